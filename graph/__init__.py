@@ -1,0 +1,1 @@
+"""Poikki's data layer: the domain model, the GraphStore protocol and its backends."""

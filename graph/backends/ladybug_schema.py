@@ -1,0 +1,35 @@
+"""LadybugDB DDL for the knowledge model: one node table per kind, one relationship table
+group per tie type with every endpoint pair the model allows."""
+
+from __future__ import annotations
+
+from graph.columns import LIST_COLUMNS, TIE_COLUMNS, node_columns
+from graph.model import TIE_SPECS, NodeKind, TieType
+
+
+def _column(name: str) -> str:
+    column_type = "STRING[]" if name in LIST_COLUMNS else "STRING"
+    suffix = " PRIMARY KEY" if name == "id" else ""
+    return f"`{name}` {column_type}{suffix}"
+
+
+def node_table(kind: NodeKind) -> str:
+    columns = ", ".join(_column(name) for name in node_columns(kind))
+    return f"CREATE NODE TABLE IF NOT EXISTS {kind.value}({columns})"
+
+
+def tie_table(type_: TieType) -> str:
+    spec = TIE_SPECS[type_]
+    pairs = ", ".join(
+        f"FROM {source.value} TO {target.value}"
+        for source in sorted(spec.sources)
+        for target in sorted(spec.targets)
+    )
+    columns = ", ".join(
+        f"`{name}` {'STRING[]' if name in LIST_COLUMNS else 'STRING'}" for name in TIE_COLUMNS
+    )
+    return f"CREATE REL TABLE IF NOT EXISTS {type_.value}({pairs}, {columns})"
+
+
+def statements() -> list[str]:
+    return [node_table(kind) for kind in NodeKind] + [tie_table(t) for t in TieType]

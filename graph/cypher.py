@@ -1,0 +1,189 @@
+"""Every data statement, written once in the Cypher that LadybugDB and Neo4j 5 share.
+
+Labels, relationship types and property names come from the model's enums and column lists;
+values travel only as $parameters. Dialect differences (DDL, bulk load, shortest path,
+full-text search) live in each backend.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from graph.columns import TIE_COLUMNS, node_columns
+from graph.model import NodeKind, TieType
+from graph.store import Condition, Direction, Hop, Keyset, NodeQuery, Op, Order, SortField
+
+
+@dataclass(frozen=True)
+class Statement:
+    text: str
+    params: dict[str, Any]
+
+
+def prop(var: str, name: str) -> str:
+    return f"{var}.`{name}`"
+
+
+def labels(kinds: Sequence[NodeKind]) -> str:
+    return "|".join(kind.value for kind in kinds)
+
+
+def get_nodes(kind: NodeKind, ids: Sequence[str]) -> Statement:
+    return Statement(
+        f"UNWIND $ids AS id MATCH (n:{kind.value} {{id: id}}) RETURN n", {"ids": list(ids)}
+    )
+
+
+def find_nodes(ids: Sequence[str]) -> Statement:
+    kinds = labels(list(NodeKind))
+    return Statement(f"UNWIND $ids AS id MATCH (n:{kinds} {{id: id}}) RETURN n", {"ids": list(ids)})
+
+
+def list_nodes(query: NodeQuery) -> Statement:
+    params: dict[str, Any] = {"limit": query.limit}
+    where = _conditions("n", query.conditions, params)
+    sort_keys = _sort_keys("n", query.order)
+    if query.after is not None:
+        where.append(_after(sort_keys, query.after, query.order.descending, params))
+    direction = " DESC" if query.order.descending else ""
+    order_by = ", ".join(f"{key}{direction}" for key in sort_keys)
+    return Statement(
+        f"MATCH (n:{query.kind.value}){_where(where)} "
+        f"RETURN n, {', '.join(sort_keys)} ORDER BY {order_by} LIMIT $limit",
+        params,
+    )
+
+
+def count_nodes(kind: NodeKind, conditions: Sequence[Condition]) -> Statement:
+    params: dict[str, Any] = {}
+    where = _conditions("n", conditions, params)
+    return Statement(f"MATCH (n:{kind.value}){_where(where)} RETURN count(n) AS total", params)
+
+
+NEIGHBOUR_SORT_KEYS = ("coalesce(o.name, '')", "o.id", "r.id")
+
+
+def neighbours(hop: Hop, parent_ids: Sequence[str], after: Keyset | None) -> Statement:
+    # MATCH-by-key then OPTIONAL MATCH lets LadybugDB look the parents up by primary key
+    # before expanding; a single MATCH pattern there hash-joins the whole relationship table.
+    params: dict[str, Any] = {"ids": list(parent_ids)}
+    types = "|".join(t.value for t in hop.types)
+    left, right = ("-", "->") if hop.direction is Direction.OUT else ("<-", "-")
+    where = [] if after is None else [_after(NEIGHBOUR_SORT_KEYS, after, False, params)]
+    keys = ", ".join(NEIGHBOUR_SORT_KEYS)
+    return Statement(
+        f"UNWIND $ids AS pid MATCH (p:{hop.parent.value} {{id: pid}}) "
+        f"OPTIONAL MATCH (p){left}[r:{types}]{right}(o:{labels(hop.others)}){_where(where)} "
+        f"RETURN pid, r, o, {keys} ORDER BY pid, {keys}",
+        params,
+    )
+
+
+def search(text: str, kinds: Sequence[NodeKind], limit: int) -> Statement:
+    name, description = "lower(n.name)", "lower(coalesce(n.description, ''))"
+    return Statement(
+        f"MATCH (n:{labels(kinds)}) WHERE {name} CONTAINS $text OR {description} CONTAINS $text "
+        f"WITH n, CASE WHEN {name} STARTS WITH $text THEN 3 "
+        f"WHEN {name} CONTAINS $text THEN 2 ELSE 1 END AS score "
+        "RETURN n, score ORDER BY score DESC, n.name, n.id LIMIT $limit",
+        {"text": text.lower(), "limit": limit},
+    )
+
+
+def upsert_nodes(kind: NodeKind, rows: list[dict[str, Any]]) -> Statement:
+    assignments = ", ".join(
+        f"{prop('n', column)} = {prop('row', column)}"
+        for column in node_columns(kind)
+        if column != "id"
+    )
+    return Statement(
+        f"UNWIND $rows AS row MERGE (n:{kind.value} {{id: row.id}}) SET {assignments}",
+        {"rows": rows},
+    )
+
+
+def upsert_ties(
+    type_: TieType, source: NodeKind, target: NodeKind, rows: list[dict[str, Any]]
+) -> Statement:
+    assignments = ", ".join(
+        f"{prop('r', column)} = {prop('row', column)}" for column in TIE_COLUMNS if column != "id"
+    )
+    return Statement(
+        f"UNWIND $rows AS row MATCH (a:{source.value} {{id: row.source}}) "
+        f"MATCH (b:{target.value} {{id: row.target}}) "
+        f"MERGE (a)-[r:{type_.value} {{id: row.id}}]->(b) SET {assignments}",
+        {"rows": rows},
+    )
+
+
+def existing_ties(type_: TieType, ids: Sequence[str]) -> Statement:
+    return Statement(
+        f"MATCH (a)-[r:{type_.value}]->(b) WHERE r.id IN $ids RETURN a.id, b.id, r",
+        {"ids": list(ids)},
+    )
+
+
+def count_by_kind(kind: NodeKind) -> Statement:
+    return Statement(
+        f"MATCH (n:{kind.value}) RETURN count(n) AS total, "
+        "sum(CASE WHEN n.sources IS NULL OR size(n.sources) = 0 THEN 1 ELSE 0 END) AS unsourced",
+        {},
+    )
+
+
+def count_by_type(type_: TieType) -> Statement:
+    return Statement(
+        f"MATCH ()-[r:{type_.value}]->() RETURN count(r) AS total, "
+        "sum(CASE WHEN r.sources IS NULL OR size(r.sources) = 0 THEN 1 ELSE 0 END) AS unsourced",
+        {},
+    )
+
+
+def _sort_keys(var: str, order: Order) -> tuple[str, ...]:
+    if order.field is SortField.ID:
+        return (f"{var}.id",)
+    return (f"coalesce({prop(var, order.field.value)}, '')", f"{var}.id")
+
+
+def _after(keys: Sequence[str], keyset: Keyset, descending: bool, params: dict[str, Any]) -> str:
+    """Rows strictly after `keyset` in the lexicographic order of `keys`."""
+    if len(keyset.values) != len(keys):
+        raise ValueError("keyset does not match the sort order")
+    compare = "<" if descending else ">"
+    names = []
+    for value in keyset.values:
+        names.append(f"k{len(params)}")
+        params[names[-1]] = value
+    clause = f"{keys[-1]} {compare} ${names[-1]}"
+    for key, name in zip(reversed(keys[:-1]), reversed(names[:-1]), strict=True):
+        clause = f"({key} {compare} ${name} OR ({key} = ${name} AND {clause}))"
+    return clause
+
+
+def _conditions(var: str, conditions: Sequence[Condition], params: dict[str, Any]) -> list[str]:
+    return [_condition(var, c, params) for c in conditions]
+
+
+def _condition(var: str, condition: Condition, params: dict[str, Any]) -> str:
+    name = f"c{len(params)}"
+    params[name] = list(condition.value) if condition.op is Op.IN else condition.value
+    column = prop(var, condition.prop)
+    match condition.op:
+        case Op.EQUALS:
+            return f"{column} = ${name}"
+        case Op.IN:
+            return f"{column} IN ${name}"
+        case Op.CONTAINS:
+            params[name] = str(condition.value).lower()
+            return f"lower(coalesce({column}, '')) CONTAINS ${name}"
+        case Op.ACTIVE_FROM:
+            # `end` may be of reduced precision ("2017"): compare at its precision.
+            return f"({column} IS NULL OR left(${name}, size({column})) <= {column})"
+        case Op.ACTIVE_TO:
+            return f"({column} IS NULL OR {column} <= ${name})"
+
+
+def _where(clauses: Sequence[str]) -> str:
+    return f" WHERE {' AND '.join(clauses)}" if clauses else ""

@@ -1,0 +1,146 @@
+"""The GraphStore protocol and the values that cross it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Protocol
+
+from graph.model import GraphStats, Node, NodeKind, Tie, TieType
+
+
+class Direction(StrEnum):
+    OUT = "OUT"
+    IN = "IN"
+
+
+class Op(StrEnum):
+    EQUALS = "EQUALS"
+    IN = "IN"
+    CONTAINS = "CONTAINS"
+    ACTIVE_FROM = "ACTIVE_FROM"
+    ACTIVE_TO = "ACTIVE_TO"
+
+
+@dataclass(frozen=True)
+class Condition:
+    """`prop` is a stored property name taken from the model's columns, never user text."""
+
+    prop: str
+    op: Op
+    value: str | tuple[str, ...]
+
+
+class SortField(StrEnum):
+    NAME = "name"
+    START = "start"
+    END = "end"
+    ID = "id"
+
+
+@dataclass(frozen=True)
+class Order:
+    field: SortField = SortField.NAME
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class Keyset:
+    """The sort values of the last row a client has seen; the next page starts after it."""
+
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NodeQuery:
+    kind: NodeKind
+    conditions: tuple[Condition, ...] = ()
+    order: Order = Order()
+    limit: int = 20
+    after: Keyset | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    nodes: Sequence[Node]
+    keysets: Sequence[Keyset]
+    has_more: bool
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One step from a node of `parent` kind along ties of `types` to nodes of `others` kinds."""
+
+    parent: NodeKind
+    types: tuple[TieType, ...]
+    direction: Direction
+    others: tuple[NodeKind, ...]
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    tie: Tie
+    node: Node
+    keyset: Keyset
+
+
+@dataclass(frozen=True)
+class WriteSummary:
+    created_nodes: int = 0
+    updated_nodes: int = 0
+    unchanged_nodes: int = 0
+    created_ties: int = 0
+    updated_ties: int = 0
+    unchanged_ties: int = 0
+
+
+@dataclass
+class RoundTrips:
+    """Counts the statements sent to the database, so tests can bound them."""
+
+    count: int = 0
+    by_statement: dict[str, int] = field(default_factory=dict)
+
+    def record(self, statement: str) -> None:
+        self.count += 1
+        self.by_statement[statement] = self.by_statement.get(statement, 0) + 1
+
+
+class GraphStore(Protocol):
+    round_trips: RoundTrips
+
+    async def open(self) -> None: ...
+
+    async def close(self) -> None: ...
+
+    async def ping(self) -> None:
+        """Raise StoreUnavailableError if the database cannot answer."""
+
+    async def get_nodes(self, kind: NodeKind, ids: Sequence[str]) -> list[Node | None]:
+        """Nodes of one kind in the order of `ids`; None where an id is unknown."""
+
+    async def find_nodes(self, ids: Sequence[str]) -> list[Node | None]:
+        """Nodes of any kind in the order of `ids`."""
+
+    async def list_nodes(self, query: NodeQuery) -> Page: ...
+
+    async def count_nodes(self, kind: NodeKind, conditions: Sequence[Condition]) -> int: ...
+
+    async def neighbours(
+        self, hop: Hop, parent_ids: Sequence[str], after: Keyset | None = None
+    ) -> Mapping[str, list[Neighbour]]:
+        """Every neighbour of each parent along `hop`, ordered by name, id and tie id."""
+
+    async def search(self, text: str, kinds: Sequence[NodeKind], limit: int) -> list[Node]: ...
+
+    async def existing_ties(self, type_: TieType, ids: Sequence[str]) -> list[Tie]:
+        """Stored ties of one type by tie id, in no particular order."""
+
+    async def upsert(self, nodes: Sequence[Node], ties: Sequence[Tie]) -> WriteSummary:
+        """Create or update nodes and ties in one transaction: all of it or none of it."""
+
+    async def bulk_load(self, nodes: Sequence[Node], ties: Sequence[Tie]) -> WriteSummary:
+        """Load into an empty store through the database's fast bulk path."""
+
+    async def stats(self) -> GraphStats: ...

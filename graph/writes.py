@@ -1,0 +1,149 @@
+"""Turning a batch of nodes and ties into checked write statements and a summary.
+
+Shared by every backend: it reads what exists through the store, rejects the whole batch on
+the first class of problem, and writes only what would change, so re-importing is a no-op.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from graph import cypher
+from graph.columns import node_row, tie_row
+from graph.cypher import Statement
+from graph.errors import BadInputError
+from graph.model import TIE_SPECS, Node, NodeKind, Tie, TieType
+from graph.store import WriteSummary
+
+EndpointKey = tuple[TieType, NodeKind, NodeKind]
+
+
+class WriteReader(Protocol):
+    async def find_nodes(self, ids: Sequence[str]) -> list[Node | None]: ...
+
+    async def existing_ties(self, type_: TieType, ids: Sequence[str]) -> list[Tie]: ...
+
+
+@dataclass
+class WritePlan:
+    nodes: list[Node] = field(default_factory=list)
+    ties: list[tuple[Tie, NodeKind, NodeKind]] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    summary: WriteSummary = WriteSummary()
+
+    @classmethod
+    def for_bulk_load(cls, nodes: Sequence[Node], ties: Sequence[Tie]) -> WritePlan:
+        _check_unique(nodes, ties)
+        kinds = {node.id: node.kind for node in nodes}
+        return cls(list(nodes), [_with_kinds(tie, kinds) for tie in ties])
+
+    def nodes_by_kind(self) -> dict[NodeKind, list[dict[str, Any]]]:
+        groups: dict[NodeKind, list[dict[str, Any]]] = defaultdict(list)
+        for node in self.nodes:
+            groups[node.kind].append(node_row(node))
+        return groups
+
+    def ties_by_endpoints(self) -> dict[EndpointKey, list[dict[str, Any]]]:
+        groups: dict[EndpointKey, list[dict[str, Any]]] = defaultdict(list)
+        for tie, source, target in self.ties:
+            groups[(tie.type, source, target)].append(
+                tie_row(tie) | {"source": tie.source, "target": tie.target}
+            )
+        return groups
+
+
+async def plan_writes(reader: WriteReader, nodes: Sequence[Node], ties: Sequence[Tie]) -> WritePlan:
+    _check_unique(nodes, ties)
+    batch_ids = [node.id for node in nodes]
+    endpoint_ids = sorted({i for tie in ties for i in (tie.source, tie.target)} - set(batch_ids))
+    found = await reader.find_nodes(batch_ids + endpoint_ids)
+    stored = {node.id: node for node in found if node is not None}
+
+    kinds = {node_id: node.kind for node_id, node in stored.items()}
+    changed_nodes: list[Node] = []
+    created_nodes = 0
+    for node in nodes:
+        before = stored.get(node.id)
+        if before is not None and before.kind is not node.kind:
+            raise BadInputError(
+                f"Node '{node.id}' exists as a {before.kind.value}, not a {node.kind.value}.", "id"
+            )
+        kinds[node.id] = node.kind
+        if before is None:
+            created_nodes += 1
+        if before != node:
+            changed_nodes.append(node)
+
+    typed_ties = [_with_kinds(tie, kinds) for tie in ties]
+    before_ties = await _existing_ties(reader, ties)
+    changed_ties = [(t, s, g) for t, s, g in typed_ties if before_ties.get(t.id) != t]
+    moved = [t for t, _, _ in changed_ties if _moved(before_ties.get(t.id), t)]
+    created_ties = sum(1 for t in ties if t.id not in before_ties)
+
+    plan = WritePlan(changed_nodes, changed_ties)
+    plan.statements = _statements(plan, moved)
+    plan.summary = WriteSummary(
+        created_nodes=created_nodes,
+        updated_nodes=len(changed_nodes) - created_nodes,
+        unchanged_nodes=len(nodes) - len(changed_nodes),
+        created_ties=created_ties,
+        updated_ties=len(changed_ties) - created_ties,
+        unchanged_ties=len(ties) - len(changed_ties),
+    )
+    return plan
+
+
+def _statements(plan: WritePlan, moved: Sequence[Tie]) -> list[Statement]:
+    statements = [
+        Statement(
+            f"MATCH ()-[r:{type_.value}]->() WHERE r.id IN $ids DELETE r",
+            {"ids": [t.id for t in moved if t.type is type_]},
+        )
+        for type_ in sorted({t.type for t in moved})
+    ]
+    statements += [cypher.upsert_nodes(kind, rows) for kind, rows in plan.nodes_by_kind().items()]
+    statements += [
+        cypher.upsert_ties(type_, source, target, rows)
+        for (type_, source, target), rows in plan.ties_by_endpoints().items()
+    ]
+    return statements
+
+
+async def _existing_ties(reader: WriteReader, ties: Sequence[Tie]) -> dict[str, Tie]:
+    by_type: dict[TieType, list[str]] = defaultdict(list)
+    for tie in ties:
+        by_type[tie.type].append(tie.id)
+    existing: dict[str, Tie] = {}
+    for type_, ids in by_type.items():
+        existing.update({tie.id: tie for tie in await reader.existing_ties(type_, ids)})
+    return existing
+
+
+def _moved(before: Tie | None, after: Tie) -> bool:
+    return before is not None and (before.source, before.target) != (after.source, after.target)
+
+
+def _with_kinds(tie: Tie, kinds: dict[str, NodeKind]) -> tuple[Tie, NodeKind, NodeKind]:
+    for end in (tie.source, tie.target):
+        if end not in kinds:
+            raise BadInputError(f"Tie '{tie.id}' refers to node '{end}', which does not exist.")
+    source, target = kinds[tie.source], kinds[tie.target]
+    spec = TIE_SPECS[tie.type]
+    if source not in spec.sources or target not in spec.targets:
+        raise BadInputError(
+            f"Tie '{tie.id}': {tie.type.value} cannot join a {source.value} "
+            f"to a {target.value}."
+        )
+    return tie, source, target
+
+
+def _check_unique(nodes: Sequence[Node], ties: Sequence[Tie]) -> None:
+    for what, ids in (("node", [n.id for n in nodes]), ("tie", [t.id for t in ties])):
+        seen: set[str] = set()
+        for ident in ids:
+            if ident in seen:
+                raise BadInputError(f"The batch holds {what} '{ident}' twice.", "id")
+            seen.add(ident)
