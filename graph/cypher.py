@@ -187,3 +187,7 @@ def _condition(var: str, condition: Condition, params: dict[str, Any]) -> str:
 
 def _where(clauses: Sequence[str]) -> str:
     return f" WHERE {' AND '.join(clauses)}" if clauses else ""
+
+
+def count_all_nodes() -> Statement:
+    return Statement(f"MATCH (n:{labels(list(NodeKind))}) RETURN count(n) AS total", {})

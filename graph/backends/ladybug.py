@@ -15,7 +15,7 @@ from graph import cypher
 from graph.backends import ladybug_schema
 from graph.columns import LIST_COLUMNS, TIE_COLUMNS, node_columns, node_from_row, tie_from_row
 from graph.cypher import Statement
-from graph.errors import StoreUnavailableError
+from graph.errors import BadInputError, StoreUnavailableError
 from graph.model import GraphStats, Node, NodeKind, Tie, TieType
 from graph.store import (
     Condition,
@@ -128,6 +128,8 @@ class LadybugStore:
     async def bulk_load(self, nodes: Sequence[Node], ties: Sequence[Tie]) -> WriteSummary:
         async with self._write_lock:
             plan = WritePlan.for_bulk_load(nodes, ties)
+            if (await self._read(cypher.count_all_nodes()))[0][0]:
+                raise BadInputError("A bulk load needs an empty database; use upsert instead.")
             try:
                 for kind, group in plan.nodes_by_kind().items():
                     await self._copy(kind.value, _node_table(kind, group), "")

@@ -1,0 +1,39 @@
+"""ISO 8601 dates of reduced precision ("2013", "2013-06", "2013-06-10"), as sources give them."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def check(text: str) -> str:
+    """Return `text` if it is a valid reduced-precision date; raise ValueError naming it if not."""
+    match = _PARTIAL_DATE.match(text)
+    if match is None:
+        raise ValueError(f"'{text}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD.")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    assert year is not None
+    try:
+        date(year, month or 1, day or 1)
+    except ValueError as error:
+        raise ValueError(f"'{text}' is not a calendar date.") from error
+    return text
+
+
+def first_day(text: str) -> str:
+    """The earliest full date a reduced-precision date can mean."""
+    return {4: f"{text}-01-01", 7: f"{text}-01"}.get(len(check(text)), text)
+
+
+def last_day(text: str) -> str:
+    """The latest full date a reduced-precision date can mean."""
+    check(text)
+    if len(text) == 4:
+        return f"{text}-12-31"
+    if len(text) == 7:
+        year, month = int(text[:4]), int(text[5:])
+        return f"{text}-{calendar.monthrange(year, month)[1]:02d}"
+    return text

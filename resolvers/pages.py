@@ -1,0 +1,87 @@
+"""Keyset pages of root lists and of a node's ties, with the API's limits on `first`."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+
+from graph.errors import BadInputError, LimitExceededError
+from graph.model import Node, NodeKind
+from graph.store import Condition, Hop, Keyset, Neighbour, NodeQuery, Order
+from resolvers import cursors
+from resolvers.context import Context
+
+
+@dataclass(frozen=True)
+class NodePage:
+    nodes: Sequence[Node]
+    cursors: Sequence[str]
+    has_next: bool
+    count: Callable[[], Awaitable[int]]
+
+
+@dataclass(frozen=True)
+class TiePage:
+    items: Sequence[Neighbour]
+    cursors: Sequence[str]
+    has_next: bool
+    total: int
+
+
+def checked_first(context: Context, first: int | None) -> int:
+    limits = context.limits
+    if first is None:
+        return limits.default_first
+    if first < 0:
+        raise BadInputError(f"`first` must not be negative; got {first}.", "first")
+    if first > limits.max_first:
+        raise LimitExceededError(f"`first` may be at most {limits.max_first}; got {first}.")
+    return first
+
+
+async def root_page(
+    context: Context,
+    kind: NodeKind,
+    conditions: Sequence[Condition],
+    order: Order,
+    first: int | None,
+    after: str | None,
+) -> NodePage:
+    limit = checked_first(context, first)
+    tag = f"{kind.value}:{order.field.value}:{'desc' if order.descending else 'asc'}"
+    keyset = None if after is None else cursors.decode(tag, after)
+    store = context.store
+    page = await store.list_nodes(NodeQuery(kind, tuple(conditions), order, limit, keyset))
+
+    async def count() -> int:
+        return await store.count_nodes(kind, conditions)
+
+    return NodePage(
+        nodes=page.nodes,
+        cursors=[cursors.encode(tag, k) for k in page.keysets],
+        has_next=page.has_more,
+        count=count,
+    )
+
+
+async def tie_page(
+    context: Context, hop: Hop, parent_id: str, first: int | None, after: str | None
+) -> TiePage:
+    limit = checked_first(context, first)
+    tag = "tie:" + "|".join(t.value for t in hop.types)
+    everything = await context.neighbours(hop).load(parent_id)
+    start = 0 if after is None else _position_after(everything, cursors.decode(tag, after))
+    items = everything[start : start + limit]
+    return TiePage(
+        items=items,
+        cursors=[cursors.encode(tag, item.keyset) for item in items],
+        has_next=start + limit < len(everything),
+        total=len(everything),
+    )
+
+
+def _position_after(items: Sequence[Neighbour], keyset: Keyset) -> int:
+    for index, item in enumerate(items):
+        if item.keyset.values > keyset.values:
+            return index
+    return len(items)

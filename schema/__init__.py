@@ -1,0 +1,1 @@
+"""The GraphQL schema: strawberry types, inputs and enums. It never touches the database."""

@@ -1,0 +1,50 @@
+"""The Schema object: the root types composed from per-family mixins, with limits on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.types import ExecutionContext
+
+from schema.errors import ErrorCodes, is_expected
+from schema.lookup import LookupQuery
+from schema.nodes import ALL_TYPES
+from schema.roots import ListsQuery
+
+
+@strawberry.type
+class Query(ListsQuery, LookupQuery):
+    pass
+
+
+@dataclass(frozen=True)
+class QueryLimits:
+    max_depth: int = 12
+    max_tokens: int = 2000
+    max_aliases: int = 30
+
+
+class PoikkiSchema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        unexpected = [error for error in errors if not is_expected(error)]
+        if unexpected:
+            super().process_errors(unexpected, execution_context)
+
+
+def build_schema(limits: QueryLimits = QueryLimits()) -> strawberry.Schema:
+    return PoikkiSchema(
+        query=Query,
+        types=ALL_TYPES,
+        extensions=[
+            partial(QueryDepthLimiter, max_depth=limits.max_depth),
+            partial(MaxTokensLimiter, max_token_count=limits.max_tokens),
+            partial(MaxAliasesLimiter, max_alias_count=limits.max_aliases),
+            ErrorCodes,
+        ],
+    )

@@ -1,0 +1,115 @@
+"""Root connections: every kind of node as a filtered, sorted, keyset-paginated list."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+
+from graph.model import NodeKind as K
+from resolvers.pages import root_page
+from schema.connections import Connection, Edge, page_info
+from schema.info import Info
+from schema.inputs import (
+    DatedFilter,
+    DatedOrder,
+    EntityFilter,
+    EntityOrder,
+    EventFilter,
+    OrganisationFilter,
+    SourceFilter,
+)
+from schema.nodes import (
+    Event,
+    Goal,
+    Organisation,
+    Outcome,
+    Person,
+    Programme,
+    Project,
+    Source,
+    Story,
+    as_graphql,
+)
+
+Filter = EntityFilter | None
+Ordering = EntityOrder | DatedOrder | None
+
+
+async def _root(
+    info: Info, kind: K, filter_: Filter, order_by: Ordering, first: int, after: str | None
+) -> Any:
+    conditions = filter_.conditions(kind) if filter_ else []
+    order = (order_by or EntityOrder()).order()
+    page = await root_page(info.context, kind, conditions, order, first, after)
+    return Connection(
+        edges=[Edge(cursor=c, node=as_graphql(n)) for n, c in zip(page.nodes, page.cursors, strict=True)],
+        page_info=page_info(list(page.cursors), page.has_next, after is not None),
+        count=page.count,
+    )
+
+
+@strawberry.type
+class ListsQuery:
+    @strawberry.field(description="People in public roles.")
+    async def people(
+        self, info: Info, filter: EntityFilter | None = None, order_by: EntityOrder | None = None,
+        first: int = 20, after: str | None = None,
+    ) -> Connection[Person]:
+        return await _root(info, K.PERSON, filter, order_by, first, after)  # type: ignore[no-any-return]
+
+    @strawberry.field
+    async def organisations(
+        self, info: Info, filter: OrganisationFilter | None = None,
+        order_by: EntityOrder | None = None, first: int = 20, after: str | None = None,
+    ) -> Connection[Organisation]:
+        return await _root(info, K.ORGANISATION, filter, order_by, first, after)  # type: ignore[no-any-return]
+
+    @strawberry.field
+    async def programmes(
+        self, info: Info, filter: DatedFilter | None = None, order_by: DatedOrder | None = None,
+        first: int = 20, after: str | None = None,
+    ) -> Connection[Programme]:
+        return await _root(info, K.PROGRAMME, filter, order_by, first, after)  # type: ignore[no-any-return]
+
+    @strawberry.field
+    async def projects(
+        self, info: Info, filter: DatedFilter | None = None, order_by: DatedOrder | None = None,
+        first: int = 20, after: str | None = None,
+    ) -> Connection[Project]:
+        return await _root(info, K.PROJECT, filter, order_by, first, after)  # type: ignore[no-any-return]
+
+    @strawberry.field
+    async def outcomes(
+        self, info: Info, filter: DatedFilter | None = None, order_by: DatedOrder | None = None,
+        first: int = 20, after: str | None = None,
+    ) -> Connection[Outcome]:
+        return await _root(info, K.OUTCOME, filter, order_by, first, after)  # type: ignore[no-any-return]
+
+    @strawberry.field(description="Sources; START orders them by publication date.")
+    async def sources(
+        self, info: Info, filter: SourceFilter | None = None, order_by: DatedOrder | None = None,
+        first: int = 20, after: str | None = None,
+    ) -> Connection[Source]:
+        return await _root(info, K.SOURCE, filter, order_by, first, after)  # type: ignore[no-any-return]
+
+    @strawberry.field
+    async def goals(
+        self, info: Info, filter: EntityFilter | None = None, order_by: EntityOrder | None = None,
+        first: int = 20, after: str | None = None,
+    ) -> Connection[Goal]:
+        return await _root(info, K.GOAL, filter, order_by, first, after)  # type: ignore[no-any-return]
+
+    @strawberry.field
+    async def events(
+        self, info: Info, filter: EventFilter | None = None, order_by: DatedOrder | None = None,
+        first: int = 20, after: str | None = None,
+    ) -> Connection[Event]:
+        return await _root(info, K.EVENT, filter, order_by, first, after)  # type: ignore[no-any-return]
+
+    @strawberry.field
+    async def stories(
+        self, info: Info, filter: DatedFilter | None = None, order_by: DatedOrder | None = None,
+        first: int = 20, after: str | None = None,
+    ) -> Connection[Story]:
+        return await _root(info, K.STORY, filter, order_by, first, after)  # type: ignore[no-any-return]

@@ -1,0 +1,29 @@
+"""Custom scalars."""
+
+from __future__ import annotations
+
+from typing import NewType
+
+import strawberry
+
+from graph import dates
+from graph.errors import BadInputError
+
+
+def _parse(value: object) -> str:
+    if not isinstance(value, str):
+        raise BadInputError("A PartialDate must be a string such as 2013, 2013-06 or 2013-06-10.")
+    try:
+        return dates.check(value)
+    except ValueError as error:
+        raise BadInputError(str(error)) from error
+
+
+PartialDate = strawberry.scalar(
+    NewType("PartialDate", str),
+    serialize=str,
+    parse_value=_parse,
+    description=(
+        "An ISO 8601 date of the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD."
+    ),
+)

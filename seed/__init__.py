@@ -1,0 +1,1 @@
+"""The demo knowledge (from ../shared/sources) and the synthetic generator for scale."""

@@ -1,0 +1,33 @@
+"""Loading the demo knowledge: the fast bulk path into an empty store, idempotent upserts after."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from graph.model import Node, Tie
+from graph.store import GraphStore, WriteSummary
+from seed.knowledge import seed_graph
+
+
+async def is_empty(store: GraphStore) -> bool:
+    stats = await store.stats()
+    return not any(stats.nodes.values())
+
+
+async def load(store: GraphStore, nodes: Sequence[Node], ties: Sequence[Tie]) -> WriteSummary:
+    if await is_empty(store):
+        return await store.bulk_load(nodes, ties)
+    return await store.upsert(nodes, ties)
+
+
+async def load_seed(store: GraphStore) -> WriteSummary:
+    nodes, ties = seed_graph()
+    return await load(store, nodes, ties)
+
+
+async def load_seed_if_empty(store: GraphStore) -> bool:
+    if not await is_empty(store):
+        return False
+    nodes, ties = seed_graph()
+    await store.bulk_load(nodes, ties)
+    return True

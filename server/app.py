@@ -1,0 +1,77 @@
+"""The Starlette app: GraphQL (with GraphiQL), health, and the store's lifespan."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import TypedDict
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route, WebSocketRoute
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+
+from graph.errors import PoikkiError
+from graph.store import GraphStore
+from resolvers.context import Context, Limits
+from schema.build import build_schema
+from seed.loader import load_seed_if_empty
+from server.settings import Settings
+from server.stores import store_for
+
+logger = logging.getLogger("poikki.app")
+
+
+class State(TypedDict):
+    store: GraphStore
+
+
+class PoikkiGraphQL(GraphQL[Context, None]):
+    def __init__(self, settings: Settings) -> None:
+        super().__init__(
+            build_schema(settings.query_limits),
+            graphql_ide="graphiql" if settings.graphiql else None,
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+        )
+        self.limits: Limits = settings.limits
+
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket
+    ) -> Context:
+        return Context(store=request.state.store, limits=self.limits)
+
+
+async def healthz(request: Request) -> JSONResponse:
+    try:
+        await request.state.store.ping()
+    except PoikkiError as error:
+        return JSONResponse({"status": "unavailable", "reason": str(error)}, status_code=503)
+    return JSONResponse({"status": "ok"})
+
+
+def create_app(settings: Settings, *, seed_if_empty: bool = False) -> Starlette:
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[State]:
+        store = store_for(settings)
+        await store.open()
+        app.state.store = store  # lets operators' tools and tests read the round-trip counter
+        try:
+            if seed_if_empty and await load_seed_if_empty(store):
+                logger.info("The database was empty: loaded the demo knowledge.")
+            yield {"store": store}
+        finally:
+            await store.close()
+
+    graphql = PoikkiGraphQL(settings)
+    return Starlette(
+        routes=[
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", graphql),
+            Route("/healthz", healthz, methods=["GET"]),
+        ],
+        lifespan=lifespan,
+    )

@@ -1,0 +1,73 @@
+"""Configuration from the environment (POIKKI_*); the README's table lists every variable."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from resolvers.context import Limits
+from schema.build import QueryLimits
+
+
+class ConfigError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path = Path("data")
+    host: str = "127.0.0.1"
+    port: int = 8000
+    max_depth: int = 12
+    max_tokens: int = 2000
+    max_aliases: int = 30
+    max_first: int = 100
+    graphiql: bool = True
+    log_level: str = "info"
+
+    @property
+    def database_path(self) -> Path:
+        return self.data_dir / "poikki.lbug"
+
+    @property
+    def query_limits(self) -> QueryLimits:
+        return QueryLimits(self.max_depth, self.max_tokens, self.max_aliases)
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(max_first=self.max_first)
+
+    def with_overrides(self, **values: object) -> Settings:
+        return replace(self, **{k: v for k, v in values.items() if v is not None})  # type: ignore[arg-type]
+
+
+def from_environment(environ: Mapping[str, str] = os.environ) -> Settings:
+    def text(name: str, default: str) -> str:
+        return environ.get(f"POIKKI_{name}", default)
+
+    def number(name: str, default: int) -> int:
+        raw = text(name, str(default))
+        if not raw.isdigit() or int(raw) < 1:
+            raise ConfigError(f"POIKKI_{name} must be a positive integer; got '{raw}'.")
+        return int(raw)
+
+    def flag(name: str, default: bool) -> bool:
+        raw = text(name, "true" if default else "false").lower()
+        if raw not in {"true", "false", "1", "0", "yes", "no"}:
+            raise ConfigError(f"POIKKI_{name} must be true or false; got '{raw}'.")
+        return raw in {"true", "1", "yes"}
+
+    defaults = Settings()
+    return Settings(
+        data_dir=Path(text("DATA_DIR", str(defaults.data_dir))),
+        host=text("HOST", defaults.host),
+        port=number("PORT", defaults.port),
+        max_depth=number("MAX_DEPTH", defaults.max_depth),
+        max_tokens=number("MAX_TOKENS", defaults.max_tokens),
+        max_aliases=number("MAX_ALIASES", defaults.max_aliases),
+        max_first=number("MAX_FIRST", defaults.max_first),
+        graphiql=flag("GRAPHIQL", defaults.graphiql),
+        log_level=text("LOG_LEVEL", defaults.log_level).lower(),
+    )

@@ -1,0 +1,174 @@
+"""The GraphStore contract: every backend must pass this suite.
+
+The embedded backend always runs; Neo4j joins when POIKKI_NEO4J_URI points at a server.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from graph.backends.ladybug import LadybugStore
+from graph.errors import BadInputError
+from graph.model import Node, NodeKind, OrgType, SeatType, Sector, Tie, TieType
+from graph.store import Condition, Direction, GraphStore, Hop, NodeQuery, Op, Order, SortField
+
+S = ("src",)
+
+
+def _graph() -> tuple[list[Node], list[Tie]]:
+    nodes = [
+        Node(NodeKind.SOURCE, "src", "A source", sources=S, publisher="Publisher"),
+        Node(NodeKind.PERSON, "ann", "Ann Aalto", sources=S),
+        Node(NodeKind.PERSON, "bo", "Bo Berg", sources=S),
+        Node(NodeKind.PERSON, "cy", "Cy Corte", sources=()),
+        Node(NodeKind.ORGANISATION, "city", "City", sources=S, sector=Sector.PUBLIC,
+             org_type=OrgType.MUNICIPALITY, municipality="Espoo"),
+        Node(NodeKind.ORGANISATION, "ngo", "Helping Hands ry", sources=S,
+             sector=Sector.THIRD_SECTOR, org_type=OrgType.NGO),
+        Node(NodeKind.PROGRAMME, "old", "Old programme", sources=S, start="2013", end="2017"),
+        Node(NodeKind.PROGRAMME, "new", "New programme", sources=S, start="2017-06", end="2021"),
+        Node(NodeKind.PROJECT, "pilot", "Pilot", sources=S, start="2014-03", end="2015"),
+    ]
+    ties = [
+        Tie(TieType.SITS_ON, "ann", "old", "t-seat", role="chair",
+            seat_type=SeatType.ELECTED_OFFICIAL, sources=S),
+        Tie(TieType.EMPLOYED_BY, "bo", "city", "t-job", role="director", start="2010", sources=S),
+        Tie(TieType.PART_OF, "pilot", "old", "t-part", sources=S),
+        Tie(TieType.PARTICIPATES_IN, "bo", "pilot", "t-bo", role="member", sources=S),
+        Tie(TieType.PARTNER_IN, "ngo", "pilot", "t-ngo", role="host", sources=S),
+        Tie(TieType.LEADS, "ann", "pilot", "t-lead", role="project manager", sources=()),
+    ]
+    return nodes, ties
+
+
+@pytest.fixture(params=["ladybug"])
+async def store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[GraphStore]:
+    backend: GraphStore = LadybugStore(tmp_path / "contract.lbug")
+    await backend.open()
+    nodes, ties = _graph()
+    await backend.bulk_load(nodes, ties)
+    yield backend
+    await backend.close()
+
+
+async def test_get_nodes_keeps_the_order_asked_and_marks_unknowns(store: GraphStore) -> None:
+    found = await store.get_nodes(NodeKind.PERSON, ["bo", "nobody", "ann", "city"])
+    assert [n.id if n else None for n in found] == ["bo", None, "ann", None]
+    anywhere = await store.find_nodes(["city", "pilot", "nobody"])
+    assert [n.kind if n else None for n in anywhere] == [
+        NodeKind.ORGANISATION, NodeKind.PROJECT, None,
+    ]
+    city = anywhere[0]
+    assert city is not None and city.sector is Sector.PUBLIC and city.municipality == "Espoo"
+
+
+async def test_upsert_is_idempotent_and_reports_what_changed(store: GraphStore) -> None:
+    nodes, ties = _graph()
+    again = await store.upsert(nodes, ties)
+    assert (again.created_nodes, again.updated_nodes, again.unchanged_nodes) == (0, 0, len(nodes))
+    assert (again.created_ties, again.updated_ties, again.unchanged_ties) == (0, 0, len(ties))
+    renamed = Node(NodeKind.PERSON, "bo", "Bo Berg-Lind", sources=S)
+    newcomer = Node(NodeKind.PERSON, "di", "Di Dahl", sources=S)
+    seat = Tie(TieType.SITS_ON, "di", "new", "t-di", seat_type=SeatType.CIVIL_SERVANT, sources=S)
+    summary = await store.upsert([renamed, newcomer], [seat])
+    assert (summary.created_nodes, summary.updated_nodes, summary.created_ties) == (1, 1, 1)
+    assert (await store.get_nodes(NodeKind.PERSON, ["bo"]))[0] == renamed
+
+
+async def test_a_rejected_batch_writes_nothing(store: GraphStore) -> None:
+    before = await store.stats()
+    newcomer = Node(NodeKind.PERSON, "di", "Di Dahl", sources=S)
+    bad_batches: list[tuple[list[Node], list[Tie]]] = [
+        ([newcomer], [Tie(TieType.SITS_ON, "di", "ghost", "t-x", sources=S)]),
+        ([newcomer], [Tie(TieType.SITS_ON, "city", "old", "t-x", sources=S)]),
+        ([newcomer, newcomer], []),
+        ([Node(NodeKind.PROJECT, "ann", "Not a person", sources=S)], []),
+    ]
+    for nodes, ties in bad_batches:
+        with pytest.raises(BadInputError):
+            await store.upsert(nodes, ties)
+    assert await store.stats() == before
+    with pytest.raises(BadInputError, match="empty database"):
+        await store.bulk_load([newcomer], [])
+
+
+async def test_a_tie_given_new_ends_moves(store: GraphStore) -> None:
+    moved = Tie(TieType.EMPLOYED_BY, "bo", "ngo", "t-job", role="director", sources=S)
+    summary = await store.upsert([], [moved])
+    assert summary.updated_ties == 1
+    hop = Hop(NodeKind.PERSON, (TieType.EMPLOYED_BY,), Direction.OUT, (NodeKind.ORGANISATION,))
+    employers = (await store.neighbours(hop, ["bo"]))["bo"]
+    assert [n.node.id for n in employers] == ["ngo"]
+
+
+async def test_list_nodes_pages_by_keyset(store: GraphStore) -> None:
+    first = await store.list_nodes(NodeQuery(NodeKind.PERSON, limit=2))
+    assert [n.name for n in first.nodes] == ["Ann Aalto", "Bo Berg"] and first.has_more
+    rest = await store.list_nodes(NodeQuery(NodeKind.PERSON, limit=2, after=first.keysets[-1]))
+    assert [n.name for n in rest.nodes] == ["Cy Corte"] and not rest.has_more
+    newest = await store.list_nodes(
+        NodeQuery(NodeKind.PROGRAMME, order=Order(SortField.START, descending=True), limit=1)
+    )
+    assert [n.id for n in newest.nodes] == ["new"]
+
+
+async def test_conditions(store: GraphStore) -> None:
+    async def ids(kind: NodeKind, *conditions: Condition) -> list[str]:
+        page = await store.list_nodes(NodeQuery(kind, conditions, limit=50))
+        assert await store.count_nodes(kind, conditions) == len(page.nodes)
+        return [n.id for n in page.nodes]
+
+    assert await ids(NodeKind.ORGANISATION, Condition("sector", Op.IN, ("THIRD_SECTOR",))) == [
+        "ngo"
+    ]
+    assert await ids(NodeKind.ORGANISATION, Condition("municipality", Op.EQUALS, "Espoo")) == [
+        "city"
+    ]
+    assert await ids(NodeKind.PERSON, Condition("name", Op.CONTAINS, "BERG")) == ["bo"]
+    during = (
+        Condition("end", Op.ACTIVE_FROM, "2017-09-01"),
+        Condition("start", Op.ACTIVE_TO, "2017-09-30"),
+    )
+    # "2013"–"2017" is active in September 2017 at the year's precision; so is the new one.
+    assert await ids(NodeKind.PROGRAMME, *during) == ["new", "old"]
+    early = (Condition("start", Op.ACTIVE_TO, "2017-05-31"),)
+    assert await ids(NodeKind.PROGRAMME, *early) == ["old"]
+
+
+async def test_neighbours_in_both_directions_with_tie_properties(store: GraphStore) -> None:
+    inbound = Hop(
+        NodeKind.PROJECT,
+        (TieType.LEADS, TieType.PARTICIPATES_IN, TieType.PARTNER_IN),
+        Direction.IN,
+        (NodeKind.PERSON, NodeKind.ORGANISATION),
+    )
+    found = await store.neighbours(inbound, ["pilot", "nobody"])
+    assert found["nobody"] == []
+    assert [(n.node.id, n.tie.type, n.tie.role) for n in found["pilot"]] == [
+        ("ann", TieType.LEADS, "project manager"),
+        ("bo", TieType.PARTICIPATES_IN, "member"),
+        ("ngo", TieType.PARTNER_IN, "host"),
+    ]
+    assert all(n.tie.target == "pilot" for n in found["pilot"])
+    after_first = await store.neighbours(inbound, ["pilot"], after=found["pilot"][0].keyset)
+    assert [n.node.id for n in after_first["pilot"]] == ["bo", "ngo"]
+    seats = Hop(NodeKind.PERSON, (TieType.SITS_ON,), Direction.OUT, (NodeKind.PROGRAMME,))
+    [seat] = (await store.neighbours(seats, ["ann"]))["ann"]
+    assert seat.tie.seat_type is SeatType.ELECTED_OFFICIAL and seat.tie.source == "ann"
+
+
+async def test_search_ranks_name_prefix_first(store: GraphStore) -> None:
+    found = await store.search("p", [NodeKind.PROJECT, NodeKind.PROGRAMME], 10)
+    assert [n.id for n in found][0] == "pilot"
+    assert {n.id for n in found} == {"pilot", "old", "new"}
+    assert await store.search("zzz", list(NodeKind), 10) == []
+
+
+async def test_stats_count_kinds_types_and_unsourced_facts(store: GraphStore) -> None:
+    stats = await store.stats()
+    assert stats.nodes[NodeKind.PERSON] == 3
+    assert stats.ties[TieType.PARTNER_IN] == 1
+    assert (stats.unsourced_nodes, stats.unsourced_ties) == (1, 1)
