@@ -32,7 +32,7 @@ class WritePlan:
     nodes: list[Node] = field(default_factory=list)
     ties: list[tuple[Tie, NodeKind, NodeKind]] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
-    summary: WriteSummary = WriteSummary()
+    summary: WriteSummary = field(default_factory=WriteSummary)
 
     @classmethod
     def for_bulk_load(cls, nodes: Sequence[Node], ties: Sequence[Tie]) -> WritePlan:
@@ -134,8 +134,7 @@ def _with_kinds(tie: Tie, kinds: dict[str, NodeKind]) -> tuple[Tie, NodeKind, No
     spec = TIE_SPECS[tie.type]
     if source not in spec.sources or target not in spec.targets:
         raise BadInputError(
-            f"Tie '{tie.id}': {tie.type.value} cannot join a {source.value} "
-            f"to a {target.value}."
+            f"Tie '{tie.id}': {tie.type.value} cannot join a {source.value} to a {target.value}."
         )
     return tie, source, target
 

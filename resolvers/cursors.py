@@ -22,7 +22,5 @@ def decode(order_tag: str, cursor: str) -> Keyset:
     except (binascii.Error, UnicodeDecodeError, ValueError, TypeError) as error:
         raise BadInputError(f"Cursor '{cursor}' is malformed.", "after") from error
     if tag != order_tag or not values or not all(isinstance(v, str) for v in values):
-        raise BadInputError(
-            f"Cursor '{cursor}' does not belong to this list and order.", "after"
-        )
+        raise BadInputError(f"Cursor '{cursor}' does not belong to this list and order.", "after")
     return Keyset(tuple(values))

@@ -1,4 +1,4 @@
-"""The model's enums as GraphQL enums, plus the API's own ordering enums."""
+"""The model's enums registered as GraphQL enums, plus the API's own ordering enums."""
 
 from __future__ import annotations
 
@@ -6,16 +6,18 @@ from enum import Enum
 
 import strawberry
 
-from graph import model
+from graph.model import EventType, NodeKind, OrgType, SeatType, Sector, TieType
 
-NodeKind = strawberry.enum(model.NodeKind, description="The kind of a node.")
-TieType = strawberry.enum(model.TieType, description="The type of a tie (relationship).")
-Sector = strawberry.enum(model.Sector, description="The sector an organisation belongs to.")
-OrgType = strawberry.enum(model.OrgType, description="What kind of organisation it is.")
-SeatType = strawberry.enum(
-    model.SeatType, description="Whether a steering-group seat is held by an elected official."
-)
-EventType = strawberry.enum(model.EventType, description="What kind of event it is.")
+# strawberry.enum registers a class in place, so the schema uses the model's own enums.
+for _enum, _description in (
+    (NodeKind, "The kind of a node."),
+    (TieType, "The type of a tie (relationship)."),
+    (Sector, "The sector an organisation belongs to."),
+    (OrgType, "What kind of organisation it is."),
+    (SeatType, "Whether a steering-group seat is held by an elected official or a civil servant."),
+    (EventType, "What kind of event it is."),
+):
+    strawberry.enum(_enum, description=_description)
 
 
 @strawberry.enum(description="Sort order direction.")
@@ -36,3 +38,16 @@ class DatedOrderField(Enum):
     START = "start"
     END = "end"
     ID = "id"
+
+
+__all__ = [
+    "DatedOrderField",
+    "EntityOrderField",
+    "EventType",
+    "NodeKind",
+    "OrderDirection",
+    "OrgType",
+    "SeatType",
+    "Sector",
+    "TieType",
+]

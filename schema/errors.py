@@ -27,7 +27,9 @@ _CODES: dict[type[PoikkiError], str] = {
 }
 # Messages of strawberry's depth and alias limiters and graphql-core's token limit.
 _LIMIT_MESSAGES = re.compile(
-    r"exceeds maximum operation depth|aliases found\. Allowed|Document contains more than \d+ tokens"
+    r"exceeds maximum operation depth"
+    r"|aliases found\. Allowed"
+    r"|Document contains more than \d+ tokens"
 )
 
 

@@ -110,7 +110,9 @@ class Entity(Node):
 
     @strawberry.field(description="Values that sources disagree on, each with its sources.")
     def claims(self) -> list[Claim]:
-        return [Claim(field=c.field, value=c.value, source_ids=c.sources) for c in self.record.claims]
+        return [
+            Claim(field=c.field, value=c.value, source_ids=c.sources) for c in self.record.claims
+        ]
 
 
 @strawberry.interface(description="A node with a period: programmes, projects, outcomes, events.")
@@ -220,7 +222,9 @@ class Organisation(Entity):
         return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
 
 
-@strawberry.interface(description="A programme or a project: something people and organisations do.")
+@strawberry.interface(
+    description="A programme or a project: something people and organisations do."
+)
 class Initiative(Dated):
     @strawberry.field(description="Everyone who leads, partners in or takes part in it.")
     async def participants(

@@ -43,7 +43,10 @@ async def _root(
     order = (order_by or EntityOrder()).order()
     page = await root_page(info.context, kind, conditions, order, first, after)
     return Connection(
-        edges=[Edge(cursor=c, node=as_graphql(n)) for n, c in zip(page.nodes, page.cursors, strict=True)],
+        edges=[
+            Edge(cursor=c, node=as_graphql(n))
+            for n, c in zip(page.nodes, page.cursors, strict=True)
+        ],
         page_info=page_info(list(page.cursors), page.has_next, after is not None),
         count=page.count,
     )
@@ -53,63 +56,99 @@ async def _root(
 class ListsQuery:
     @strawberry.field(description="People in public roles.")
     async def people(
-        self, info: Info, filter: EntityFilter | None = None, order_by: EntityOrder | None = None,
-        first: int = 20, after: str | None = None,
+        self,
+        info: Info,
+        filter: EntityFilter | None = None,
+        order_by: EntityOrder | None = None,
+        first: int = 20,
+        after: str | None = None,
     ) -> Connection[Person]:
         return await _root(info, K.PERSON, filter, order_by, first, after)  # type: ignore[no-any-return]
 
     @strawberry.field
     async def organisations(
-        self, info: Info, filter: OrganisationFilter | None = None,
-        order_by: EntityOrder | None = None, first: int = 20, after: str | None = None,
+        self,
+        info: Info,
+        filter: OrganisationFilter | None = None,
+        order_by: EntityOrder | None = None,
+        first: int = 20,
+        after: str | None = None,
     ) -> Connection[Organisation]:
         return await _root(info, K.ORGANISATION, filter, order_by, first, after)  # type: ignore[no-any-return]
 
     @strawberry.field
     async def programmes(
-        self, info: Info, filter: DatedFilter | None = None, order_by: DatedOrder | None = None,
-        first: int = 20, after: str | None = None,
+        self,
+        info: Info,
+        filter: DatedFilter | None = None,
+        order_by: DatedOrder | None = None,
+        first: int = 20,
+        after: str | None = None,
     ) -> Connection[Programme]:
         return await _root(info, K.PROGRAMME, filter, order_by, first, after)  # type: ignore[no-any-return]
 
     @strawberry.field
     async def projects(
-        self, info: Info, filter: DatedFilter | None = None, order_by: DatedOrder | None = None,
-        first: int = 20, after: str | None = None,
+        self,
+        info: Info,
+        filter: DatedFilter | None = None,
+        order_by: DatedOrder | None = None,
+        first: int = 20,
+        after: str | None = None,
     ) -> Connection[Project]:
         return await _root(info, K.PROJECT, filter, order_by, first, after)  # type: ignore[no-any-return]
 
     @strawberry.field
     async def outcomes(
-        self, info: Info, filter: DatedFilter | None = None, order_by: DatedOrder | None = None,
-        first: int = 20, after: str | None = None,
+        self,
+        info: Info,
+        filter: DatedFilter | None = None,
+        order_by: DatedOrder | None = None,
+        first: int = 20,
+        after: str | None = None,
     ) -> Connection[Outcome]:
         return await _root(info, K.OUTCOME, filter, order_by, first, after)  # type: ignore[no-any-return]
 
     @strawberry.field(description="Sources; START orders them by publication date.")
     async def sources(
-        self, info: Info, filter: SourceFilter | None = None, order_by: DatedOrder | None = None,
-        first: int = 20, after: str | None = None,
+        self,
+        info: Info,
+        filter: SourceFilter | None = None,
+        order_by: DatedOrder | None = None,
+        first: int = 20,
+        after: str | None = None,
     ) -> Connection[Source]:
         return await _root(info, K.SOURCE, filter, order_by, first, after)  # type: ignore[no-any-return]
 
     @strawberry.field
     async def goals(
-        self, info: Info, filter: EntityFilter | None = None, order_by: EntityOrder | None = None,
-        first: int = 20, after: str | None = None,
+        self,
+        info: Info,
+        filter: EntityFilter | None = None,
+        order_by: EntityOrder | None = None,
+        first: int = 20,
+        after: str | None = None,
     ) -> Connection[Goal]:
         return await _root(info, K.GOAL, filter, order_by, first, after)  # type: ignore[no-any-return]
 
     @strawberry.field
     async def events(
-        self, info: Info, filter: EventFilter | None = None, order_by: DatedOrder | None = None,
-        first: int = 20, after: str | None = None,
+        self,
+        info: Info,
+        filter: EventFilter | None = None,
+        order_by: DatedOrder | None = None,
+        first: int = 20,
+        after: str | None = None,
     ) -> Connection[Event]:
         return await _root(info, K.EVENT, filter, order_by, first, after)  # type: ignore[no-any-return]
 
     @strawberry.field
     async def stories(
-        self, info: Info, filter: DatedFilter | None = None, order_by: DatedOrder | None = None,
-        first: int = 20, after: str | None = None,
+        self,
+        info: Info,
+        filter: DatedFilter | None = None,
+        order_by: DatedOrder | None = None,
+        first: int = 20,
+        after: str | None = None,
     ) -> Connection[Story]:
         return await _root(info, K.STORY, filter, order_by, first, after)  # type: ignore[no-any-return]

@@ -14,10 +14,15 @@ from dataclasses import dataclass
 from graph.model import Node, NodeKind, OrgType, SeatType, Sector, Tie, TieType
 
 SOURCE_ID = "synthetic-generator"
-_SECTORS = [Sector.PUBLIC] * 5 + [Sector.PRIVATE] * 2 + [Sector.THIRD_SECTOR] * 2 + [
-    Sector.ACADEMIC,
-    Sector.RESIDENTS,
-]
+_SECTORS = (
+    [Sector.PUBLIC] * 5
+    + [Sector.PRIVATE] * 2
+    + [Sector.THIRD_SECTOR] * 2
+    + [
+        Sector.ACADEMIC,
+        Sector.RESIDENTS,
+    ]
+)
 _ORG_TYPES = {
     Sector.PUBLIC: (OrgType.CITY_BRANCH, OrgType.MUNICIPALITY, OrgType.JOINT_AUTHORITY),
     Sector.PRIVATE: (OrgType.COMPANY,),
@@ -88,8 +93,14 @@ def synthetic_graph(people: int, seed: int = 0) -> tuple[list[Node], list[Tie]]:
     for i, programme_id in enumerate(programme_ids):
         start = 2013 + 4 * (i % 3)
         nodes.append(
-            Node(NodeKind.PROGRAMME, programme_id, f"Synthetic programme {i}", sources=source,
-                 start=str(start), end=str(start + 4))
+            Node(
+                NodeKind.PROGRAMME,
+                programme_id,
+                f"Synthetic programme {i}",
+                sources=source,
+                start=str(start),
+                end=str(start + 4),
+            )
         )
 
     project_ids = [f"syn-project-{i}" for i in range(shape.projects)]
@@ -97,15 +108,23 @@ def synthetic_graph(people: int, seed: int = 0) -> tuple[list[Node], list[Tie]]:
         programme = rng.randrange(shape.programmes)
         start = 2013 + 4 * (programme % 3) + rng.randrange(4)
         nodes.append(
-            Node(NodeKind.PROJECT, project_id, f"Synthetic project {i}", sources=source,
-                 start=f"{start}-{rng.randrange(1, 13):02d}", end=str(start + rng.randrange(1, 4)))
+            Node(
+                NodeKind.PROJECT,
+                project_id,
+                f"Synthetic project {i}",
+                sources=source,
+                start=f"{start}-{rng.randrange(1, 13):02d}",
+                end=str(start + rng.randrange(1, 4)),
+            )
         )
         tie(TieType.PART_OF, project_id, programme_ids[programme])
         for org in rng.sample(org_ids, k=min(len(org_ids), 1 + int(rng.paretovariate(2.0)))):
             tie(TieType.PARTNER_IN, org, project_id, role="partner")
         if rng.random() < 0.3:
             outcome_id = f"syn-outcome-{i}"
-            nodes.append(Node(NodeKind.OUTCOME, outcome_id, f"Synthetic outcome {i}", sources=source))
+            nodes.append(
+                Node(NodeKind.OUTCOME, outcome_id, f"Synthetic outcome {i}", sources=source)
+            )
             tie(TieType.PRODUCED, project_id, outcome_id)
 
     project_weights = [1.0 / (rank + 1) ** 0.8 for rank in range(shape.projects)]
@@ -124,8 +143,13 @@ def synthetic_graph(people: int, seed: int = 0) -> tuple[list[Node], list[Tie]]:
         for seat in range(8):
             seat_type = SeatType.ELECTED_OFFICIAL if seat % 2 == 0 else SeatType.CIVIL_SERVANT
             member = f"syn-person-{rng.randrange(people)}"
-            tie(TieType.SITS_ON, member, programme_id, role="chair" if seat == 0 else "member",
-                seat_type=seat_type)
+            tie(
+                TieType.SITS_ON,
+                member,
+                programme_id,
+                role="chair" if seat == 0 else "member",
+                seat_type=seat_type,
+            )
     return _unique_seats(nodes, ties)
 
 

@@ -68,7 +68,9 @@ def serve(
 ) -> None:
     """Serve GraphQL at /graphql; an empty database is first loaded with the demo knowledge."""
     settings = _settings(host=host, port=port, data_dir=data_dir)
-    logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s %(name)s %(message)s")
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(levelname)s %(name)s %(message)s"
+    )
     console.print(f"Poikki at http://{settings.host}:{settings.port}/graphql ({settings.data_dir})")
     uvicorn.run(
         create_app(settings, seed_if_empty=True),
@@ -81,7 +83,9 @@ def serve(
 @app.command()
 def seed(
     data_dir: DataDir = None,
-    synthetic: Annotated[bool, typer.Option(help="Load a synthetic graph for scale tests.")] = False,
+    synthetic: Annotated[
+        bool, typer.Option(help="Load a synthetic graph for scale tests.")
+    ] = False,
     people: Annotated[int, typer.Option(help="People in the synthetic graph.")] = 10_000,
     random_seed: Annotated[int, typer.Option(help="Seed of the synthetic generator.")] = 0,
 ) -> None:
@@ -89,8 +93,13 @@ def seed(
     settings = _settings(data_dir=data_dir)
 
     async def work(store: GraphStore) -> WriteSummary:
-        with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                      console=console, transient=True) as progress:
+        with Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        ) as progress:
             if not synthetic:
                 progress.add_task("Loading the demo knowledge", total=None)
                 return await load_seed(store)
@@ -101,10 +110,12 @@ def seed(
 
     summary = _with_store(settings, work)
     table = Table("", "created", "updated", "unchanged", title="Seed loaded")
-    table.add_row("nodes", *map(str, (summary.created_nodes, summary.updated_nodes,
-                                     summary.unchanged_nodes)))
-    table.add_row("ties", *map(str, (summary.created_ties, summary.updated_ties,
-                                    summary.unchanged_ties)))
+    table.add_row(
+        "nodes", *map(str, (summary.created_nodes, summary.updated_nodes, summary.unchanged_nodes))
+    )
+    table.add_row(
+        "ties", *map(str, (summary.created_ties, summary.updated_ties, summary.unchanged_ties))
+    )
     console.print(table)
 
 

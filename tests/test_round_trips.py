@@ -41,7 +41,9 @@ def test_round_trips_do_not_grow_with_the_result(
     nodes, ties = synthetic_graph(people=3000, seed=7)
     large = make_client(nodes, ties)
     large_trips, large_objects = _measure(large)
-    print(f"round trips: seed {seed_trips} ({seed_objects} objects), "
-          f"synthetic {large_trips} ({large_objects} objects)")
+    print(
+        f"round trips: seed {seed_trips} ({seed_objects} objects), "
+        f"synthetic {large_trips} ({large_objects} objects)"
+    )
     assert large_objects > 3 * seed_objects
     assert seed_trips == large_trips == 4

@@ -24,17 +24,37 @@ def _graph() -> tuple[list[Node], list[Tie]]:
         Node(NodeKind.PERSON, "ann", "Ann Aalto", sources=S),
         Node(NodeKind.PERSON, "bo", "Bo Berg", sources=S),
         Node(NodeKind.PERSON, "cy", "Cy Corte", sources=()),
-        Node(NodeKind.ORGANISATION, "city", "City", sources=S, sector=Sector.PUBLIC,
-             org_type=OrgType.MUNICIPALITY, municipality="Espoo"),
-        Node(NodeKind.ORGANISATION, "ngo", "Helping Hands ry", sources=S,
-             sector=Sector.THIRD_SECTOR, org_type=OrgType.NGO),
+        Node(
+            NodeKind.ORGANISATION,
+            "city",
+            "City",
+            sources=S,
+            sector=Sector.PUBLIC,
+            org_type=OrgType.MUNICIPALITY,
+            municipality="Espoo",
+        ),
+        Node(
+            NodeKind.ORGANISATION,
+            "ngo",
+            "Helping Hands ry",
+            sources=S,
+            sector=Sector.THIRD_SECTOR,
+            org_type=OrgType.NGO,
+        ),
         Node(NodeKind.PROGRAMME, "old", "Old programme", sources=S, start="2013", end="2017"),
         Node(NodeKind.PROGRAMME, "new", "New programme", sources=S, start="2017-06", end="2021"),
         Node(NodeKind.PROJECT, "pilot", "Pilot", sources=S, start="2014-03", end="2015"),
     ]
     ties = [
-        Tie(TieType.SITS_ON, "ann", "old", "t-seat", role="chair",
-            seat_type=SeatType.ELECTED_OFFICIAL, sources=S),
+        Tie(
+            TieType.SITS_ON,
+            "ann",
+            "old",
+            "t-seat",
+            role="chair",
+            seat_type=SeatType.ELECTED_OFFICIAL,
+            sources=S,
+        ),
         Tie(TieType.EMPLOYED_BY, "bo", "city", "t-job", role="director", start="2010", sources=S),
         Tie(TieType.PART_OF, "pilot", "old", "t-part", sources=S),
         Tie(TieType.PARTICIPATES_IN, "bo", "pilot", "t-bo", role="member", sources=S),
@@ -59,10 +79,14 @@ async def test_get_nodes_keeps_the_order_asked_and_marks_unknowns(store: GraphSt
     assert [n.id if n else None for n in found] == ["bo", None, "ann", None]
     anywhere = await store.find_nodes(["city", "pilot", "nobody"])
     assert [n.kind if n else None for n in anywhere] == [
-        NodeKind.ORGANISATION, NodeKind.PROJECT, None,
+        NodeKind.ORGANISATION,
+        NodeKind.PROJECT,
+        None,
     ]
     city = anywhere[0]
-    assert city is not None and city.sector is Sector.PUBLIC and city.municipality == "Espoo"
+    assert city is not None
+    assert city.sector is Sector.PUBLIC
+    assert city.municipality == "Espoo"
 
 
 async def test_upsert_is_idempotent_and_reports_what_changed(store: GraphStore) -> None:
@@ -106,9 +130,11 @@ async def test_a_tie_given_new_ends_moves(store: GraphStore) -> None:
 
 async def test_list_nodes_pages_by_keyset(store: GraphStore) -> None:
     first = await store.list_nodes(NodeQuery(NodeKind.PERSON, limit=2))
-    assert [n.name for n in first.nodes] == ["Ann Aalto", "Bo Berg"] and first.has_more
+    assert [n.name for n in first.nodes] == ["Ann Aalto", "Bo Berg"]
+    assert first.has_more
     rest = await store.list_nodes(NodeQuery(NodeKind.PERSON, limit=2, after=first.keysets[-1]))
-    assert [n.name for n in rest.nodes] == ["Cy Corte"] and not rest.has_more
+    assert [n.name for n in rest.nodes] == ["Cy Corte"]
+    assert not rest.has_more
     newest = await store.list_nodes(
         NodeQuery(NodeKind.PROGRAMME, order=Order(SortField.START, descending=True), limit=1)
     )
@@ -157,12 +183,13 @@ async def test_neighbours_in_both_directions_with_tie_properties(store: GraphSto
     assert [n.node.id for n in after_first["pilot"]] == ["bo", "ngo"]
     seats = Hop(NodeKind.PERSON, (TieType.SITS_ON,), Direction.OUT, (NodeKind.PROGRAMME,))
     [seat] = (await store.neighbours(seats, ["ann"]))["ann"]
-    assert seat.tie.seat_type is SeatType.ELECTED_OFFICIAL and seat.tie.source == "ann"
+    assert seat.tie.seat_type is SeatType.ELECTED_OFFICIAL
+    assert seat.tie.source == "ann"
 
 
 async def test_search_ranks_name_prefix_first(store: GraphStore) -> None:
     found = await store.search("p", [NodeKind.PROJECT, NodeKind.PROGRAMME], 10)
-    assert [n.id for n in found][0] == "pilot"
+    assert next(n.id for n in found) == "pilot"
     assert {n.id for n in found} == {"pilot", "old", "new"}
     assert await store.search("zzz", list(NodeKind), 10) == []
 
