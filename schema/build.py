@@ -8,12 +8,14 @@ from functools import partial
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
 from schema.errors import ErrorCodes, is_expected
 from schema.lookup import LookupQuery
 from schema.nodes import ALL_TYPES
 from schema.roots import ListsQuery
+from schema.scalars import SCALARS
 
 
 @strawberry.type
@@ -41,6 +43,7 @@ def build_schema(limits: QueryLimits = QueryLimits()) -> strawberry.Schema:
     return PoikkiSchema(
         query=Query,
         types=ALL_TYPES,
+        config=StrawberryConfig(scalar_map=SCALARS),
         extensions=[
             partial(QueryDepthLimiter, max_depth=limits.max_depth),
             partial(MaxTokensLimiter, max_token_count=limits.max_tokens),

@@ -48,8 +48,8 @@ class TieEdge(Generic[T]):
     tie_id: str = strawberry.field(description="The tie's stable identifier.")
     type: TieType
     role: str | None
-    start: PartialDate | None  # type: ignore[valid-type]
-    end: PartialDate | None  # type: ignore[valid-type]
+    start: PartialDate | None
+    end: PartialDate | None
     seat_type: SeatType | None = strawberry.field(
         description="On steering-group seats: elected official or civil servant."
     )

@@ -38,8 +38,8 @@ class EntityFilter:
 
 @strawberry.input(description="Also: active at some time in a period (open ends allowed).")
 class DatedFilter(EntityFilter):
-    active_from: PartialDate | None = None  # type: ignore[valid-type]
-    active_to: PartialDate | None = None  # type: ignore[valid-type]
+    active_from: PartialDate | None = None
+    active_to: PartialDate | None = None
 
     def conditions(self, kind: NodeKind) -> list[Condition]:
         found = super().conditions(kind)

@@ -21,7 +21,7 @@ from resolvers.pages import tie_page
 from schema.connections import TieConnection, TieEdge, page_info
 from schema.enums import EventType, NodeKind, OrgType, Sector
 from schema.info import Info
-from schema.scalars import PartialDate
+from schema.scalars import PartialDate, partial_date
 
 OUT, IN = Direction.OUT, Direction.IN
 ACTORS = (K.PERSON, K.ORGANISATION)
@@ -48,8 +48,8 @@ async def _ties(info: Info, parent: Entity, hop: Hop, first: int, after: str | N
             tie_id=item.tie.id,
             type=item.tie.type,
             role=item.tie.role,
-            start=item.tie.start,
-            end=item.tie.end,
+            start=partial_date(item.tie.start),
+            end=partial_date(item.tie.end),
             seat_type=item.tie.seat_type,
             source_ids=item.tie.sources,
         )
@@ -118,12 +118,12 @@ class Entity(Node):
 @strawberry.interface(description="A node with a period: programmes, projects, outcomes, events.")
 class Dated(Entity):
     @strawberry.field
-    def start(self) -> PartialDate | None:  # type: ignore[valid-type]
-        return self.record.start
+    def start(self) -> PartialDate | None:
+        return partial_date(self.record.start)
 
     @strawberry.field
-    def end(self) -> PartialDate | None:  # type: ignore[valid-type]
-        return self.record.end
+    def end(self) -> PartialDate | None:
+        return partial_date(self.record.end)
 
 
 Page = Annotated[int, strawberry.argument(description="How many to return (at most 100).")]
@@ -393,8 +393,8 @@ class Source(Entity):
         return self.record.publisher
 
     @strawberry.field(description="When it was published.")
-    def date(self) -> PartialDate | None:  # type: ignore[valid-type]
-        return self.record.start
+    def date(self) -> PartialDate | None:
+        return partial_date(self.record.start)
 
     @strawberry.field(description="The address it was read from (a citation, not fetched).")
     def url(self) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NewType
 
 import strawberry
+from strawberry.types.scalar import ScalarDefinition
 
 from graph import dates
 from graph.errors import BadInputError
@@ -19,11 +20,20 @@ def _parse(value: object) -> str:
         raise BadInputError(str(error)) from error
 
 
-PartialDate = strawberry.scalar(
-    NewType("PartialDate", str),
-    serialize=str,
-    parse_value=_parse,
-    description=(
-        "An ISO 8601 date of the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD."
-    ),
-)
+PartialDate = NewType("PartialDate", str)
+
+
+def partial_date(value: str | None) -> PartialDate | None:
+    return None if value is None else PartialDate(value)
+
+
+SCALARS: dict[object, ScalarDefinition] = {
+    PartialDate: strawberry.scalar(
+        name="PartialDate",
+        serialize=str,
+        parse_value=_parse,
+        description=(
+            "An ISO 8601 date of the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD."
+        ),
+    )
+}

@@ -97,8 +97,7 @@ SOURCES: tuple[Node, ...] = (
         publisher=_ESPOO,
         url="https://docplayer.fi/4194219",
         date=None,
-        description="Programme plan of the Elinvoimaa ikääntyville programme (descriptive "
-        "title).",
+        description="Programme plan of the Elinvoimaa ikääntyville programme (descriptive title).",
     ),
     _fi(
         DOCPLAYER_SUSTAINABLE,
@@ -171,8 +170,7 @@ SOURCES: tuple[Node, ...] = (
         url="https://www.fortum.com",
         date="2020",
         language=None,
-        description="Fortum on its partnership in Yrityskylä (descriptive title). "
-        + _SITE_ONLY,
+        description="Fortum on its partnership in Yrityskylä (descriptive title). " + _SITE_ONLY,
     ),
     _fi(
         TURKU_BOARD_2022,
@@ -266,8 +264,7 @@ SOURCES: tuple[Node, ...] = (
     ),
     _fi(
         EURA_S21159,
-        "Kunteko 2020 -kunta- ja maakunta-alan työelämän kehittämisohjelma "
-        "(ESR-hanke S21159)",
+        "Kunteko 2020 -kunta- ja maakunta-alan työelämän kehittämisohjelma (ESR-hanke S21159)",
         publisher="EURA 2014 -järjestelmä (rakennerahastot)",
         url="https://www.eura2014.fi/rrtiepa/projekti.php?projektikoodi=S21159",
         date=None,

@@ -68,6 +68,8 @@ def test_a_writer_is_told_when_another_process_holds_the_database(tmp_path: Path
     finally:
         holder.kill()
         holder.wait()
+        if holder.stdout:
+            holder.stdout.close()
 
 
 def test_bad_configuration_is_named() -> None:
@@ -111,7 +113,7 @@ def test_serve_loads_the_demo_into_an_empty_database_and_answers(tmp_path: Path)
                 pytest.fail("the server did not become healthy within 60 s")
             time.sleep(0.2)
         query = (
-            "{ programmes(first: 20) { totalCount edges { node { id name sources { title } } } } }"
+            "{ programmes(first: 50) { totalCount edges { node { id name sources { title } } } } }"
         )
         body = httpx.post(f"{base}/graphql", json={"query": query}, timeout=10).json()
         names = {edge["node"]["name"] for edge in body["data"]["programmes"]["edges"]}
@@ -120,4 +122,6 @@ def test_serve_loads_the_demo_into_an_empty_database_and_answers(tmp_path: Path)
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=30)
+        if server.stdout:
+            server.stdout.close()
     assert server.returncode == 0

@@ -10,7 +10,7 @@ from tests.conftest import GraphQLClient
 
 # programmes -> projects -> participants -> their organisations: four hops, four round trips.
 FOUR_HOPS = """
-{ programmes(first: 10) { edges { node { name
+{ programmes(first: 10, orderBy: {field: NAME, direction: DESC}) { edges { node { name
   projects(first: 10) { edges { node { name
     participants(first: 10) { edges { role node {
       __typename
