@@ -6,11 +6,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from seed.knowledge import seed_graph
 from starlette.testclient import TestClient
 
 from graph.backends.ladybug import LadybugStore
 from graph.model import Node, Tie
+from seed.knowledge import seed_graph
 from server.app import create_app
 from server.settings import Settings
 

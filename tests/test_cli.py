@@ -113,7 +113,7 @@ def test_serve_loads_the_demo_into_an_empty_database_and_answers(tmp_path: Path)
                 pytest.fail("the server did not become healthy within 60 s")
             time.sleep(0.2)
         query = (
-            "{ programmes(first: 50) { totalCount edges { node { id name sources { title } } } } }"
+            "{ programmes(first: 20) { totalCount edges { node { id name sources { title } } } } }"
         )
         body = httpx.post(f"{base}/graphql", json={"query": query}, timeout=10).json()
         names = {edge["node"]["name"] for edge in body["data"]["programmes"]["edges"]}

@@ -13,7 +13,7 @@ TERM_2013_2017 = {
 }
 
 PROGRAMMES = """
-{ programmes(first: 50) { totalCount edges { node { id name sources { title } } } } }
+{ programmes(first: 20) { totalCount edges { node { id name sources { title } } } } }
 """
 
 PROGRAMMES_IN_DEPTH = """
