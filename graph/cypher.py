@@ -30,6 +30,10 @@ def labels(kinds: Sequence[NodeKind]) -> str:
     return "|".join(kind.value for kind in kinds)
 
 
+def ping() -> Statement:
+    return Statement("RETURN 1 AS ok", {})
+
+
 def get_nodes(kind: NodeKind, ids: Sequence[str]) -> Statement:
     return Statement(
         f"UNWIND $ids AS id MATCH (n:{kind.value} {{id: id}}) RETURN n", {"ids": list(ids)}
@@ -125,6 +129,12 @@ def existing_ties(type_: TieType, ids: Sequence[str]) -> Statement:
     )
 
 
+def delete_ties(type_: TieType, ids: Sequence[str]) -> Statement:
+    return Statement(
+        f"MATCH ()-[r:{type_.value}]->() WHERE r.id IN $ids DELETE r", {"ids": list(ids)}
+    )
+
+
 def count_by_kind(kind: NodeKind) -> Statement:
     return Statement(
         f"MATCH (n:{kind.value}) RETURN count(n) AS total, "
@@ -191,3 +201,20 @@ def _where(clauses: Sequence[str]) -> str:
 
 def count_all_nodes() -> Statement:
     return Statement(f"MATCH (n:{labels(list(NodeKind))}) RETURN count(n) AS total", {})
+
+
+def scan_nodes(kind: NodeKind, after_id: str | None, limit: int) -> Statement:
+    """One batch of every node of a kind, in id order: how a whole graph is copied."""
+    where = "" if after_id is None else " WHERE n.id > $after"
+    return Statement(
+        f"MATCH (n:{kind.value}){where} RETURN n ORDER BY n.id LIMIT $limit",
+        {"limit": limit} | ({} if after_id is None else {"after": after_id}),
+    )
+
+
+def scan_ties(type_: TieType, after_id: str | None, limit: int) -> Statement:
+    where = "" if after_id is None else " WHERE r.id > $after"
+    return Statement(
+        f"MATCH (a)-[r:{type_.value}]->(b){where} RETURN a.id, b.id, r ORDER BY r.id LIMIT $limit",
+        {"limit": limit} | ({} if after_id is None else {"after": after_id}),
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
@@ -140,7 +140,22 @@ class GraphStore(Protocol):
     async def upsert(self, nodes: Sequence[Node], ties: Sequence[Tie]) -> WriteSummary:
         """Create or update nodes and ties in one transaction: all of it or none of it."""
 
-    async def bulk_load(self, nodes: Sequence[Node], ties: Sequence[Tie]) -> WriteSummary:
-        """Load into an empty store through the database's fast bulk path."""
+    async def bulk_load(
+        self,
+        nodes: Sequence[Node],
+        ties: Sequence[Tie],
+        progress: Callable[[int], None] | None = None,
+    ) -> WriteSummary:
+        """Load into an empty store through the database's fast bulk path.
+
+        `progress` is told how many nodes and ties each step wrote; a failed load leaves the
+        store empty again.
+        """
 
     async def stats(self) -> GraphStats: ...
+
+    async def scan_nodes(self, kind: NodeKind, after_id: str | None, limit: int) -> list[Node]:
+        """Up to `limit` nodes of a kind with ids after `after_id`, in id order."""
+
+    async def scan_ties(self, type_: TieType, after_id: str | None, limit: int) -> list[Tie]:
+        """Up to `limit` ties of a type with ids after `after_id`, in id order."""

@@ -98,10 +98,7 @@ async def plan_writes(reader: WriteReader, nodes: Sequence[Node], ties: Sequence
 
 def _statements(plan: WritePlan, moved: Sequence[Tie]) -> list[Statement]:
     statements = [
-        Statement(
-            f"MATCH ()-[r:{type_.value}]->() WHERE r.id IN $ids DELETE r",
-            {"ids": [t.id for t in moved if t.type is type_]},
-        )
+        cypher.delete_ties(type_, [t.id for t in moved if t.type is type_])
         for type_ in sorted({t.type for t in moved})
     ]
     statements += [cypher.upsert_nodes(kind, rows) for kind, rows in plan.nodes_by_kind().items()]

@@ -15,7 +15,7 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
-from graph.errors import PoikkiError
+from graph.errors import PoikkiError, StoreUnavailableError
 from graph.store import GraphStore
 from resolvers.context import Context, Limits
 from schema.build import build_schema
@@ -53,14 +53,26 @@ async def healthz(request: Request) -> JSONResponse:
     return JSONResponse({"status": "ok"})
 
 
+async def _open(store: GraphStore, settings: Settings) -> bool:
+    """Open the store; a Neo4j server that is down is reported and waited for, not fatal."""
+    try:
+        await store.open()
+    except StoreUnavailableError as error:
+        if settings.backend != "neo4j":
+            raise
+        logger.error("%s Serving anyway: /healthz answers 503 until Neo4j answers.", error)
+        return False
+    return True
+
+
 def create_app(settings: Settings, *, seed_if_empty: bool = False) -> Starlette:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[State]:
         store = store_for(settings)
-        await store.open()
+        reachable = await _open(store, settings)
         app.state.store = store  # lets operators' tools and tests read the round-trip counter
         try:
-            if seed_if_empty and await load_seed_if_empty(store):
+            if reachable and seed_if_empty and await load_seed_if_empty(store):
                 logger.info("The database was empty: loaded the demo knowledge.")
             yield {"store": store}
         finally:

@@ -1,17 +1,25 @@
-"""The `poikki` command line: serve, seed, stats and schema."""
+"""The `poikki` command line: serve, seed, stats, copy and schema."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
 import uvicorn
 from rich.console import Console
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from graph.errors import PoikkiError
@@ -21,8 +29,9 @@ from schema.build import build_schema
 from seed.loader import load, load_seed
 from seed.synthetic import synthetic_graph
 from server.app import create_app
+from server.copy import CopyReport, copy_graph, total_items
 from server.settings import ConfigError, Settings, from_environment
-from server.stores import store_for
+from server.stores import embedded_store, neo4j_store, store_for
 
 app = typer.Typer(help="Poikki: a GraphQL backend over a networked-knowledge graph.")
 console = Console()
@@ -47,8 +56,8 @@ def _with_store(
 ) -> R:
     async def run() -> R:
         store = store_for(settings, read_only=read_only)
-        await store.open()
         try:
+            await store.open()
             return await work(store)
         finally:
             await store.close()
@@ -71,7 +80,14 @@ def serve(
     logging.basicConfig(
         level=settings.log_level.upper(), format="%(levelname)s %(name)s %(message)s"
     )
-    console.print(f"Poikki at http://{settings.host}:{settings.port}/graphql ({settings.data_dir})")
+    if settings.backend == "embedded":
+        # Fail here with a plain message (e.g. another process holds the database) rather
+        # than in the app's startup, where uvicorn would print a traceback.
+        _with_store(settings, lambda store: store.ping())
+        where = f"the embedded database in {settings.data_dir}"
+    else:
+        where = f"Neo4j at {settings.neo4j_uri}, database {settings.neo4j_database}"
+    console.print(f"Poikki at http://{settings.host}:{settings.port}/graphql on {where}")
     uvicorn.run(
         create_app(settings, seed_if_empty=True),
         host=settings.host,
@@ -136,6 +152,68 @@ def stats(data_dir: DataDir = None) -> None:
     table.add_row("nodes without a source", str(found.unsourced_nodes))
     table.add_row("ties without a source", str(found.unsourced_ties))
     console.print(table)
+
+
+class Backend(StrEnum):
+    NEO4J = "neo4j"
+    EMBEDDED = "embedded"
+
+
+@app.command()
+def copy(
+    to: Annotated[Backend, typer.Option(help="Where the graph goes; it comes from the other.")],
+    data_dir: DataDir = None,
+    batch: Annotated[int, typer.Option(min=1, help="Nodes or ties per read and write.")] = 5_000,
+) -> None:
+    """Copy the whole graph between the embedded database and Neo4j (POIKKI_NEO4J_*).
+
+    The target must be empty; the counts are compared at the end.
+    """
+    settings = _settings(data_dir=data_dir)
+    try:
+        neo4j, embedded = neo4j_store(settings), embedded_store(settings)
+    except ConfigError as error:
+        errors.print(f"[red]{error}[/red]")
+        raise typer.Exit(2) from error
+    source, target = (embedded, neo4j) if to is Backend.NEO4J else (neo4j, embedded)
+
+    async def run() -> CopyReport:
+        try:
+            await source.open()
+            await target.open()
+            return await _copy_with_progress(source, target, batch)
+        finally:
+            await target.close()
+            await source.close()
+
+    try:
+        report = asyncio.run(run())
+    except PoikkiError as error:
+        errors.print(f"[red]{error}[/red]")
+        raise typer.Exit(1) from error
+    console.print(
+        f"Copied {report.nodes} nodes and {report.ties} ties to {to.value}; the counts match."
+    )
+
+
+async def _copy_with_progress(source: GraphStore, target: GraphStore, batch: int) -> CopyReport:
+    total = await total_items(source)
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+    ) as progress:
+        reading = progress.add_task("reading", total=total)
+        writing = progress.add_task("writing", total=total)
+        return await copy_graph(
+            source,
+            target,
+            batch=batch,
+            on_read=lambda n: progress.advance(reading, n),
+            on_write=lambda n: progress.advance(writing, n),
+        )
 
 
 @app.command()

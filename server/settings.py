@@ -10,6 +10,8 @@ from pathlib import Path
 from resolvers.context import Limits
 from schema.build import QueryLimits
 
+NEO4J_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
+
 
 class ConfigError(ValueError):
     pass
@@ -26,6 +28,14 @@ class Settings:
     max_first: int = 100
     graphiql: bool = True
     log_level: str = "info"
+    neo4j_uri: str | None = None
+    neo4j_user: str = "neo4j"
+    neo4j_password: str = ""
+    neo4j_database: str = "neo4j"
+
+    @property
+    def backend(self) -> str:
+        return "neo4j" if self.neo4j_uri else "embedded"
 
     @property
     def database_path(self) -> Path:
@@ -59,6 +69,13 @@ def from_environment(environ: Mapping[str, str] = os.environ) -> Settings:
             raise ConfigError(f"POIKKI_{name} must be true or false; got '{raw}'.")
         return raw in {"true", "1", "yes"}
 
+    def uri(name: str) -> str | None:
+        raw = environ.get(f"POIKKI_{name}") or None
+        if raw is not None and raw.split("://", 1)[0] not in NEO4J_SCHEMES:
+            schemes = ", ".join(f"{s}://" for s in NEO4J_SCHEMES)
+            raise ConfigError(f"POIKKI_{name} must start with one of {schemes}; got '{raw}'.")
+        return raw
+
     defaults = Settings()
     return Settings(
         data_dir=Path(text("DATA_DIR", str(defaults.data_dir))),
@@ -70,4 +87,8 @@ def from_environment(environ: Mapping[str, str] = os.environ) -> Settings:
         max_first=number("MAX_FIRST", defaults.max_first),
         graphiql=flag("GRAPHIQL", defaults.graphiql),
         log_level=text("LOG_LEVEL", defaults.log_level).lower(),
+        neo4j_uri=uri("NEO4J_URI"),
+        neo4j_user=text("NEO4J_USER", defaults.neo4j_user),
+        neo4j_password=text("NEO4J_PASSWORD", defaults.neo4j_password),
+        neo4j_database=text("NEO4J_DATABASE", defaults.neo4j_database),
     )

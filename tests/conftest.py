@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,8 @@ from graph.backends.ladybug import LadybugStore
 from graph.model import Node, Tie
 from seed.knowledge import seed_graph
 from server.app import create_app
-from server.settings import Settings
+from server.settings import Settings, from_environment
+from tests.backends import BACKENDS, open_backend
 
 
 class GraphQLClient:
@@ -56,18 +58,30 @@ def load_into(path: Path, nodes: list[Node], ties: list[Tie]) -> None:
     asyncio.run(run())
 
 
-@pytest.fixture(scope="session")
-def seed_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    data_dir = tmp_path_factory.mktemp("seeded")
-    nodes, ties = seed_graph()
-    load_into(Settings(data_dir=data_dir).database_path, nodes, ties)
-    return data_dir
+def _seeded_settings(backend: str, folder: Path) -> Settings:
+    """Settings of a database holding the seed: a fresh embedded one, or Neo4j refilled."""
+
+    async def refill(folder: Path) -> None:
+        store = await open_backend(backend, folder)
+        try:
+            await store.bulk_load(*seed_graph())
+        finally:
+            await store.close()
+
+    if backend == "embedded":
+        load_into(Settings(data_dir=folder).database_path, *seed_graph())
+        return Settings(data_dir=folder)
+    asyncio.run(refill(folder))
+    return replace(from_environment(), data_dir=folder)
 
 
-@pytest.fixture(scope="session")
-def client(seed_dir: Path) -> Iterator[GraphQLClient]:
-    """A read-only use of the seeded database: tests that write make their own."""
-    with TestClient(create_app(Settings(data_dir=seed_dir))) as http:
+@pytest.fixture(scope="module", params=BACKENDS)
+def client(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[GraphQLClient]:
+    """The seed over GraphQL on each backend, read-only: tests that write make their own."""
+    settings = _seeded_settings(request.param, tmp_path_factory.mktemp("seeded"))
+    with TestClient(create_app(settings)) as http:
         yield GraphQLClient(http)
 
 

@@ -16,8 +16,10 @@ import pytest
 POIKKI = Path(sys.executable).parent / "poikki"
 
 
-def _poikki(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    env = os.environ | {"COLUMNS": "200", "NO_COLOR": "1"}
+def _poikki(
+    *args: str, timeout: float = 120, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    env = os.environ | {"COLUMNS": "200", "NO_COLOR": "1"} | (env or {})
     return subprocess.run(
         [str(POIKKI), *args], capture_output=True, text=True, timeout=timeout, env=env
     )

@@ -5,17 +5,19 @@ The embedded backend always runs; Neo4j joins when POIKKI_NEO4J_URI points at a 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
-from graph.backends.ladybug import LadybugStore
 from graph.errors import BadInputError
 from graph.model import Node, NodeKind, OrgType, SeatType, Sector, Tie, TieType
 from graph.store import Condition, Direction, GraphStore, Hop, NodeQuery, Op, Order, SortField
+from tests.backends import BACKENDS, open_backend
 
 S = ("src",)
+Item = TypeVar("Item", Node, Tie)
 
 
 def _graph() -> tuple[list[Node], list[Tie]]:
@@ -64,14 +66,18 @@ def _graph() -> tuple[list[Node], list[Tie]]:
     return nodes, ties
 
 
-@pytest.fixture(params=["ladybug"])
-async def store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[GraphStore]:
-    backend: GraphStore = LadybugStore(tmp_path / "contract.lbug")
-    await backend.open()
-    nodes, ties = _graph()
-    await backend.bulk_load(nodes, ties)
+@pytest.fixture(params=BACKENDS)
+async def empty_store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[GraphStore]:
+    backend = await open_backend(request.param, tmp_path)
     yield backend
     await backend.close()
+
+
+@pytest.fixture
+async def store(empty_store: GraphStore) -> GraphStore:
+    nodes, ties = _graph()
+    await empty_store.bulk_load(nodes, ties)
+    return empty_store
 
 
 async def test_get_nodes_keeps_the_order_asked_and_marks_unknowns(store: GraphStore) -> None:
@@ -199,3 +205,45 @@ async def test_stats_count_kinds_types_and_unsourced_facts(store: GraphStore) ->
     assert stats.nodes[NodeKind.PERSON] == 3
     assert stats.ties[TieType.PARTNER_IN] == 1
     assert (stats.unsourced_nodes, stats.unsourced_ties) == (1, 1)
+
+
+async def test_bulk_load_reports_progress_and_scans_return_everything(
+    empty_store: GraphStore,
+) -> None:
+    nodes, ties = _graph()
+    steps: list[int] = []
+    await empty_store.bulk_load(nodes, ties, steps.append)
+    assert sum(steps) == len(nodes) + len(ties)
+    scanned = [
+        node
+        for kind in NodeKind
+        for node in await _scan_all(lambda after, k=kind: empty_store.scan_nodes(k, after, 2))
+    ]
+    assert sorted(scanned, key=lambda n: n.id) == sorted(nodes, key=lambda n: n.id)
+    scanned_ties = [
+        tie
+        for type_ in TieType
+        for tie in await _scan_all(lambda after, t=type_: empty_store.scan_ties(t, after, 2))
+    ]
+    assert sorted(scanned_ties, key=lambda t: t.id) == sorted(ties, key=lambda t: t.id)
+
+
+async def test_a_failed_bulk_load_leaves_the_store_empty(empty_store: GraphStore) -> None:
+    nodes, ties = _graph()
+    dangling = Tie(TieType.LEADS, "ann", "nowhere", "t-dangling", sources=S)
+    with pytest.raises(BadInputError, match="nowhere"):
+        await empty_store.bulk_load(nodes, [*ties, dangling])
+    stats = await empty_store.stats()
+    assert not any(stats.nodes.values())
+    await empty_store.bulk_load(nodes, ties)
+    assert (await empty_store.stats()).nodes[NodeKind.PERSON] == 3
+
+
+async def _scan_all(fetch: Callable[[str | None], Awaitable[Sequence[Item]]]) -> list[Item]:
+    found: list[Item] = []
+    after: str | None = None
+    while batch := await fetch(after):
+        assert [item.id for item in batch] == sorted(item.id for item in batch)
+        found += batch
+        after = batch[-1].id
+    return found

@@ -3,44 +3,31 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import ladybug
 import pyarrow as pa
 
-from graph import cypher
 from graph.backends import ladybug_schema
+from graph.backends.cypher_store import CypherStore, Progress, Row
 from graph.columns import LIST_COLUMNS, TIE_COLUMNS, node_columns, node_from_row, tie_from_row
 from graph.cypher import Statement
 from graph.errors import BadInputError, StoreUnavailableError
-from graph.model import GraphStats, Node, NodeKind, Tie, TieType
-from graph.store import (
-    Condition,
-    Direction,
-    Hop,
-    Keyset,
-    Neighbour,
-    NodeQuery,
-    Page,
-    RoundTrips,
-    WriteSummary,
-)
-from graph.writes import WritePlan, plan_writes
-
-Row = list[Any]
+from graph.model import Node, NodeKind, Tie, TieType
+from graph.store import WriteSummary
+from graph.writes import WritePlan
 
 
-class LadybugStore:
+class LadybugStore(CypherStore):
     def __init__(self, path: Path, *, pool_size: int = 4, read_only: bool = False) -> None:
+        super().__init__()
         self.path = path
         self.read_only = read_only
-        self.round_trips = RoundTrips()
         self._pool_size = pool_size
         self._db: ladybug.Database | None = None
         self._pool: asyncio.Queue[ladybug.Connection] = asyncio.Queue()
-        self._write_lock = asyncio.Lock()
 
     async def open(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -65,92 +52,35 @@ class LadybugStore:
     async def ping(self) -> None:
         if self._db is None:
             raise StoreUnavailableError("The embedded database is not open.")
-        await self._read(Statement("RETURN 1", {}))
+        await super().ping()
 
-    async def get_nodes(self, kind: NodeKind, ids: Sequence[str]) -> list[Node | None]:
-        if not ids:
-            return []
-        rows = await self._read(cypher.get_nodes(kind, ids))
-        found = {node.id: node for node in (_node(row[0]) for row in rows)}
-        return [found.get(i) for i in ids]
-
-    async def find_nodes(self, ids: Sequence[str]) -> list[Node | None]:
-        if not ids:
-            return []
-        rows = await self._read(cypher.find_nodes(ids))
-        found = {node.id: node for node in (_node(row[0]) for row in rows)}
-        return [found.get(i) for i in ids]
-
-    async def list_nodes(self, query: NodeQuery) -> Page:
-        probe = NodeQuery(query.kind, query.conditions, query.order, query.limit + 1, query.after)
-        rows = await self._read(cypher.list_nodes(probe))
-        page = rows[: query.limit]
-        return Page(
-            nodes=[_node(row[0]) for row in page],
-            keysets=[Keyset(tuple(row[1:])) for row in page],
-            has_more=len(rows) > query.limit,
-        )
-
-    async def count_nodes(self, kind: NodeKind, conditions: Sequence[Condition]) -> int:
-        rows = await self._read(cypher.count_nodes(kind, conditions))
-        return int(rows[0][0])
-
-    async def neighbours(
-        self, hop: Hop, parent_ids: Sequence[str], after: Keyset | None = None
-    ) -> Mapping[str, list[Neighbour]]:
-        result: dict[str, list[Neighbour]] = {pid: [] for pid in parent_ids}
-        if not parent_ids:
-            return result
-        for pid, rel, other, *keys in await self._read(cypher.neighbours(hop, parent_ids, after)):
-            if rel is None:
-                continue
-            node = _node(other)
-            source, target = (pid, node.id) if hop.direction is Direction.OUT else (node.id, pid)
-            tie = tie_from_row(TieType(rel["_LABEL"]), source, target, rel)
-            result[pid].append(Neighbour(tie=tie, node=node, keyset=Keyset(tuple(keys))))
-        return result
-
-    async def search(self, text: str, kinds: Sequence[NodeKind], limit: int) -> list[Node]:
-        rows = await self._read(cypher.search(text, kinds, limit))
-        return [_node(row[0]) for row in rows]
-
-    async def upsert(self, nodes: Sequence[Node], ties: Sequence[Tie]) -> WriteSummary:
-        async with self._write_lock:
-            plan = await plan_writes(self, nodes, ties)
-            await self._transaction(plan.statements)
-            return plan.summary
-
-    async def existing_ties(self, type_: TieType, ids: Sequence[str]) -> list[Tie]:
-        rows = await self._read(cypher.existing_ties(type_, ids))
-        return [tie_from_row(type_, source, target, rel) for source, target, rel in rows]
-
-    async def bulk_load(self, nodes: Sequence[Node], ties: Sequence[Tie]) -> WriteSummary:
+    async def bulk_load(
+        self, nodes: Sequence[Node], ties: Sequence[Tie], progress: Progress | None = None
+    ) -> WriteSummary:
         async with self._write_lock:
             plan = WritePlan.for_bulk_load(nodes, ties)
-            if (await self._read(cypher.count_all_nodes()))[0][0]:
+            if not await self._is_empty():
                 raise BadInputError("A bulk load needs an empty database; use upsert instead.")
             try:
                 for kind, group in plan.nodes_by_kind().items():
                     await self._copy(kind.value, _node_table(kind, group), "")
+                    if progress:
+                        progress(len(group))
                 for (type_, source, target), tie_group in plan.ties_by_endpoints().items():
                     options = f" (from='{source.value}', to='{target.value}')"
                     await self._copy(type_.value, _tie_table(tie_group), options)
+                    if progress:
+                        progress(len(tie_group))
             except RuntimeError:
                 await self._transaction([Statement("MATCH (n) DETACH DELETE n", {})])
                 raise
             return WriteSummary(created_nodes=len(nodes), created_ties=len(ties))
 
-    async def stats(self) -> GraphStats:
-        nodes: dict[NodeKind, int] = {}
-        ties: dict[TieType, int] = {}
-        unsourced_nodes = unsourced_ties = 0
-        for kind in NodeKind:
-            total, unsourced = (await self._read(cypher.count_by_kind(kind)))[0]
-            nodes[kind], unsourced_nodes = int(total), unsourced_nodes + int(unsourced or 0)
-        for type_ in TieType:
-            total, unsourced = (await self._read(cypher.count_by_type(type_)))[0]
-            ties[type_], unsourced_ties = int(total), unsourced_ties + int(unsourced or 0)
-        return GraphStats(nodes, ties, unsourced_nodes, unsourced_ties)
+    def _node(self, value: Any) -> Node:
+        return node_from_row(NodeKind(value["_LABEL"]), value)
+
+    def _tie(self, value: Any, source: str, target: str) -> Tie:
+        return tie_from_row(TieType(value["_LABEL"]), source, target, value)
 
     async def _copy(self, table: str, data: pa.Table, options: str) -> None:
         await self._transaction([Statement(f"COPY {table} FROM $data{options}", {"data": data})])
@@ -195,10 +125,6 @@ def _run_transaction(connection: ladybug.Connection, statements: Sequence[Statem
         connection.execute("ROLLBACK")
         raise
     connection.execute("COMMIT")
-
-
-def _node(value: Mapping[str, Any]) -> Node:
-    return node_from_row(NodeKind(value["_LABEL"]), value)
 
 
 def _node_table(kind: NodeKind, nodes: Sequence[dict[str, Any]]) -> pa.Table:

@@ -1,0 +1,133 @@
+"""What every Cypher backend does the same way: the shared statements, read and turned into
+the model. A backend supplies how a statement runs and how its driver shows nodes and
+relationships; it overrides a read only where its dialect differs."""
+
+from __future__ import annotations
+
+import asyncio
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from graph import cypher
+from graph.cypher import Statement
+from graph.model import GraphStats, Node, NodeKind, Tie, TieType
+from graph.store import (
+    Condition,
+    Direction,
+    Hop,
+    Keyset,
+    Neighbour,
+    NodeQuery,
+    Page,
+    RoundTrips,
+    WriteSummary,
+)
+from graph.writes import plan_writes
+
+Row = list[Any]
+Progress = Callable[[int], None]
+
+
+class CypherStore(ABC):
+    def __init__(self) -> None:
+        self.round_trips = RoundTrips()
+        self._write_lock = asyncio.Lock()
+
+    @abstractmethod
+    async def _read(self, statement: Statement) -> list[Row]: ...
+
+    @abstractmethod
+    async def _transaction(self, statements: Sequence[Statement]) -> None: ...
+
+    @abstractmethod
+    def _node(self, value: Any) -> Node: ...
+
+    @abstractmethod
+    def _tie(self, value: Any, source: str, target: str) -> Tie: ...
+
+    async def ping(self) -> None:
+        await self._read(cypher.ping())
+
+    async def get_nodes(self, kind: NodeKind, ids: Sequence[str]) -> list[Node | None]:
+        if not ids:
+            return []
+        return self._in_order(ids, await self._read(cypher.get_nodes(kind, ids)))
+
+    async def find_nodes(self, ids: Sequence[str]) -> list[Node | None]:
+        if not ids:
+            return []
+        return self._in_order(ids, await self._read(self._find_nodes_statement(ids)))
+
+    def _find_nodes_statement(self, ids: Sequence[str]) -> Statement:
+        return cypher.find_nodes(ids)
+
+    async def list_nodes(self, query: NodeQuery) -> Page:
+        probe = NodeQuery(query.kind, query.conditions, query.order, query.limit + 1, query.after)
+        rows = await self._read(cypher.list_nodes(probe))
+        page = rows[: query.limit]
+        return Page(
+            nodes=[self._node(row[0]) for row in page],
+            keysets=[Keyset(tuple(row[1:])) for row in page],
+            has_more=len(rows) > query.limit,
+        )
+
+    async def count_nodes(self, kind: NodeKind, conditions: Sequence[Condition]) -> int:
+        rows = await self._read(cypher.count_nodes(kind, conditions))
+        return int(rows[0][0])
+
+    async def neighbours(
+        self, hop: Hop, parent_ids: Sequence[str], after: Keyset | None = None
+    ) -> Mapping[str, list[Neighbour]]:
+        result: dict[str, list[Neighbour]] = {pid: [] for pid in parent_ids}
+        if not parent_ids:
+            return result
+        for pid, rel, other, *keys in await self._read(cypher.neighbours(hop, parent_ids, after)):
+            if rel is None:
+                continue
+            node = self._node(other)
+            source, target = (pid, node.id) if hop.direction is Direction.OUT else (node.id, pid)
+            tie = self._tie(rel, source, target)
+            result[pid].append(Neighbour(tie=tie, node=node, keyset=Keyset(tuple(keys))))
+        return result
+
+    async def search(self, text: str, kinds: Sequence[NodeKind], limit: int) -> list[Node]:
+        rows = await self._read(cypher.search(text, kinds, limit))
+        return [self._node(row[0]) for row in rows]
+
+    async def existing_ties(self, type_: TieType, ids: Sequence[str]) -> list[Tie]:
+        rows = await self._read(cypher.existing_ties(type_, ids))
+        return [self._tie(rel, source, target) for source, target, rel in rows]
+
+    async def upsert(self, nodes: Sequence[Node], ties: Sequence[Tie]) -> WriteSummary:
+        async with self._write_lock:
+            plan = await plan_writes(self, nodes, ties)
+            await self._transaction(plan.statements)
+            return plan.summary
+
+    async def stats(self) -> GraphStats:
+        nodes: dict[NodeKind, int] = {}
+        ties: dict[TieType, int] = {}
+        unsourced_nodes = unsourced_ties = 0
+        for kind in NodeKind:
+            total, unsourced = (await self._read(cypher.count_by_kind(kind)))[0]
+            nodes[kind], unsourced_nodes = int(total), unsourced_nodes + int(unsourced or 0)
+        for type_ in TieType:
+            total, unsourced = (await self._read(cypher.count_by_type(type_)))[0]
+            ties[type_], unsourced_ties = int(total), unsourced_ties + int(unsourced or 0)
+        return GraphStats(nodes, ties, unsourced_nodes, unsourced_ties)
+
+    async def scan_nodes(self, kind: NodeKind, after_id: str | None, limit: int) -> list[Node]:
+        rows = await self._read(cypher.scan_nodes(kind, after_id, limit))
+        return [self._node(row[0]) for row in rows]
+
+    async def scan_ties(self, type_: TieType, after_id: str | None, limit: int) -> list[Tie]:
+        rows = await self._read(cypher.scan_ties(type_, after_id, limit))
+        return [self._tie(rel, source, target) for source, target, rel in rows]
+
+    async def _is_empty(self) -> bool:
+        return not (await self._read(cypher.count_all_nodes()))[0][0]
+
+    def _in_order(self, ids: Sequence[str], rows: list[Row]) -> list[Node | None]:
+        found = {node.id: node for node in (self._node(row[0]) for row in rows)}
+        return [found.get(i) for i in ids]

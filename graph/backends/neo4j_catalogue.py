@@ -1,0 +1,118 @@
+"""Every statement the Neo4j backend can emit, built with representative arguments.
+
+The Cypher lint test checks each one with Neo4j's own parser, and a second test checks that
+every statement builder appears here, so a new query cannot escape the lint.
+"""
+
+from __future__ import annotations
+
+from graph import cypher
+from graph.backends import neo4j_cypher
+from graph.columns import node_row, tie_row
+from graph.cypher import Statement
+from graph.model import TIE_SPECS, Node, NodeKind, Tie, TieType
+from graph.store import (
+    Condition,
+    Direction,
+    Hop,
+    Keyset,
+    NodeQuery,
+    Op,
+    Order,
+    SortField,
+)
+
+_KIND = NodeKind.PROGRAMME
+_CONDITIONS = (
+    Condition("name", Op.CONTAINS, "espoo"),
+    Condition("sector", Op.IN, ("PUBLIC", "THIRD_SECTOR")),
+    Condition("municipality", Op.EQUALS, "Espoo"),
+    Condition("end", Op.ACTIVE_FROM, "2014"),
+    Condition("start", Op.ACTIVE_TO, "2016-12"),
+)
+
+
+def _list_nodes() -> dict[str, Statement]:
+    statements = {}
+    for field in SortField:
+        width = 1 if field is SortField.ID else 2
+        for descending in (False, True):
+            for after in (None, Keyset(tuple(["x"] * width))):
+                query = NodeQuery(_KIND, _CONDITIONS, Order(field, descending), 21, after)
+                name = f"list_nodes[{field.value},{descending},{after is not None}]"
+                statements[name] = cypher.list_nodes(query)
+    return statements
+
+
+def _neighbours() -> dict[str, Statement]:
+    statements = {}
+    for type_, spec in TIE_SPECS.items():
+        for direction in Direction:
+            ends = (spec.sources, spec.targets)
+            parents, others = ends if direction is Direction.OUT else ends[::-1]
+            hop = Hop(min(parents), (type_,), direction, tuple(sorted(others)))
+            for after in (None, Keyset(("Name", "id", "tie"))):
+                name = f"neighbours[{type_.value},{direction.value},{after is not None}]"
+                statements[name] = cypher.neighbours(hop, ["a", "b"], after)
+    many = Hop(
+        NodeKind.PROJECT,
+        (TieType.LEADS, TieType.PARTNER_IN),
+        Direction.IN,
+        (NodeKind.PERSON, NodeKind.ORGANISATION),
+    )
+    statements["neighbours[several types]"] = cypher.neighbours(many, ["a"], None)
+    return statements
+
+
+def _writes() -> dict[str, Statement]:
+    statements: dict[str, Statement] = {}
+    for kind in NodeKind:
+        row = node_row(Node(kind, "id", "Name", sources=("s",)))
+        statements[f"upsert_nodes[{kind.value}]"] = cypher.upsert_nodes(kind, [row])
+        statements[f"create_nodes[{kind.value}]"] = neo4j_cypher.create_nodes(kind, [row])
+    for type_, spec in TIE_SPECS.items():
+        source, target = min(spec.sources), min(spec.targets)
+        properties = tie_row(Tie(type_, "a", "b", "t", role="r", sources=("s",)))
+        ends = {"source": "a", "target": "b"}
+        statements[f"upsert_ties[{type_.value}]"] = cypher.upsert_ties(
+            type_, source, target, [properties | ends]
+        )
+        statements[f"create_ties[{type_.value}]"] = neo4j_cypher.create_ties(
+            type_, source, target, [ends | {"properties": properties}]
+        )
+        statements[f"existing_ties[{type_.value}]"] = cypher.existing_ties(type_, ["t"])
+        statements[f"delete_ties[{type_.value}]"] = cypher.delete_ties(type_, ["t"])
+        statements[f"count_by_type[{type_.value}]"] = cypher.count_by_type(type_)
+        statements[f"scan_ties[{type_.value}]"] = cypher.scan_ties(type_, None, 1000)
+        statements[f"scan_ties[{type_.value},after]"] = cypher.scan_ties(type_, "t", 1000)
+    return statements
+
+
+def catalogue() -> dict[str, Statement]:
+    """Statements by a name of the form builder[variant]."""
+    every = list(NodeKind)
+    statements = {
+        "ping": cypher.ping(),
+        "find_nodes": neo4j_cypher.find_nodes(["a", "b"]),
+        "find_nodes[shared]": cypher.find_nodes(["a", "b"]),
+        "count_nodes": cypher.count_nodes(_KIND, _CONDITIONS),
+        "count_nodes[no filter]": cypher.count_nodes(_KIND, ()),
+        "count_all_nodes": cypher.count_all_nodes(),
+        "search": neo4j_cypher.search("ohjaamo*", "ohjaamo", every, 20),
+        "search[some kinds]": neo4j_cypher.search("kest* AND esp*", "kest esp", every[:2], 5),
+        "search[shared]": cypher.search("-", every, 20),
+        "delete_batch": neo4j_cypher.delete_batch(5000),
+        **{
+            f"schema_statements[{i}]": Statement(text, {})
+            for i, text in enumerate(neo4j_cypher.schema_statements())
+        },
+        **_list_nodes(),
+        **_neighbours(),
+        **_writes(),
+    }
+    for kind in NodeKind:
+        statements[f"get_nodes[{kind.value}]"] = cypher.get_nodes(kind, ["a"])
+        statements[f"count_by_kind[{kind.value}]"] = cypher.count_by_kind(kind)
+        statements[f"scan_nodes[{kind.value}]"] = cypher.scan_nodes(kind, None, 1000)
+        statements[f"scan_nodes[{kind.value},after]"] = cypher.scan_nodes(kind, "a", 1000)
+    return statements

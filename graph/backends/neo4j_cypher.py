@@ -1,0 +1,95 @@
+"""The Cypher only Neo4j gets: schema setup, full-text search, lookups across labels through
+each label's unique index, and the bulk-load statements."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from graph.cypher import Statement, labels
+from graph.model import NodeKind, TieType
+
+SEARCH_INDEX = "poikki_search"
+_DATED = (NodeKind.PROGRAMME, NodeKind.PROJECT, NodeKind.OUTCOME, NodeKind.EVENT, NodeKind.SOURCE)
+_FILTERED: dict[NodeKind, tuple[str, ...]] = {
+    NodeKind.ORGANISATION: ("sector", "orgType", "municipality"),
+}
+
+
+def schema_statements() -> list[str]:
+    """Idempotent DDL: unique ids, indexes for every filter and sort key, the search index."""
+    statements = []
+    for kind in NodeKind:
+        name = kind.value.lower()
+        statements.append(
+            f"CREATE CONSTRAINT poikki_{name}_id IF NOT EXISTS "
+            f"FOR (n:{kind.value}) REQUIRE n.id IS UNIQUE"
+        )
+        keys = ("name",) + (("start", "end") if kind in _DATED else ()) + _FILTERED.get(kind, ())
+        statements += [
+            f"CREATE INDEX poikki_{name}_{key.lower()} IF NOT EXISTS "
+            f"FOR (n:{kind.value}) ON (n.`{key}`)"
+            for key in keys
+        ]
+    statements += [
+        f"CREATE INDEX poikki_{type_.value.lower()}_id IF NOT EXISTS "
+        f"FOR ()-[r:{type_.value}]-() ON (r.id)"
+        for type_ in TieType
+    ]
+    statements.append(
+        f"CREATE FULLTEXT INDEX {SEARCH_INDEX} IF NOT EXISTS "
+        f"FOR (n:{labels(list(NodeKind))}) ON EACH [n.name, n.description]"
+    )
+    return statements
+
+
+def find_nodes(ids: Sequence[str]) -> Statement:
+    # One branch per label: each is a seek on that label's unique index, which a
+    # label disjunction in a single pattern would not get.
+    branches = [
+        f"UNWIND $ids AS id MATCH (n:{kind.value} {{id: id}}) RETURN n" for kind in NodeKind
+    ]
+    return Statement(" UNION ALL ".join(branches), {"ids": list(ids)})
+
+
+def lucene_query(text: str) -> str | None:
+    """Every word of `text` as a prefix term; None when it has no words to look up."""
+    words = re.findall(r"\w+", text.lower())
+    return " AND ".join(f"{word}*" for word in words) if words else None
+
+
+def search(lucene: str, text: str, kinds: Sequence[NodeKind], limit: int) -> Statement:
+    """Candidates from the full-text index, then the same filter and ranking as elsewhere."""
+    name, description = "lower(n.name)", "lower(coalesce(n.description, ''))"
+    return Statement(
+        f"CALL db.index.fulltext.queryNodes('{SEARCH_INDEX}', $lucene) YIELD node AS n "
+        f"WHERE n:{labels(kinds)} AND ({name} CONTAINS $text OR {description} CONTAINS $text) "
+        f"WITH n, CASE WHEN {name} STARTS WITH $text THEN 3 "
+        f"WHEN {name} CONTAINS $text THEN 2 ELSE 1 END AS score "
+        "RETURN n, score ORDER BY score DESC, n.name, n.id LIMIT $limit",
+        {"lucene": lucene, "text": text.lower(), "limit": limit},
+    )
+
+
+def create_nodes(kind: NodeKind, rows: list[dict[str, Any]]) -> Statement:
+    return Statement(f"UNWIND $rows AS row CREATE (n:{kind.value}) SET n = row", {"rows": rows})
+
+
+def create_ties(
+    type_: TieType, source: NodeKind, target: NodeKind, rows: list[dict[str, Any]]
+) -> Statement:
+    """Rows are {source, target, properties}; MATCH finds the ends by their unique ids."""
+    return Statement(
+        f"UNWIND $rows AS row MATCH (a:{source.value} {{id: row.source}}) "
+        f"MATCH (b:{target.value} {{id: row.target}}) "
+        f"CREATE (a)-[r:{type_.value}]->(b) SET r = row.properties",
+        {"rows": rows},
+    )
+
+
+def delete_batch(limit: int) -> Statement:
+    return Statement(
+        "MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted",
+        {"limit": limit},
+    )
