@@ -1,0 +1,1 @@
+"""Network science on projections of the graph: python-igraph and leidenalg underneath."""
