@@ -109,6 +109,8 @@ class RoundTrips:
 
 class GraphStore(Protocol):
     round_trips: RoundTrips
+    version: int
+    """Grows with every write through this store; caches of derived results key on it."""
 
     async def open(self) -> None: ...
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from strawberry.dataloader import DataLoader
 
+from graph.analytics.service import Analytics
 from graph.model import Node, NodeKind
 from graph.store import GraphStore, Hop, Neighbour
 
@@ -16,14 +17,21 @@ class Limits:
     default_first: int = 20
     max_first: int = 100
     max_search_text: int = 200
+    max_network_nodes: int = 20_000
 
 
 @dataclass
 class Context:
     store: GraphStore
     limits: Limits
+    analytics_service: Analytics | None = None
     _node_loaders: dict[NodeKind, DataLoader[str, Node | None]] = field(default_factory=dict)
     _hop_loaders: dict[Hop, DataLoader[str, list[Neighbour]]] = field(default_factory=dict)
+
+    def analytics(self) -> Analytics:
+        if self.analytics_service is None:
+            self.analytics_service = Analytics(self.store)
+        return self.analytics_service
 
     def nodes(self, kind: NodeKind) -> DataLoader[str, Node | None]:
         if kind not in self._node_loaders:

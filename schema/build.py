@@ -13,13 +13,14 @@ from strawberry.types import ExecutionContext
 
 from schema.errors import ErrorCodes, is_expected
 from schema.lookup import LookupQuery
+from schema.network import NetworkQuery
 from schema.nodes import ALL_TYPES
 from schema.roots import ListsQuery
 from schema.scalars import SCALARS
 
 
 @strawberry.type
-class Query(ListsQuery, LookupQuery):
+class Query(ListsQuery, LookupQuery, NetworkQuery):
     pass
 
 

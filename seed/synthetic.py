@@ -9,7 +9,8 @@ servants. Every node and tie cites one Source that says the data is synthetic.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from graph.model import Node, NodeKind, OrgType, SeatType, Sector, Tie, TieType
 
@@ -50,8 +51,12 @@ class Shape:
         )
 
 
-def synthetic_graph(people: int, seed: int = 0) -> tuple[list[Node], list[Tie]]:
+def synthetic_graph(
+    people: int, seed: int = 0, *, projects: int | None = None
+) -> tuple[list[Node], list[Tie]]:
     shape = Shape.for_people(people)
+    if projects is not None:
+        shape = replace(shape, projects=projects)
     rng = random.Random(seed)
     source = (SOURCE_ID,)
     nodes: list[Node] = [
@@ -127,14 +132,21 @@ def synthetic_graph(people: int, seed: int = 0) -> tuple[list[Node], list[Tie]]:
             )
             tie(TieType.PRODUCED, project_id, outcome_id)
 
-    project_weights = [1.0 / (rank + 1) ** 0.8 for rank in range(shape.projects)]
-    org_weights = [1.0 / (rank + 1) ** 0.8 for rank in range(shape.organisations)]
+    # Popularity falls off as rank^-0.5 for projects (a few large ones, none with a sizeable
+    # share of everyone) and rank^-0.8 for employers; cumulative weights keep draws O(log n).
+    project_weights = list(accumulate(1.0 / (rank + 1) ** 0.5 for rank in range(shape.projects)))
+    org_weights = list(accumulate(1.0 / (rank + 1) ** 0.8 for rank in range(shape.organisations)))
     for i in range(people):
         person_id = f"syn-person-{i}"
         nodes.append(Node(NodeKind.PERSON, person_id, f"Synthetic person {i}", sources=source))
-        tie(TieType.EMPLOYED_BY, person_id, rng.choices(org_ids, org_weights)[0], role="employee")
+        tie(
+            TieType.EMPLOYED_BY,
+            person_id,
+            rng.choices(org_ids, cum_weights=org_weights)[0],
+            role="employee",
+        )
         activity = min(30, int(rng.paretovariate(1.6)))
-        for project in set(rng.choices(project_ids, project_weights, k=activity)):
+        for project in set(rng.choices(project_ids, cum_weights=project_weights, k=activity)):
             role = "project manager" if rng.random() < 0.05 else "participant"
             type_ = TieType.LEADS if role == "project manager" else TieType.PARTICIPATES_IN
             tie(type_, person_id, project, role=role)

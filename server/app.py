@@ -15,6 +15,7 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
+from graph.analytics.service import Analytics
 from graph.errors import PoikkiError, StoreUnavailableError
 from graph.store import GraphStore
 from resolvers.context import Context, Limits
@@ -28,6 +29,7 @@ logger = logging.getLogger("poikki.app")
 
 class State(TypedDict):
     store: GraphStore
+    analytics: Analytics
 
 
 class PoikkiGraphQL(GraphQL[Context, None]):
@@ -42,7 +44,11 @@ class PoikkiGraphQL(GraphQL[Context, None]):
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
-        return Context(store=request.state.store, limits=self.limits)
+        return Context(
+            store=request.state.store,
+            limits=self.limits,
+            analytics_service=request.state.analytics,
+        )
 
 
 async def healthz(request: Request) -> JSONResponse:
@@ -74,7 +80,7 @@ def create_app(settings: Settings, *, seed_if_empty: bool = False) -> Starlette:
         try:
             if reachable and seed_if_empty and await load_seed_if_empty(store):
                 logger.info("The database was empty: loaded the demo knowledge.")
-            yield {"store": store}
+            yield {"store": store, "analytics": Analytics(store)}
         finally:
             await store.close()
 

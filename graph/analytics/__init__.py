@@ -1,1 +1,1 @@
-"""Network science on projections of the graph: python-igraph and leidenalg underneath."""
+"""Network science on projections of the graph, computed in python-igraph's C core."""

@@ -32,6 +32,7 @@ Progress = Callable[[int], None]
 class CypherStore(ABC):
     def __init__(self) -> None:
         self.round_trips = RoundTrips()
+        self.version = 0
         self._write_lock = asyncio.Lock()
 
     @abstractmethod
@@ -103,6 +104,8 @@ class CypherStore(ABC):
         async with self._write_lock:
             plan = await plan_writes(self, nodes, ties)
             await self._transaction(plan.statements)
+            if plan.statements:
+                self.version += 1
             return plan.summary
 
     async def stats(self) -> GraphStats:

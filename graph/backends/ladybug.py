@@ -74,6 +74,7 @@ class LadybugStore(CypherStore):
             except RuntimeError:
                 await self._transaction([Statement("MATCH (n) DETACH DELETE n", {})])
                 raise
+            self.version += 1
             return WriteSummary(created_nodes=len(nodes), created_ties=len(ties))
 
     def _node(self, value: Any) -> Node:

@@ -92,6 +92,7 @@ class Neo4jStore(CypherStore):
             except BaseException:
                 await self.delete_everything()
                 raise
+            self.version += 1
             return WriteSummary(created_nodes=len(nodes), created_ties=len(ties))
 
     def _node(self, value: Any) -> Node:

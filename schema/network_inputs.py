@@ -1,0 +1,105 @@
+"""Inputs of the network questions: the scope, and how a network is drawn from it."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+from graph.analytics.communities import Algorithm
+from graph.analytics.projection import Mode, Weighting
+from graph.analytics.scope import NETWORK_KINDS, CouncilTerm, Scope
+from graph.errors import BadInputError
+from graph.model import Boundary, NodeKind, TieType
+from resolvers import global_ids
+from schema.scalars import PartialDate
+
+INITIATIVE_KINDS = (NodeKind.PROGRAMME, NodeKind.PROJECT)
+
+for _enum, _description in (
+    (CouncilTerm, "Espoo's council terms, usable as named periods."),
+    (
+        Mode,
+        "NETWORK: the graph as it is; PEOPLE or ORGANISATIONS: the two-mode network of actors "
+        "and the programmes, projects and events they share, projected onto the actors.",
+    ),
+    (
+        Weighting,
+        "How a projected tie is weighted: SHARED initiatives; NEWMAN, the sum of 1/(d−1) over "
+        "shared initiatives of d actors; JACCARD, shared over the union of the two actors'.",
+    ),
+    (Algorithm, "Community detection by modularity: Leiden, or Louvain (multilevel)."),
+    (Boundary, "A boundary a tie can cross; derived from its two ends, never stored."),
+):
+    strawberry.enum(_enum, description=_description)
+
+
+@strawberry.input(
+    description="Which part of the graph: seeds and a depth, or programmes and projects (with "
+    "everything part of them and what touches them), or neither for the whole graph; narrowed "
+    "to a period (a tie counts when it starts by `to` and does not end before `from`; a tie "
+    "without dates takes its programme's or project's) and to node kinds and tie types."
+)
+class ScopeInput:
+    seeds: list[strawberry.ID] | None = None
+    depth: int = 1
+    initiatives: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="Programmes and projects."
+    )
+    from_: PartialDate | None = strawberry.field(default=None, name="from")
+    to: PartialDate | None = None
+    term: CouncilTerm | None = strawberry.field(
+        default=None, description="A council term as the period (instead of from and to)."
+    )
+    kinds: list[NodeKind] | None = None
+    types: list[TieType] | None = None
+
+    def scope(self) -> Scope:
+        start: str | None = self.from_
+        end: str | None = self.to
+        if self.term is not None:
+            if start is not None or end is not None:
+                raise BadInputError("Give a term or from/to, not both.", "term")
+            start, end = self.term.period
+        initiatives = [
+            _slug(i, (NodeKind.PROGRAMME, NodeKind.PROJECT)) for i in self.initiatives or ()
+        ]
+        return Scope(
+            seeds=tuple(_slug(i) for i in self.seeds or ()),
+            depth=self.depth,
+            initiatives=tuple(initiatives),
+            period_from=start,
+            period_to=end,
+            kinds=frozenset(self.kinds) if self.kinds else NETWORK_KINDS,
+            types=frozenset(self.types) if self.types else frozenset(TieType),
+        )
+
+
+def _slug(global_id: strawberry.ID, kinds: tuple[NodeKind, ...] | None = None) -> str:
+    kind, slug = global_ids.decode(str(global_id))
+    if kinds is not None and kind not in kinds:
+        raise BadInputError(
+            f"'{global_id}' is a {kind.value}, not a programme or project.", "scope"
+        )
+    return slug
+
+
+def node_slug(global_id: strawberry.ID) -> str:
+    return _slug(global_id)
+
+
+def scope_of(scope: ScopeInput | None) -> Scope:
+    return (scope or ScopeInput()).scope()
+
+
+@strawberry.enum(description="What a list of node measures can be sorted by.")
+class MeasureField(Enum):
+    BETWEENNESS = "betweenness"
+    DEGREE = "degree"
+    WEIGHTED_DEGREE = "weighted_degree"
+    CLOSENESS = "closeness"
+    EIGENVECTOR = "eigenvector"
+    CONSTRAINT = "constraint"
+    EFFECTIVE_SIZE = "effective_size"
+    BROKERAGE = "brokerage"
+    EI_INDEX = "ei"

@@ -1,0 +1,312 @@
+"""Measures and communities as paginated GraphQL results, top first."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import strawberry
+
+from graph.analytics.measures import MeasuresResult, NodeResult
+from graph.analytics.service import Communities
+from graph.errors import BadInputError
+from graph.model import Boundary
+from graph.store import Keyset
+from resolvers import cursors
+from resolvers.pages import checked_first
+from schema.connections import PageInfo, page_info
+from schema.enums import OrderDirection
+from schema.network_inputs import MeasureField
+from schema.network_types import (
+    Brokerage,
+    EIIndex,
+    NetworkNode,
+    brokerage_type,
+    ei_type,
+)
+from schema.nodes import Entity, as_graphql
+
+Info = strawberry.Info
+T = TypeVar("T")
+Item = TypeVar("Item")
+
+
+@strawberry.type
+class RankedEdge(Generic[T]):
+    cursor: str
+    node: T
+
+
+@strawberry.type
+class RankedConnection(Generic[T]):
+    edges: list[RankedEdge[T]]
+    page_info: PageInfo
+    total_count: int = strawberry.field(description="How many there are, over all pages.")
+
+
+@strawberry.input(description="Sort order of node measures; ties in the value are broken by id.")
+class MeasureOrder:
+    field: MeasureField = MeasureField.BETWEENNESS
+    direction: OrderDirection = OrderDirection.DESC
+
+
+@strawberry.type(description="One node's measures in the network, and its side of the boundary.")
+class NodeMeasure:
+    result: strawberry.Private[NodeResult]
+
+    @strawberry.field
+    def node(self) -> Entity:
+        return as_graphql(self.result.node)  # type: ignore[no-any-return]
+
+    @strawberry.field(description="Its side of the boundary; null where the knowledge is silent.")
+    def group(self) -> str | None:
+        return self.result.group
+
+    @strawberry.field
+    def degree(self) -> int:
+        return self.result.degree
+
+    @strawberry.field
+    def weighted_degree(self) -> float:
+        return self.result.weighted_degree
+
+    @strawberry.field(description="Normalised betweenness (unweighted shortest paths).")
+    def betweenness(self) -> float:
+        return self.result.betweenness
+
+    @strawberry.field(description="Closeness, Wasserman–Faust corrected for components.")
+    def closeness(self) -> float:
+        return self.result.closeness
+
+    @strawberry.field(description="Eigenvector centrality (weighted, Euclidean norm 1).")
+    def eigenvector(self) -> float:
+        return self.result.eigenvector
+
+    @strawberry.field(description="Burt's constraint; null for an isolate.")
+    def constraint(self) -> float | None:
+        return self.result.constraint
+
+    @strawberry.field(description="Burt's effective size; null for an isolate.")
+    def effective_size(self) -> float | None:
+        return self.result.effective_size
+
+    @strawberry.field(description="The E-I index of its own ties.")
+    def ei(self) -> EIIndex | None:
+        return ei_type(self.result.ei)
+
+    @strawberry.field
+    def brokerage(self) -> Brokerage:
+        return brokerage_type(self.result.brokerage)
+
+
+@strawberry.type
+class GroupEI:
+    group: str
+    size: int
+    ei: EIIndex
+
+
+@strawberry.type(description="Betweenness was estimated from this many sampled sources.")
+class Sampling:
+    sources: int
+    seed: int
+
+
+@strawberry.type(description="Measures of a network against a boundary.")
+class Measures:
+    boundary: Boundary
+    result: strawberry.Private[MeasuresResult]
+
+    @strawberry.field
+    def node_count(self) -> int:
+        return len(self.result.nodes)
+
+    @strawberry.field
+    def edge_count(self) -> int:
+        return self.result.edges
+
+    @strawberry.field
+    def density(self) -> float:
+        return self.result.density
+
+    @strawberry.field(description="Sizes of the connected components, largest first.")
+    def component_sizes(self) -> list[int]:
+        return list(self.result.component_sizes)
+
+    @strawberry.field(description="The E-I index of the whole network.")
+    def ei(self) -> EIIndex:
+        found = ei_type(self.result.ei)
+        assert found is not None
+        return found
+
+    @strawberry.field(description="The E-I index of each group, largest group first.")
+    def groups(self) -> list[GroupEI]:
+        sizes: dict[str, int] = {}
+        for item in self.result.nodes:
+            if item.group is not None:
+                sizes[item.group] = sizes.get(item.group, 0) + 1
+        return [
+            GroupEI(group=group, size=sizes.get(group, 0), ei=ei_type(ei))  # type: ignore[arg-type]
+            for group, ei in sorted(
+                self.result.group_ei.items(), key=lambda g: (-sizes.get(g[0], 0), g[0])
+            )
+        ]
+
+    @strawberry.field(description="Nominal assortativity by the boundary; null if undefined.")
+    def assortativity(self) -> float | None:
+        return self.result.assortativity
+
+    @strawberry.field(description="Set when betweenness was estimated rather than exact.")
+    def sampling(self) -> Sampling | None:
+        found = self.result.sampling
+        return None if found is None else Sampling(sources=found.sources, seed=found.seed)
+
+    @strawberry.field(description="Per-node measures, top first by the chosen measure.")
+    def nodes(
+        self,
+        info: Info,
+        first: int | None = None,
+        after: str | None = None,
+        order_by: MeasureOrder | None = None,
+    ) -> RankedConnection[NodeMeasure]:
+        order = order_by or MeasureOrder()
+        value = _measure_value(order.field)
+        descending = order.direction is OrderDirection.DESC
+        page = ranked(
+            info,
+            self.result.nodes,
+            lambda r: value(r),
+            lambda r: r.node.id,
+            descending,
+            f"measures:{order.field.name}:{order.direction.name}",
+            first,
+            after,
+        )
+        return _connection(page, lambda result: NodeMeasure(result=result))
+
+
+def _measure_value(field: MeasureField) -> Callable[[NodeResult], float | None]:
+    if field is MeasureField.BROKERAGE:
+        return lambda r: float(r.brokerage.total)
+    if field is MeasureField.EI_INDEX:
+        return lambda r: r.ei.index if r.ei is not None else None
+    name = field.value
+    return lambda r: getattr(r, name)
+
+
+@strawberry.type(description="A community and how it sits against the boundary.")
+class Community:
+    index: int = strawberry.field(description="0 is the largest community.")
+    size: int
+    ei: EIIndex | None = strawberry.field(
+        description="The E-I index of the ties among its members: does it cross the boundary?"
+    )
+    records: strawberry.Private[list[NetworkNode]]
+
+    @strawberry.field(description="Its members, strongest tied first.")
+    def members(self, info: Info, first: int | None = None) -> list[NetworkNode]:
+        return self.records[: checked_first(info.context, first)]
+
+
+@strawberry.type(description="Communities found in a network.")
+class CommunitiesResult:
+    modularity: float = strawberry.field(description="Newman's modularity of the partition.")
+    quality: float = strawberry.field(description="The optimised quality at the resolution.")
+    count: int
+    found: strawberry.Private[list[Community]]
+
+    @strawberry.field(description="Communities, largest first.")
+    def communities(
+        self, info: Info, first: int | None = None, after: str | None = None
+    ) -> RankedConnection[Community]:
+        page = ranked(
+            info,
+            self.found,
+            lambda c: float(c.size),
+            lambda c: f"{c.index:09d}",
+            True,
+            "communities",
+            first,
+            after,
+        )
+        return _connection(page, lambda c: c)
+
+
+def communities_type(found: Communities, boundary: Boundary) -> CommunitiesResult:
+    network = found.network
+    strength = network.graph.strength(weights="weight") if network.nodes else []
+    members: dict[int, list[int]] = {}
+    for vertex, community in enumerate(found.partition.membership):
+        members.setdefault(community, []).append(vertex)
+    communities = [
+        Community(
+            index=index,
+            size=len(members[index]),
+            ei=ei_type(found.ei[index]),
+            records=[
+                NetworkNode(record=network.nodes[v], weight=float(strength[v]))
+                for v in sorted(members[index], key=lambda v: (-strength[v], network.nodes[v].id))
+            ],
+        )
+        for index in range(len(members))
+    ]
+    return CommunitiesResult(
+        modularity=found.partition.modularity,
+        quality=found.partition.quality,
+        count=len(communities),
+        found=communities,
+    )
+
+
+def ranked(
+    info: Info,
+    items: Sequence[Item],
+    value: Callable[[Item], float | None],
+    ident: Callable[[Item], str],
+    descending: bool,
+    tag: str,
+    first: int | None,
+    after: str | None,
+) -> Ranked[Item]:
+    """Keyset pages over computed values: nulls last, ties broken by id."""
+    limit = checked_first(info.context, first)
+
+    def key(item: Item) -> tuple[int, float, str]:
+        found = value(item)
+        if found is None:
+            return (1, 0.0, ident(item))
+        return (0, -float(found) if descending else float(found), ident(item))
+
+    ordered = sorted(items, key=key)
+    start = 0
+    if after is not None:
+        missing, number, last_id = cursors.decode(tag, after).values
+        try:
+            mark = (int(missing), float.fromhex(number), last_id)
+        except ValueError as error:
+            raise BadInputError(f"Cursor '{after}' is malformed.", "after") from error
+        start = next((i for i, item in enumerate(ordered) if key(item) > mark), len(ordered))
+    chosen = ordered[start : start + limit]
+    page = [
+        (cursors.encode(tag, Keyset((str(k[0]), k[1].hex(), k[2]))), item)
+        for item in chosen
+        for k in [key(item)]
+    ]
+    return Ranked(page, start + limit < len(ordered), start > 0, len(ordered))
+
+
+@dataclass(frozen=True)
+class Ranked(Generic[Item]):
+    rows: list[tuple[str, Item]]
+    has_next: bool
+    has_previous: bool
+    total: int
+
+
+def _connection(page: Ranked[Item], make: Callable[[Item], T]) -> RankedConnection[T]:
+    return RankedConnection(
+        edges=[RankedEdge(cursor=cursor, node=make(item)) for cursor, item in page.rows],
+        page_info=page_info([cursor for cursor, _ in page.rows], page.has_next, page.has_previous),
+        total_count=page.total,
+    )

@@ -1,0 +1,205 @@
+"""What the network questions answer: drawable networks, paths, measures and communities."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+
+from graph.analytics.boundaries import EI, BrokerageRoles
+from graph.analytics.projection import Edge, Network
+from graph.model import Node as NodeRecord
+from graph.model import NodeKind, OrgType, SeatType, Sector, TieType
+from resolvers import global_ids
+from schema.nodes import Entity, Source, as_graphql, sources_of
+from schema.scalars import PartialDate, partial_date
+
+Info = strawberry.Info
+
+
+@strawberry.type(description="A node ready for drawing, with the attributes tools colour by.")
+class NetworkNode:
+    record: strawberry.Private[NodeRecord]
+    weight: float = strawberry.field(description="Its weighted degree in this network.")
+
+    @strawberry.field(description="The node's global id (as `node(id)` takes).")
+    def id(self) -> strawberry.ID:
+        return strawberry.ID(global_ids.encode(self.record.kind, self.record.id))
+
+    @strawberry.field
+    def kind(self) -> NodeKind:
+        return self.record.kind
+
+    @strawberry.field(description="The name to draw.")
+    def label(self) -> str:
+        return self.record.name
+
+    @strawberry.field
+    def sector(self) -> Sector | None:
+        return self.record.sector
+
+    @strawberry.field
+    def org_type(self) -> OrgType | None:
+        return self.record.org_type
+
+    @strawberry.field
+    def branch(self) -> str | None:
+        return self.record.branch
+
+    @strawberry.field
+    def municipality(self) -> str | None:
+        return self.record.municipality
+
+    @strawberry.field
+    def start(self) -> PartialDate | None:
+        return partial_date(self.record.start)
+
+    @strawberry.field
+    def end(self) -> PartialDate | None:
+        return partial_date(self.record.end)
+
+    @strawberry.field(description="How many sources state the node.")
+    def sources_count(self) -> int:
+        return len(self.record.sources)
+
+    @strawberry.field(description="The node itself, with all its fields and ties.")
+    def node(self) -> Entity:
+        return as_graphql(self.record)  # type: ignore[no-any-return]
+
+
+@strawberry.type(
+    description="A tie ready for drawing. In a projection (PEOPLE or ORGANISATIONS) it joins "
+    "two actors through the initiatives they share, and has no type of its own."
+)
+class NetworkEdge:
+    id: strawberry.ID
+    source: strawberry.ID
+    target: strawberry.ID
+    weight: float
+    type: TieType | None
+    role: str | None
+    seat_type: SeatType | None
+    start: PartialDate | None
+    end: PartialDate | None
+    source_ids: strawberry.Private[tuple[str, ...]]
+    shared_records: strawberry.Private[list[NodeRecord]]
+
+    @strawberry.field(description="How many sources state the tie.")
+    def sources_count(self) -> int:
+        return len(self.source_ids)
+
+    @strawberry.field(
+        description="The sources that state the tie; in a projection, those of the shared "
+        "initiatives."
+    )
+    async def sources(self, info: Info) -> list[Source]:
+        return await sources_of(info, self.source_ids)
+
+    @strawberry.field(description="In a projection: the programmes, projects and events shared.")
+    def shared(self) -> list[Entity]:
+        return [as_graphql(record) for record in self.shared_records]
+
+
+@strawberry.type(description="A network ready for drawing.")
+class NetworkGraph:
+    nodes: list[NetworkNode]
+    edges: list[NetworkEdge]
+
+    @strawberry.field
+    def node_count(self) -> int:
+        return len(self.nodes)
+
+    @strawberry.field
+    def edge_count(self) -> int:
+        return len(self.edges)
+
+
+@strawberry.type(description="A shortest path and the ties along it.")
+class PathResult:
+    nodes: list[NetworkNode]
+    edges: list[NetworkEdge]
+
+    @strawberry.field(description="How many ties long it is.")
+    def length(self) -> int:
+        return len(self.edges)
+
+
+@strawberry.type(name="EIIndex", description="Krackhardt–Stern E-I index: (E − I)/(E + I).")
+class EIIndex:
+    external: float = strawberry.field(description="Ties across the boundary.")
+    internal: float = strawberry.field(description="Ties within a group.")
+    index: float | None = strawberry.field(description="Null when there are no ties to count.")
+
+
+@strawberry.type(
+    description="Gould–Fernandez brokerage: for how many ordered pairs (a, c) the node b "
+    "stands on an open two-step path a–b–c, by the groups of a, b and c."
+)
+class Brokerage:
+    coordinator: int = strawberry.field(description="a, b and c in one group.")
+    itinerant: int = strawberry.field(description="a and c in one group, b in another.")
+    representative: int = strawberry.field(description="a and b in one group, c in another.")
+    gatekeeper: int = strawberry.field(description="b and c in one group, a in another.")
+    liaison: int = strawberry.field(description="a, b and c in three groups.")
+    total: int
+
+
+def ei_type(ei: EI | None) -> EIIndex | None:
+    if ei is None:
+        return None
+    return EIIndex(external=ei.external, internal=ei.internal, index=ei.index)
+
+
+def brokerage_type(roles: BrokerageRoles) -> Brokerage:
+    return Brokerage(
+        coordinator=roles.coordinator,
+        itinerant=roles.itinerant,
+        representative=roles.representative,
+        gatekeeper=roles.gatekeeper,
+        liaison=roles.liaison,
+        total=roles.total,
+    )
+
+
+def drawable(network: Network) -> NetworkGraph:
+    strength = network.graph.strength(weights="weight") if network.nodes else []
+    nodes = [
+        NetworkNode(record=n, weight=float(s)) for n, s in zip(network.nodes, strength, strict=True)
+    ]
+    return NetworkGraph(nodes=nodes, edges=[edge_type(network, e) for e in network.edges])
+
+
+def edge_type(network: Network, edge: Edge) -> NetworkEdge:
+    source, target = network.nodes[edge.source], network.nodes[edge.target]
+    ends: dict[str, Any] = {
+        "source": strawberry.ID(global_ids.encode(source.kind, source.id)),
+        "target": strawberry.ID(global_ids.encode(target.kind, target.id)),
+        "weight": edge.weight,
+    }
+    tie = edge.tie
+    if tie is None:
+        shared = network.shared(edge)
+        return NetworkEdge(
+            id=strawberry.ID(f"{source.id}~{target.id}"),
+            type=None,
+            role=None,
+            seat_type=None,
+            start=None,
+            end=None,
+            source_ids=tuple(sorted({s for node in shared for s in node.sources})),
+            shared_records=shared,
+            **ends,
+        )
+    if tie.source != source.id:
+        ends["source"], ends["target"] = ends["target"], ends["source"]
+    return NetworkEdge(
+        id=strawberry.ID(tie.id),
+        type=tie.type,
+        role=tie.role,
+        seat_type=tie.seat_type,
+        start=partial_date(tie.start),
+        end=partial_date(tie.end),
+        source_ids=tie.sources,
+        shared_records=[],
+        **ends,
+    )

@@ -1,0 +1,196 @@
+"""Network questions over GraphQL on the seed knowledge."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from graph.model import NodeKind, Tie, TieType
+from resolvers import global_ids
+from seed.knowledge import seed_graph
+from tests.conftest import GraphQLClient
+
+TERM_2013 = global_ids.encode(NodeKind.PROGRAMME, "espoon-kehitysohjelmat-2013-2017")
+MAKELA = global_ids.encode(NodeKind.PERSON, "jukka-makela")
+JUNKKARI = global_ids.encode(NodeKind.PERSON, "jaana-junkkari")
+JAANU = global_ids.encode(NodeKind.PERSON, "anna-mari-jaanu")
+
+BROKERS = """
+query ($scope: ScopeInput) {
+  measures(scope: $scope, boundary: SEAT_TYPE, mode: PEOPLE) {
+    nodeCount ei { external internal index }
+    groups { group size ei { index } }
+    nodes(first: 3, orderBy: {field: BROKERAGE}) { totalCount edges { cursor node {
+      group degree betweenness
+      brokerage { coordinator itinerant representative gatekeeper liaison total }
+      node { __typename name sources { title } ... on Person { steeringSeats { edges {
+        seatType role sources { title } node { name } } } } }
+    } } }
+  }
+}
+"""
+
+
+def test_the_whole_network_is_every_node_and_tie_but_the_sources(client: GraphQLClient) -> None:
+    nodes, ties = seed_graph()
+    data = client.data(
+        "{ network { nodeCount edgeCount nodes { id kind label sourcesCount } "
+        "edges { source target type sourcesCount } } }"
+    )["network"]
+    assert data["nodeCount"] == sum(1 for n in nodes if n.kind is not NodeKind.SOURCE)
+    assert data["edgeCount"] == len(ties)
+    assert all(node["sourcesCount"] > 0 for node in data["nodes"])
+    assert all(edge["sourcesCount"] > 0 for edge in data["edges"])
+    ids = {node["id"] for node in data["nodes"]}
+    assert all(edge["source"] in ids and edge["target"] in ids for edge in data["edges"])
+
+
+def test_a_seeded_scope_reaches_its_neighbours(client: GraphQLClient) -> None:
+    data = client.data(
+        "query ($seed: ID!) { network(scope: {seeds: [$seed], depth: 1}) { nodes { label } } }",
+        {"seed": MAKELA},
+    )["network"]
+    assert {node["label"] for node in data["nodes"]} == {
+        "Jukka Mäkelä",
+        "Espoon kaupunki",
+        "Kestävä kehitys",
+        "Osallistuva Espoo",
+    }
+
+
+def test_newman_weights_of_the_2013_2017_collaboration(client: GraphQLClient) -> None:
+    data = client.data(
+        "query ($p: ID!) { collaboration(scope: {initiatives: [$p]}, mode: PEOPLE) "
+        "{ nodes { label } edges { source target weight shared { name } sources { title } } } }",
+        {"p": TERM_2013},
+    )["collaboration"]
+    # Every shared initiative here has three people (chair, owner, manager): 1/(3 − 1).
+    assert {edge["weight"] for edge in data["edges"]} == {0.5}
+    assert len(data["edges"]) == 12
+    elo = global_ids.encode(NodeKind.PERSON, "simon-elo")
+    [shared] = [e for e in data["edges"] if {e["source"], e["target"]} == {MAKELA, elo}]
+    assert shared["shared"] == [{"name": "Osallistuva Espoo"}]
+    assert shared["sources"]
+
+
+def test_the_broker_between_elected_officials_and_civil_servants(client: GraphQLClient) -> None:
+    scope = {"initiatives": [TERM_2013]}
+    first = client.data(BROKERS, {"scope": scope})["measures"]
+    again = client.data(BROKERS, {"scope": scope})["measures"]
+    assert first == again
+    top = first["nodes"]["edges"][0]["node"]
+    # Jukka Mäkelä (civil servant) owns Kestävä kehitys and Osallistuva Espoo, whose chairs
+    # Sirpa Hertell and Simon Elo (elected) are not otherwise tied: he brokers between them
+    # both ways, an itinerant role; no one else in these programmes brokers at all.
+    assert top["node"]["name"] == "Jukka Mäkelä"
+    assert top["group"] == "CIVIL_SERVANT"
+    assert top["brokerage"] == {
+        "coordinator": 0,
+        "itinerant": 2,
+        "representative": 0,
+        "gatekeeper": 0,
+        "liaison": 0,
+        "total": 2,
+    }
+    assert all(e["node"]["brokerage"]["total"] == 0 for e in first["nodes"]["edges"][1:])
+    seats = top["node"]["steeringSeats"]["edges"]
+    assert {s["node"]["name"] for s in seats} == {"Kestävä kehitys", "Osallistuva Espoo"}
+    assert all(s["sources"] and s["seatType"] == "CIVIL_SERVANT" for s in seats)
+    assert top["node"]["sources"]
+    assert {g["group"] for g in first["groups"]} == {"ELECTED_OFFICIAL", "CIVIL_SERVANT"}
+
+
+def test_measures_page_by_keyset(client: GraphQLClient) -> None:
+    query = """
+    query ($after: String) { measures(mode: PEOPLE) { nodes(first: 4, after: $after,
+      orderBy: {field: DEGREE}) { totalCount pageInfo { hasNextPage endCursor }
+      edges { node { degree node { id } } } } } }
+    """
+    seen: list[tuple[int, str]] = []
+    after = None
+    while True:
+        page = client.data(query, {"after": after})["measures"]["nodes"]
+        seen += [(e["node"]["degree"], e["node"]["node"]["id"]) for e in page["edges"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert len(seen) == page["totalCount"] == len({ident for _, ident in seen})
+    assert [d for d, _ in seen] == sorted((d for d, _ in seen), reverse=True)
+
+
+def test_a_council_term_scopes_the_collaboration(client: GraphQLClient) -> None:
+    data = client.data(
+        "{ collaboration(scope: {term: TERM_2021_2025}, mode: PEOPLE) "
+        "{ nodes { label } edges { source } } }"
+    )["collaboration"]
+    tied = {n["label"] for n in data["nodes"]}
+    assert {"Kai Mykkänen", "Meri Löyttyniemi", "Markku Markkula", "Päivi Hoverfält"} <= tied
+    assert "Simon Elo" not in tied
+
+
+def test_communities_are_stable_and_cover_everyone(client: GraphQLClient) -> None:
+    query = """
+    { communities(mode: PEOPLE, algorithm: LEIDEN, seed: 3, boundary: SEAT_TYPE) {
+      modularity count communities(first: 100) { totalCount edges { node {
+        index size ei { index } members(first: 100) { label } } } } } }
+    """
+    first = client.data(query)["communities"]
+    assert first == client.data(query)["communities"]
+    sizes = [e["node"]["size"] for e in first["communities"]["edges"]]
+    assert sizes == sorted(sizes, reverse=True)
+    people = sum(1 for n in seed_graph()[0] if n.kind is NodeKind.PERSON)
+    assert sum(sizes) == people
+    assert 0 < first["modularity"] <= 1
+    louvain = client.data(query.replace("LEIDEN", "LOUVAIN"))["communities"]
+    assert louvain["count"] >= 1
+
+
+def test_a_path_carries_its_ties_and_sources(client: GraphQLClient) -> None:
+    data = client.data(
+        "query ($a: ID!, $b: ID!) { path(from: $a, to: $b) { length nodes { label } "
+        "edges { type source target sources { title } } } }",
+        {"a": JUNKKARI, "b": JAANU},
+    )["path"]
+    assert data["nodes"][0]["label"] == "Jaana Junkkari"
+    assert data["nodes"][-1]["label"] == "Anna-Mari Jaanu"
+    assert data["length"] == len(data["edges"]) == len(data["nodes"]) - 1
+    assert all(edge["sources"] for edge in data["edges"])
+    outside = client.error_codes(
+        "query ($a: ID!, $b: ID!) { path(from: $a, to: $b, scope: {seeds: [$a], depth: 1}) "
+        "{ length } }",
+        {"a": JUNKKARI, "b": JAANU},
+    )
+    assert outside == ["NOT_FOUND"]
+
+
+def test_bad_scopes_are_named(client: GraphQLClient) -> None:
+    query = "query ($scope: ScopeInput) { network(scope: $scope) { nodeCount } }"
+    unknown = global_ids.encode(NodeKind.PERSON, "nobody")
+    expected = [
+        ({"seeds": [MAKELA], "initiatives": [TERM_2013]}, "BAD_INPUT"),
+        ({"seeds": [MAKELA], "depth": 99}, "BAD_INPUT"),
+        ({"seeds": [unknown]}, "NOT_FOUND"),
+        ({"initiatives": [MAKELA]}, "BAD_INPUT"),
+        ({"from": "2020", "to": "2019"}, "BAD_INPUT"),
+        ({"term": "TERM_2013_2017", "from": "2014"}, "BAD_INPUT"),
+    ]
+    for scope, code in expected:
+        assert client.error_codes(query, {"scope": scope}) == [code], scope
+
+
+def test_a_write_invalidates_the_cached_network(
+    make_client: Callable[..., GraphQLClient],
+) -> None:
+    nodes, ties = seed_graph()
+    client = make_client(nodes, ties)
+    query = "{ collaboration(mode: PEOPLE) { edgeCount } }"
+    before = client.data(query)["collaboration"]["edgeCount"]
+    store = client.http.app.state.store  # type: ignore[attr-defined]
+    joins = Tie(
+        TieType.PARTICIPATES_IN,
+        "anna-mari-jaanu",
+        "meidan-puisto",
+        "test-join",
+        sources=("espoo-meidan-puisto",),
+    )
+    client.http.portal.call(store.upsert, [], [joins])  # type: ignore[union-attr]
+    assert client.data(query)["collaboration"]["edgeCount"] == before + 1
