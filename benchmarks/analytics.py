@@ -24,6 +24,7 @@ import networkx as nx
 
 from graph.analytics.centrality import betweenness
 from graph.analytics.communities import Algorithm, detect
+from graph.analytics.measures import measure
 from graph.analytics.projection import Mode, Weighting, build
 from graph.analytics.scope import Scope
 from graph.analytics.subgraph import select, take_snapshot
@@ -78,6 +79,11 @@ def main() -> None:
         "Leiden", lambda: detect(graph, Algorithm.LEIDEN, seed=args.seed)
     )
     print(f"  {len(set(partition.membership))} communities, modularity {partition.modularity:.4f}")
+    sides = [f"group {v % 5}" for v in range(graph.vcount())]
+    _timed(
+        "every measure (sampled above 5,000 people)",
+        lambda: measure(network, sides, samples=args.sources, seed=args.seed),
+    )
 
     print("networkx")
     copy, _ = _timed("copy the projection into networkx", lambda: _networkx(graph))

@@ -8,7 +8,7 @@ import pytest
 
 from graph.analytics.centrality import closeness, node_measures, sampled_closeness
 from graph.analytics.measures import measure
-from graph.analytics.projection import Edge, Network
+from graph.analytics.projection import Network
 from graph.model import Node, NodeKind
 
 
@@ -33,8 +33,8 @@ def test_components_without_a_sampled_source_are_exact() -> None:
 def test_measures_above_the_threshold_are_sampled_and_close() -> None:
     graph = ig.Graph.Barabasi(2000, 3)
     nodes = [Node(NodeKind.PERSON, f"p{v}", f"P{v}") for v in range(graph.vcount())]
-    edges = [Edge(u, v, 1.0) for u, v in graph.get_edgelist()]
-    network = Network(nodes, edges, graph)
+    graph.es["weight"] = [1.0] * graph.ecount()
+    network = Network(nodes, graph)
     sides: list[str | None] = [None] * graph.vcount()
     sampled = measure(network, sides, samples=200, seed=5, exact_up_to=1000)
     assert sampled.sampling is not None

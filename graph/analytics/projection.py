@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 import igraph as ig
@@ -49,14 +50,26 @@ class Edge:
 
 @dataclass(frozen=True)
 class Network:
-    """Vertices are `nodes` by index; `graph` is undirected with a float `weight` per edge."""
+    """Vertices are `nodes` by index; `graph` is undirected with a float `weight` per edge,
+    and `ties[e]` is the tie behind igraph edge e (empty for a projection)."""
 
     nodes: Sequence[Node]
-    edges: Sequence[Edge]
     graph: Any
+    ties: Sequence[Tie] = ()
     initiatives: Sequence[Node] = ()
     affiliations: Sequence[frozenset[int]] = ()
     """For a projection: each actor's initiatives, as indexes into `initiatives`."""
+
+    @cached_property
+    def edges(self) -> list[Edge]:
+        """The edges in igraph's order; built on first use, since analytics need only `graph`."""
+        ends = self.graph.get_edgelist()
+        weights = self.graph.es["weight"] if ends else []
+        if self.ties:
+            return [
+                Edge(u, v, w, tie) for (u, v), w, tie in zip(ends, weights, self.ties, strict=True)
+            ]
+        return [Edge(u, v, w) for (u, v), w in zip(ends, weights, strict=True)]
 
     def index(self) -> dict[str, int]:
         return {node.id: i for i, node in enumerate(self.nodes)}
@@ -78,8 +91,9 @@ def build(subgraph: Subgraph, mode: Mode, weighting: Weighting = Weighting.NEWMA
 
 def as_network(subgraph: Subgraph) -> Network:
     at = {node.id: i for i, node in enumerate(subgraph.nodes)}
-    edges = [Edge(at[t.source], at[t.target], 1.0, tie=t) for t in subgraph.ties]
-    return Network(subgraph.nodes, edges, _graph(len(subgraph.nodes), edges))
+    ends = [(at[t.source], at[t.target]) for t in subgraph.ties]
+    graph = _graph(len(subgraph.nodes), ends, [1.0] * len(ends))
+    return Network(subgraph.nodes, graph, ties=subgraph.ties)
 
 
 def collaboration(subgraph: Subgraph, actor: NodeKind, weighting: Weighting) -> Network:
@@ -105,16 +119,14 @@ def collaboration(subgraph: Subgraph, actor: NodeKind, weighting: Weighting) -> 
         (np.ones(len(rows)), (rows, cols)), shape=(len(actors), len(initiatives))
     )
     shared = sp.triu(member @ member.T, k=1).tocoo()
-    weights = _weights(member, shared, weighting)
-    edges = [
-        Edge(int(u), int(v), float(w))
-        for u, v, w in zip(shared.row, shared.col, weights, strict=True)
-    ]
+    weights = np.asarray(_weights(member, shared, weighting), dtype=np.float64)
+    ends = list(zip(shared.row.tolist(), shared.col.tolist(), strict=True))
     affiliations = [
         frozenset(member.indices[member.indptr[i] : member.indptr[i + 1]].tolist())
         for i in range(len(actors))
     ]
-    return Network(actors, edges, _graph(len(actors), edges), initiatives, affiliations)
+    graph = _graph(len(actors), ends, weights.tolist())
+    return Network(actors, graph, initiatives=initiatives, affiliations=affiliations)
 
 
 def _weights(member: sp.csr_matrix, shared: sp.coo_matrix, weighting: Weighting) -> Any:
@@ -129,7 +141,7 @@ def _weights(member: sp.csr_matrix, shared: sp.coo_matrix, weighting: Weighting)
     return shared.data / (degree[shared.row] + degree[shared.col] - shared.data)
 
 
-def _graph(vertices: int, edges: Sequence[Edge]) -> Any:
-    graph = ig.Graph(n=vertices, edges=[(e.source, e.target) for e in edges], directed=False)
-    graph.es["weight"] = [e.weight for e in edges]
+def _graph(vertices: int, ends: list[tuple[int, int]], weights: list[float]) -> Any:
+    graph = ig.Graph(n=vertices, edges=ends, directed=False)
+    graph.es["weight"] = weights
     return graph
