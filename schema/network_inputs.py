@@ -8,13 +8,11 @@ import strawberry
 
 from graph.analytics.communities import Algorithm
 from graph.analytics.projection import Mode, Weighting
-from graph.analytics.scope import NETWORK_KINDS, CouncilTerm, Scope
-from graph.errors import BadInputError
+from graph.analytics.scope import CouncilTerm, Scope
 from graph.model import Boundary, NodeKind, TieType
-from resolvers import global_ids
+from resolvers import scopes
+from resolvers.scopes import build_scope
 from schema.scalars import PartialDate
-
-INITIATIVE_KINDS = (NodeKind.PROGRAMME, NodeKind.PROJECT)
 
 for _enum, _description in (
     (CouncilTerm, "Espoo's council terms, usable as named periods."),
@@ -55,37 +53,20 @@ class ScopeInput:
     types: list[TieType] | None = None
 
     def scope(self) -> Scope:
-        start: str | None = self.from_
-        end: str | None = self.to
-        if self.term is not None:
-            if start is not None or end is not None:
-                raise BadInputError("Give a term or from/to, not both.", "term")
-            start, end = self.term.period
-        initiatives = [
-            _slug(i, (NodeKind.PROGRAMME, NodeKind.PROJECT)) for i in self.initiatives or ()
-        ]
-        return Scope(
-            seeds=tuple(_slug(i) for i in self.seeds or ()),
+        return build_scope(
+            seeds=self.seeds or (),
             depth=self.depth,
-            initiatives=tuple(initiatives),
-            period_from=start,
-            period_to=end,
-            kinds=frozenset(self.kinds) if self.kinds else NETWORK_KINDS,
-            types=frozenset(self.types) if self.types else frozenset(TieType),
+            initiatives=self.initiatives or (),
+            start=self.from_,
+            end=self.to,
+            term=self.term,
+            kinds=self.kinds or (),
+            types=self.types or (),
         )
-
-
-def _slug(global_id: strawberry.ID, kinds: tuple[NodeKind, ...] | None = None) -> str:
-    kind, slug = global_ids.decode(str(global_id))
-    if kinds is not None and kind not in kinds:
-        raise BadInputError(
-            f"'{global_id}' is a {kind.value}, not a programme or project.", "scope"
-        )
-    return slug
 
 
 def node_slug(global_id: strawberry.ID) -> str:
-    return _slug(global_id)
+    return scopes.node_slug(str(global_id))
 
 
 def scope_of(scope: ScopeInput | None) -> Scope:

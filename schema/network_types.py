@@ -7,7 +7,7 @@ from typing import Any
 import strawberry
 
 from graph.analytics.boundaries import EI, BrokerageRoles
-from graph.analytics.projection import Edge, Network
+from graph.analytics.projection import Edge, Network, span
 from graph.model import Node as NodeRecord
 from graph.model import NodeKind, OrgType, SeatType, Sector, TieType
 from resolvers import global_ids
@@ -69,7 +69,8 @@ class NetworkNode:
 
 @strawberry.type(
     description="A tie ready for drawing. In a projection (PEOPLE or ORGANISATIONS) it joins "
-    "two actors through the initiatives they share, and has no type of its own."
+    "two actors through the initiatives they share, has no type of its own, and lasts from the "
+    "earliest start to the latest end of those initiatives."
 )
 class NetworkEdge:
     id: strawberry.ID
@@ -179,13 +180,14 @@ def edge_type(network: Network, edge: Edge) -> NetworkEdge:
     tie = edge.tie
     if tie is None:
         shared = network.shared(edge)
+        start, end = span(shared)
         return NetworkEdge(
             id=strawberry.ID(f"{source.id}~{target.id}"),
             type=None,
             role=None,
             seat_type=None,
-            start=None,
-            end=None,
+            start=partial_date(start),
+            end=partial_date(end),
             source_ids=tuple(sorted({s for node in shared for s in node.sources})),
             shared_records=shared,
             **ends,

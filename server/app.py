@@ -1,4 +1,4 @@
-"""The Starlette app: GraphQL (with GraphiQL), health, and the store's lifespan."""
+"""The Starlette app: GraphQL (with GraphiQL), exports, health, and the store's lifespan."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from graph.store import GraphStore
 from resolvers.context import Context, Limits
 from schema.build import build_schema
 from seed.loader import load_seed_if_empty
+from server.export_routes import export
 from server.settings import Settings
 from server.stores import store_for
 
@@ -90,6 +91,7 @@ def create_app(settings: Settings, *, seed_if_empty: bool = False) -> Starlette:
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
             Route("/healthz", healthz, methods=["GET"]),
+            Route("/export/{format}", export, methods=["GET"]),
         ],
         lifespan=lifespan,
     )

@@ -1,17 +1,14 @@
-"""The `poikki` command line: serve, seed, stats, copy and schema."""
+"""The `poikki` command line: serve, seed, stats, copy, export and schema."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
 from enum import StrEnum
-from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import typer
 import uvicorn
-from rich.console import Console
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -29,44 +26,14 @@ from schema.build import build_schema
 from seed.loader import load, load_seed
 from seed.synthetic import synthetic_graph
 from server.app import create_app
+from server.cli_support import DataDir, console, errors, settings_from, with_store
 from server.copy import CopyReport, copy_graph, total_items
-from server.settings import ConfigError, Settings, from_environment
-from server.stores import embedded_store, neo4j_store, store_for
+from server.export_command import export
+from server.settings import ConfigError
+from server.stores import embedded_store, neo4j_store
 
 app = typer.Typer(help="Poikki: a GraphQL backend over a networked-knowledge graph.")
-console = Console()
-errors = Console(stderr=True)
-R = TypeVar("R")
-
-DataDir = Annotated[
-    Path | None, typer.Option(help="Database folder (default: $POIKKI_DATA_DIR or ./data).")
-]
-
-
-def _settings(**overrides: object) -> Settings:
-    try:
-        return from_environment().with_overrides(**overrides)
-    except ConfigError as error:
-        errors.print(f"[red]{error}[/red]")
-        raise typer.Exit(2) from error
-
-
-def _with_store(
-    settings: Settings, work: Callable[[GraphStore], Awaitable[R]], *, read_only: bool = False
-) -> R:
-    async def run() -> R:
-        store = store_for(settings, read_only=read_only)
-        try:
-            await store.open()
-            return await work(store)
-        finally:
-            await store.close()
-
-    try:
-        return asyncio.run(run())
-    except PoikkiError as error:
-        errors.print(f"[red]{error}[/red]")
-        raise typer.Exit(1) from error
+app.command()(export)
 
 
 @app.command()
@@ -76,14 +43,14 @@ def serve(
     data_dir: DataDir = None,
 ) -> None:
     """Serve GraphQL at /graphql; an empty database is first loaded with the demo knowledge."""
-    settings = _settings(host=host, port=port, data_dir=data_dir)
+    settings = settings_from(host=host, port=port, data_dir=data_dir)
     logging.basicConfig(
         level=settings.log_level.upper(), format="%(levelname)s %(name)s %(message)s"
     )
     if settings.backend == "embedded":
         # Fail here with a plain message (e.g. another process holds the database) rather
         # than in the app's startup, where uvicorn would print a traceback.
-        _with_store(settings, lambda store: store.ping())
+        with_store(settings, lambda store: store.ping())
         where = f"the embedded database in {settings.data_dir}"
     else:
         where = f"Neo4j at {settings.neo4j_uri}, database {settings.neo4j_database}"
@@ -106,7 +73,7 @@ def seed(
     random_seed: Annotated[int, typer.Option(help="Seed of the synthetic generator.")] = 0,
 ) -> None:
     """Load the demo knowledge (idempotent: running it twice changes nothing)."""
-    settings = _settings(data_dir=data_dir)
+    settings = settings_from(data_dir=data_dir)
 
     async def work(store: GraphStore) -> WriteSummary:
         with Progress(
@@ -124,7 +91,7 @@ def seed(
             progress.update(task, description=f"Loading {len(nodes)} nodes and {len(ties)} ties")
             return await load(store, nodes, ties)
 
-    summary = _with_store(settings, work)
+    summary = with_store(settings, work)
     table = Table("", "created", "updated", "unchanged", title="Seed loaded")
     table.add_row(
         "nodes", *map(str, (summary.created_nodes, summary.updated_nodes, summary.unchanged_nodes))
@@ -138,12 +105,12 @@ def seed(
 @app.command()
 def stats(data_dir: DataDir = None) -> None:
     """Count nodes and ties by kind (works beside a running server)."""
-    settings = _settings(data_dir=data_dir)
+    settings = settings_from(data_dir=data_dir)
 
     async def work(store: GraphStore) -> GraphStats:
         return await store.stats()
 
-    found = _with_store(settings, work, read_only=True)
+    found = with_store(settings, work, read_only=True)
     table = Table("kind", "count", title=f"Poikki at {settings.data_dir}")
     for kind, count in found.nodes.items():
         table.add_row(kind.value, str(count))
@@ -169,7 +136,7 @@ def copy(
 
     The target must be empty; the counts are compared at the end.
     """
-    settings = _settings(data_dir=data_dir)
+    settings = settings_from(data_dir=data_dir)
     try:
         neo4j, embedded = neo4j_store(settings), embedded_store(settings)
     except ConfigError as error:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from graph import dates
 from graph.model import NodeKind, Tie, TieType
 from resolvers import global_ids
 from seed.knowledge import seed_graph
@@ -194,3 +195,20 @@ def test_a_write_invalidates_the_cached_network(
     )
     client.http.portal.call(store.upsert, [], [joins])  # type: ignore[union-attr]
     assert client.data(query)["collaboration"]["edgeCount"] == before + 1
+
+
+def test_a_projected_tie_lasts_as_long_as_the_initiatives_it_stands_for(
+    client: GraphQLClient,
+) -> None:
+    edges = client.data(
+        "{ collaboration(mode: PEOPLE) { edges { start end "
+        "shared { ... on Dated { start end } } } } }"
+    )["collaboration"]["edges"]
+    assert edges
+    for edge in edges:
+        starts = [s["start"] for s in edge["shared"]]
+        ends = [s["end"] for s in edge["shared"]]
+        wanted_start = None if None in starts else min(starts, key=dates.first_day)
+        wanted_end = None if None in ends else max(ends, key=dates.last_day)
+        assert (edge["start"], edge["end"]) == (wanted_start, wanted_end), edge
+    assert any(edge["start"] and edge["end"] for edge in edges)

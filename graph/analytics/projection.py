@@ -3,8 +3,8 @@ network onto people or onto organisations."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from typing import Any
@@ -13,6 +13,7 @@ import igraph as ig
 import numpy as np
 import scipy.sparse as sp
 
+from graph import dates
 from graph.analytics.subgraph import Subgraph
 from graph.model import Node, NodeKind, Tie, TieType
 
@@ -59,17 +60,31 @@ class Network:
     initiatives: Sequence[Node] = ()
     affiliations: Sequence[frozenset[int]] = ()
     """For a projection: each actor's initiatives, as indexes into `initiatives`."""
+    ends: Any = field(default_factory=lambda: np.zeros((0, 2), dtype=np.int32))
+    """The edges' end vertices as an (edges × 2) array, in igraph's order."""
+    weights: Any = field(default_factory=lambda: np.zeros(0))
+
+    @property
+    def edge_count(self) -> int:
+        return len(self.weights)
 
     @cached_property
     def edges(self) -> list[Edge]:
-        """The edges in igraph's order; built on first use, since analytics need only `graph`."""
-        ends = self.graph.get_edgelist()
-        weights = self.graph.es["weight"] if ends else []
-        if self.ties:
-            return [
-                Edge(u, v, w, tie) for (u, v), w, tie in zip(ends, weights, self.ties, strict=True)
-            ]
-        return [Edge(u, v, w) for (u, v), w in zip(ends, weights, strict=True)]
+        """The edges in igraph's order, kept once built; `iter_edges` streams them instead."""
+        return list(self.iter_edges())
+
+    def iter_edges(self, batch: int = 10_000) -> Iterator[Edge]:
+        """The edges in igraph's order, built a batch at a time and not kept."""
+        for first in range(0, self.edge_count, batch):
+            ends = self.ends[first : first + batch].tolist()
+            weights = self.weights[first : first + batch].tolist()
+            if self.ties:
+                ties = self.ties[first : first + batch]
+                for (u, v), w, tie in zip(ends, weights, ties, strict=True):
+                    yield Edge(u, v, w, tie)
+            else:
+                for (u, v), w in zip(ends, weights, strict=True):
+                    yield Edge(u, v, w)
 
     def index(self) -> dict[str, int]:
         return {node.id: i for i, node in enumerate(self.nodes)}
@@ -82,6 +97,26 @@ class Network:
         return sorted((self.initiatives[k] for k in common), key=lambda n: n.id)
 
 
+def span(nodes: Iterable[Node]) -> tuple[str | None, str | None]:
+    """From the earliest start to the latest end of `nodes`; open (None) on a side where any
+    of them is open. A projected tie lasts as long as the initiatives it stands for."""
+    starts, ends = [], []
+    for node in nodes:
+        starts.append(node.start)
+        ends.append(node.end)
+    start = None if None in starts or not starts else min(starts, key=_first_day)
+    end = None if None in ends or not ends else max(ends, key=_last_day)
+    return start, end
+
+
+def _first_day(text: str | None) -> str:
+    return dates.first_day(text) if text else ""
+
+
+def _last_day(text: str | None) -> str:
+    return dates.last_day(text) if text else ""
+
+
 def build(subgraph: Subgraph, mode: Mode, weighting: Weighting = Weighting.NEWMAN) -> Network:
     if mode is Mode.NETWORK:
         return as_network(subgraph)
@@ -91,9 +126,12 @@ def build(subgraph: Subgraph, mode: Mode, weighting: Weighting = Weighting.NEWMA
 
 def as_network(subgraph: Subgraph) -> Network:
     at = {node.id: i for i, node in enumerate(subgraph.nodes)}
-    ends = [(at[t.source], at[t.target]) for t in subgraph.ties]
-    graph = _graph(len(subgraph.nodes), ends, [1.0] * len(ends))
-    return Network(subgraph.nodes, graph, ties=subgraph.ties)
+    ends = np.array([(at[t.source], at[t.target]) for t in subgraph.ties], dtype=np.int32).reshape(
+        -1, 2
+    )
+    weights = np.ones(len(ends))
+    graph = _graph(len(subgraph.nodes), ends, weights)
+    return Network(subgraph.nodes, graph, ties=subgraph.ties, ends=ends, weights=weights)
 
 
 def collaboration(subgraph: Subgraph, actor: NodeKind, weighting: Weighting) -> Network:
@@ -120,13 +158,20 @@ def collaboration(subgraph: Subgraph, actor: NodeKind, weighting: Weighting) -> 
     )
     shared = sp.triu(member @ member.T, k=1).tocoo()
     weights = np.asarray(_weights(member, shared, weighting), dtype=np.float64)
-    ends = list(zip(shared.row.tolist(), shared.col.tolist(), strict=True))
+    ends = np.column_stack((shared.row, shared.col)).astype(np.int32).reshape(-1, 2)
     affiliations = [
         frozenset(member.indices[member.indptr[i] : member.indptr[i + 1]].tolist())
         for i in range(len(actors))
     ]
-    graph = _graph(len(actors), ends, weights.tolist())
-    return Network(actors, graph, initiatives=initiatives, affiliations=affiliations)
+    graph = _graph(len(actors), ends, weights)
+    return Network(
+        actors,
+        graph,
+        initiatives=initiatives,
+        affiliations=affiliations,
+        ends=ends,
+        weights=weights,
+    )
 
 
 def _weights(member: sp.csr_matrix, shared: sp.coo_matrix, weighting: Weighting) -> Any:
@@ -141,7 +186,7 @@ def _weights(member: sp.csr_matrix, shared: sp.coo_matrix, weighting: Weighting)
     return shared.data / (degree[shared.row] + degree[shared.col] - shared.data)
 
 
-def _graph(vertices: int, ends: list[tuple[int, int]], weights: list[float]) -> Any:
-    graph = ig.Graph(n=vertices, edges=ends, directed=False)
-    graph.es["weight"] = weights
+def _graph(vertices: int, ends: Any, weights: Any) -> Any:
+    graph = ig.Graph(n=vertices, edges=ends.tolist(), directed=False)
+    graph.es["weight"] = weights.tolist()
     return graph

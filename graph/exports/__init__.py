@@ -1,0 +1,1 @@
+"""Exports of a network in the formats visualisation tools open."""

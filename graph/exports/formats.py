@@ -1,0 +1,41 @@
+"""The export formats by name: writer, media type and file name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from graph.exports.gexf import write_gexf
+from graph.exports.graphml import write_graphml
+from graph.exports.json_formats import write_cytoscape, write_d3, write_graphology
+from graph.exports.spreadsheets import write_gephi_csv, write_kumu
+from graph.exports.view import ExportGraph
+
+
+class ExportFormat(StrEnum):
+    GRAPHML = "graphml"
+    GEXF = "gexf"
+    CYTOSCAPE = "cytoscape"
+    GRAPHOLOGY = "graphology"
+    D3 = "d3"
+    CSV = "csv"
+    KUMU = "kumu"
+
+
+@dataclass(frozen=True)
+class Writer:
+    write: Callable[[ExportGraph], Iterator[bytes]]
+    media_type: str
+    suffix: str
+
+
+WRITERS = {
+    ExportFormat.GRAPHML: Writer(write_graphml, "application/graphml+xml", ".graphml"),
+    ExportFormat.GEXF: Writer(write_gexf, "application/gexf+xml", ".gexf"),
+    ExportFormat.CYTOSCAPE: Writer(write_cytoscape, "application/json", ".cyjs"),
+    ExportFormat.GRAPHOLOGY: Writer(write_graphology, "application/json", ".graphology.json"),
+    ExportFormat.D3: Writer(write_d3, "application/json", ".d3.json"),
+    ExportFormat.CSV: Writer(write_gephi_csv, "application/zip", ".gephi-csv.zip"),
+    ExportFormat.KUMU: Writer(write_kumu, "application/zip", ".kumu.zip"),
+}

@@ -1,0 +1,186 @@
+"""What an export asks for, read from query parameters (HTTP) or options (CLI), with the
+same scope as the GraphQL `network` query; and the export graph it makes."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import TypeVar
+
+from graph import dates
+from graph.analytics.communities import Algorithm
+from graph.analytics.projection import Mode, Weighting
+from graph.analytics.scope import CouncilTerm, Scope
+from graph.analytics.service import Analytics
+from graph.errors import BadInputError
+from graph.exports.formats import WRITERS, ExportFormat
+from graph.exports.view import Analysis, ExportGraph
+from graph.model import Boundary, Node, NodeKind, TieType
+from resolvers import global_ids
+from resolvers.scopes import build_scope
+
+E = TypeVar("E", bound=Enum)
+
+LISTS = ("seeds", "initiatives", "kinds", "types")
+SINGLES = (
+    "depth",
+    "from",
+    "to",
+    "term",
+    "mode",
+    "weighting",
+    "measures",
+    "boundary",
+    "algorithm",
+    "resolution",
+    "seed",
+)
+PARAMETERS = LISTS + SINGLES
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    scope: Scope
+    mode: Mode = Mode.NETWORK
+    weighting: Weighting = Weighting.NEWMAN
+    measures: bool = False
+    boundary: Boundary = Boundary.SECTOR
+    algorithm: Algorithm = Algorithm.LEIDEN
+    resolution: float = 1.0
+    seed: int = 0
+
+    def file_name(self, export_format: ExportFormat) -> str:
+        parts = ["poikki", self.mode.value.lower()]
+        if self.scope.period_from or self.scope.period_to:
+            parts.append(f"{self.scope.period_from or ''}--{self.scope.period_to or ''}")
+        return "-".join(parts) + WRITERS[export_format].suffix
+
+
+def parse_format(name: str) -> ExportFormat:
+    try:
+        return ExportFormat(name)
+    except ValueError:
+        known = ", ".join(f.value for f in ExportFormat)
+        raise BadInputError(
+            f"'{name}' is not an export format; the formats are {known}.", "format"
+        ) from None
+
+
+def parse_request(values: Mapping[str, Sequence[str]]) -> ExportRequest:
+    """Read an export request; repeated or comma-separated values make the lists."""
+    unknown = sorted(set(values) - set(PARAMETERS))
+    if unknown:
+        raise BadInputError(
+            f"Unknown parameter '{unknown[0]}'; the parameters are {', '.join(PARAMETERS)}.",
+            unknown[0],
+        )
+    for name in SINGLES:
+        if len(values.get(name, ())) > 1:
+            raise BadInputError(f"Give '{name}' once.", name)
+
+    def listed(name: str) -> list[str]:
+        return [item for value in values.get(name, ()) for item in value.split(",") if item]
+
+    def single(name: str) -> str | None:
+        found = values.get(name, ())
+        return found[0] if found else None
+
+    def enum(name: str, kind: type[E], default: E) -> E:
+        raw = single(name)
+        return default if raw is None else _member(name, kind, raw)
+
+    def number(name: str, default: int, parse: Callable[[str], int | float]) -> int | float:
+        raw = single(name)
+        if raw is None:
+            return default
+        try:
+            value = parse(raw)
+        except ValueError:
+            raise BadInputError(f"'{name}' must be a number; got '{raw}'.", name) from None
+        if not math.isfinite(value):
+            raise BadInputError(f"'{name}' must be a finite number; got '{raw}'.", name)
+        return value
+
+    term = single("term")
+    scope = build_scope(
+        seeds=listed("seeds"),
+        depth=int(number("depth", 1, int)),
+        initiatives=listed("initiatives"),
+        start=_date(single("from"), "from"),
+        end=_date(single("to"), "to"),
+        term=None if term is None else _member("term", CouncilTerm, term),
+        kinds=[_member("kinds", NodeKind, k) for k in listed("kinds")],
+        types=[_member("types", TieType, t) for t in listed("types")],
+    )
+    return ExportRequest(
+        scope=scope,
+        mode=enum("mode", Mode, Mode.NETWORK),
+        weighting=enum("weighting", Weighting, Weighting.NEWMAN),
+        measures=_flag(single("measures")),
+        boundary=enum("boundary", Boundary, Boundary.SECTOR),
+        algorithm=enum("algorithm", Algorithm, Algorithm.LEIDEN),
+        resolution=float(number("resolution", 1, float)),
+        seed=int(number("seed", 0, int)),
+    )
+
+
+async def export_graph(
+    analytics: Analytics,
+    request: ExportRequest,
+    progress: Callable[[int], None] | None = None,
+) -> ExportGraph:
+    network = await analytics.network(request.scope, request.mode, request.weighting)
+    analysis = None
+    if request.measures:
+        measures = await analytics.measures(
+            request.scope, request.mode, request.weighting, request.boundary, request.seed
+        )
+        communities = await analytics.communities(
+            request.scope,
+            request.mode,
+            request.weighting,
+            request.algorithm,
+            request.resolution,
+            request.seed,
+            request.boundary,
+        )
+        analysis = Analysis(measures, communities.partition.membership)
+    name = {
+        Mode.NETWORK: "Poikki network",
+        Mode.PEOPLE: "Poikki collaboration network of people",
+        Mode.ORGANISATIONS: "Poikki collaboration network of organisations",
+    }[request.mode]
+    return ExportGraph(network, _global_id, name=name, analysis=analysis, progress=progress)
+
+
+def _global_id(node: Node) -> str:
+    return global_ids.encode(node.kind, node.id)
+
+
+def _member(name: str, kind: type[E], raw: str) -> E:
+    for member in kind:
+        if raw.upper() == member.name:
+            return member
+    known = ", ".join(member.name for member in kind)
+    raise BadInputError(f"'{raw}' is not a valid {name}; use one of {known}.", name)
+
+
+def _date(raw: str | None, name: str) -> str | None:
+    if raw is None:
+        return None
+    try:
+        return dates.check(raw)
+    except ValueError as error:
+        raise BadInputError(f"'{name}': {error}", name) from error
+
+
+def _flag(raw: str | None) -> bool:
+    if raw is None:
+        return False
+    if raw.lower() in {"true", "1", "yes"}:
+        return True
+    if raw.lower() in {"false", "0", "no"}:
+        return False
+    raise BadInputError(f"'measures' must be true or false; got '{raw}'.", "measures")
