@@ -6,7 +6,9 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
+
+import numpy as np
 
 from graph.analytics.measures import MeasuresResult, NodeResult
 from graph.analytics.projection import Edge, Network, span
@@ -92,7 +94,7 @@ class Analysis:
 
 
 class ExportGraph:
-    """One network, its node keys (`key_of`), and optionally its measures and communities.
+    """One network, how its nodes are keyed (`key_of`), and optionally its measures and communities.
 
     In the NETWORK mode an edge is a stored tie, directed from its source to its target; in a
     projection it joins two actors, undirected, through the initiatives they share.
@@ -115,7 +117,6 @@ class ExportGraph:
         self.edge_columns = EDGE_COLUMNS
         self._key_of = key_of
         self._progress = progress
-        self._keys: list[str] | None = None
 
     @property
     def node_count(self) -> int:
@@ -125,28 +126,23 @@ class ExportGraph:
     def edge_count(self) -> int:
         return int(self.network.edge_count)
 
-    def keys(self) -> list[str]:
-        if self._keys is None:
-            self._keys = [self._key_of(node) for node in self.network.nodes]
-        return self._keys
-
     def nodes(self, spells: Spells | None = None) -> Iterator[ExportNode]:
         """The nodes in order, with their spells when `spells` (from `spells()`) is given."""
-        strength = self.network.graph.strength(weights="weight") if self.node_count else []
-        keys = self.keys()
+        strength = self._strength()
         measured = self.analysis.measures.nodes if self.analysis else None
         for v, node in enumerate(self.network.nodes):
             attributes = _node_attributes(node, float(strength[v]))
             if measured is not None and self.analysis is not None:
                 attributes.update(_measure_attributes(measured[v], self.analysis.membership[v]))
-            yield ExportNode(keys[v], attributes, spells.of(v) if spells is not None else ())
+            yield ExportNode(
+                self._key_of(node), attributes, spells.of(v) if spells is not None else ()
+            )
             self._tick(v)
         self._tick(-1, self.node_count % PROGRESS_EVERY)
 
     def edges(self) -> Iterator[ExportEdge]:
-        keys = self.keys()
         for e, edge in enumerate(self.network.iter_edges()):
-            yield self._edge(edge, keys)
+            yield self._edge(edge)
             self._tick(e)
         self._tick(-1, self.edge_count % PROGRESS_EVERY)
 
@@ -155,8 +151,16 @@ class ExportGraph:
         if self._progress is not None and step and (done + 1) % PROGRESS_EVERY == 0:
             self._progress(step)
 
-    def _edge(self, edge: Edge, keys: list[str]) -> ExportEdge:
-        source, target = keys[edge.source], keys[edge.target]
+    def _strength(self) -> Any:
+        """Each node's weighted degree, as igraph's strength counts it, in one small array."""
+        ends, weights = self.network.ends, self.network.weights
+        return np.bincount(ends[:, 0], weights, self.node_count) + np.bincount(
+            ends[:, 1], weights, self.node_count
+        )
+
+    def _edge(self, edge: Edge) -> ExportEdge:
+        nodes = self.network.nodes
+        source, target = self._key_of(nodes[edge.source]), self._key_of(nodes[edge.target])
         tie = edge.tie
         if tie is None:
             shared = self.network.shared(edge)
