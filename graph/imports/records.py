@@ -1,0 +1,247 @@
+"""One record checked and turned into a Node or a Tie, with every problem it has.
+
+A record maps Poikki's field names to values as JSON gives them: text, or a list of ids for
+`sources`. The JSON Lines reader passes its objects as they are, the CSV reader turns each row
+into one, and the Popolo reader builds them from Popolo's fields, passing Popolo's names so
+messages use the words of the file the curator wrote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from enum import Enum
+from typing import TypeVar
+
+from graph import dates
+from graph.model import Claim, EventType, Node, NodeKind, OrgType, SeatType, Sector, Tie, TieType
+
+Record = Mapping[str, object]
+E = TypeVar("E", bound=Enum)
+
+COMMON_FIELDS = ("kind", "id", "name", "description", "start", "end")
+ORGANISATION_FIELDS = ("orgType", "sector", "branch", "municipality")
+EVENT_FIELDS = ("eventType",)
+NODE_FIELDS = (*COMMON_FIELDS, *ORGANISATION_FIELDS, *EVENT_FIELDS, "sources", "claims")
+SOURCE_FIELDS = ("kind", "id", "title", "description", "publisher", "date", "url", "language")
+TIE_FIELDS = ("id", "source", "target", "role", "start", "end", "seatType", "sources")
+CLAIM_FIELDS = ("field", "value", "sources")
+
+
+def node_fields(kind: NodeKind | None) -> tuple[str, ...]:
+    """The fields a node of `kind` may have (all of them when the kind itself is unreadable)."""
+    if kind is NodeKind.SOURCE:
+        return SOURCE_FIELDS
+    extra = {NodeKind.ORGANISATION: ORGANISATION_FIELDS, NodeKind.EVENT: EVENT_FIELDS}
+    if kind is None:
+        return NODE_FIELDS
+    return (*COMMON_FIELDS, *extra.get(kind, ()), "sources", "claims")
+
+
+class Values:
+    """Typed reads of one record. A wrong value is noted in `problems` and reads as absent."""
+
+    def __init__(self, record: Record, names: Mapping[str, str] | None = None) -> None:
+        self.record = record
+        self.names = names or {}
+        self.problems: list[str] = []
+
+    def name(self, key: str) -> str:
+        return self.names.get(key, key)
+
+    def present(self, key: str) -> bool:
+        value = self.record.get(key)
+        return value is not None and not (isinstance(value, str) and not value.strip())
+
+    def only(self, allowed: Collection[str], what: str) -> None:
+        known = {*NODE_FIELDS, *SOURCE_FIELDS, *TIE_FIELDS, "tie"}
+        for key in self.record:
+            if key in allowed:
+                continue
+            if key in known:
+                self.problems.append(f"{self.name(key)} does not apply to {what}")
+            else:
+                self.problems.append(f"unknown field '{key}'")
+
+    def text(self, key: str, required: bool = False) -> str | None:
+        if not self.present(key):
+            if required:
+                self.problems.append(f"{self.name(key)} is missing")
+            return None
+        value = self.record[key]
+        if not isinstance(value, str):
+            self.problems.append(f"{self.name(key)} must be text, not {json_type(value)}")
+            return None
+        return value
+
+    def ident(self, key: str, required: bool = False) -> str | None:
+        value = self.text(key, required)
+        return None if value is None else value.strip()
+
+    def date(self, key: str) -> str | None:
+        value = self.ident(key)
+        if value is None:
+            return None
+        try:
+            return dates.check(value)
+        except ValueError as error:
+            self.problems.append(f"{self.name(key)}: {str(error).rstrip('.')}")
+            return None
+
+    def span(self, start_key: str, end_key: str) -> tuple[str | None, str | None]:
+        start, end = self.date(start_key), self.date(end_key)
+        if start is not None and end is not None and dates.first_day(start) > dates.last_day(end):
+            self.problems.append(
+                f"{self.name(start_key)} {start} is after {self.name(end_key)} {end}"
+            )
+        return start, end
+
+    def choice(self, key: str, enum: type[E], required: bool = False) -> E | None:
+        value = self.ident(key, required)
+        if value is None:
+            return None
+        member = enum.__members__.get(value)
+        if member is None:
+            spelled = [m.name for m in enum if value.upper() in (m.name, str(m.value).upper())]
+            hint = f" (write {spelled[0]})" if spelled else ""
+            names = ", ".join(enum.__members__)
+            self.problems.append(f"{self.name(key)} '{value}' is not one of {names}{hint}")
+        return member
+
+    def ids(self, key: str) -> tuple[str, ...]:
+        value = self.record.get(key)
+        if value is None:
+            return ()
+        ok = isinstance(value, list) and all(isinstance(i, str) and i.strip() for i in value)
+        if not ok:
+            self.problems.append(f"{self.name(key)} must be a list of source ids")
+            return ()
+        assert isinstance(value, list)
+        return tuple(dict.fromkeys(str(i).strip() for i in value))
+
+    def claims(self, key: str) -> tuple[Claim, ...]:
+        value = self.record.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.problems.append(f"{key} must be a list of objects with {', '.join(CLAIM_FIELDS)}")
+            return ()
+        claims: list[Claim] = []
+        for index, item in enumerate(value):
+            if not isinstance(item, Mapping):
+                self.problems.append(f"{key}[{index}] must be an object, not {json_type(item)}")
+                continue
+            inner = Values(item, {k: f"{key}[{index}].{k}" for k in CLAIM_FIELDS})
+            inner.only(CLAIM_FIELDS, "a claim")
+            field, text = inner.text("field", True), inner.text("value", True)
+            sources = inner.ids("sources")
+            self.problems += inner.problems
+            if field is not None and text is not None:
+                claims.append(Claim(field=field, value=text, sources=sources))
+        return tuple(claims)
+
+
+def node_from(
+    record: Record, names: Mapping[str, str] | None = None
+) -> tuple[Node | None, list[str]]:
+    """The node a record describes, or None and every problem that stops it being one."""
+    values = Values(record, names)
+    kind = values.choice("kind", NodeKind, required=True)
+    if kind is NodeKind.SOURCE:
+        return _source_from(values)
+    values.only(node_fields(kind), f"{a(kind.name)} node" if kind else "a node")
+    ident, name = values.ident("id", True), values.text("name", True)
+    start, end = values.span("start", "end")
+    description = values.text("description")
+    org_type, sector = values.choice("orgType", OrgType), values.choice("sector", Sector)
+    branch, municipality = values.text("branch"), values.text("municipality")
+    event_type = values.choice("eventType", EventType)
+    sources, claims = values.ids("sources"), values.claims("claims")
+    if values.problems or kind is None or ident is None or name is None:
+        return None, values.problems
+    node = Node(
+        kind=kind,
+        id=ident,
+        name=name,
+        sources=sources,
+        description=description,
+        start=start,
+        end=end,
+        org_type=org_type,
+        sector=sector,
+        branch=branch,
+        municipality=municipality,
+        event_type=event_type,
+        claims=claims,
+    )
+    return node, []
+
+
+def _source_from(values: Values) -> tuple[Node | None, list[str]]:
+    values.only(SOURCE_FIELDS, "a SOURCE")
+    ident, title = values.ident("id", True), values.text("title", True)
+    published = values.date("date")
+    description, publisher = values.text("description"), values.text("publisher")
+    url, language = values.ident("url"), values.ident("language")
+    if values.problems or ident is None or title is None:
+        return None, values.problems
+    node = Node(
+        kind=NodeKind.SOURCE,
+        id=ident,
+        name=title,
+        # A Source cites itself, as the seed's sources do, so it never counts as unsourced.
+        sources=(ident,),
+        description=description,
+        start=published,
+        publisher=publisher,
+        url=url,
+        language=language,
+    )
+    return node, []
+
+
+def tie_from(
+    record: Record, type_key: str, names: Mapping[str, str] | None = None
+) -> tuple[Tie | None, list[str]]:
+    """The tie a record describes (its type under `type_key`), or None and every problem."""
+    values = Values(record, names)
+    values.only((type_key, *TIE_FIELDS), "a tie")
+    type_ = values.choice(type_key, TieType, required=True)
+    ident = values.ident("id", True)
+    source, target = values.ident("source", True), values.ident("target", True)
+    role = values.text("role")
+    start, end = values.span("start", "end")
+    seat_type = values.choice("seatType", SeatType)
+    sources = values.ids("sources")
+    if values.problems or type_ is None or ident is None or source is None or target is None:
+        return None, values.problems
+    tie = Tie(
+        type=type_,
+        source=source,
+        target=target,
+        id=ident,
+        role=role,
+        start=start,
+        end=end,
+        seat_type=seat_type,
+        sources=sources,
+    )
+    return tie, []
+
+
+def a(word: str) -> str:
+    """`word` with its indefinite article: "a PERSON", "an ORGANISATION"."""
+    return f"{'an' if word[:1].upper() in 'AEIOU' else 'a'} {word}"
+
+
+def json_type(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "an object"
+    if value is None:
+        return "null"
+    return "text"
