@@ -218,3 +218,76 @@ def scan_ties(type_: TieType, after_id: str | None, limit: int) -> Statement:
         f"MATCH (a)-[r:{type_.value}]->(b){where} RETURN a.id, b.id, r ORDER BY r.id LIMIT $limit",
         {"limit": limit} | ({} if after_id is None else {"after": after_id}),
     )
+
+
+def ties_from(kind: NodeKind, ids: Sequence[str]) -> Statement:
+    """Every tie, of any type, leaving nodes of one kind."""
+    return Statement(
+        f"MATCH (a:{kind.value})-[r]->(b) WHERE a.id IN $ids RETURN a.id, b.id, r",
+        {"ids": list(ids)},
+    )
+
+
+def ties_to(kind: NodeKind, ids: Sequence[str]) -> Statement:
+    """Every tie, of any type, reaching nodes of one kind."""
+    return Statement(
+        f"MATCH (a)-[r]->(b:{kind.value}) WHERE b.id IN $ids RETURN a.id, b.id, r",
+        {"ids": list(ids)},
+    )
+
+
+def delete_nodes(kind: NodeKind, ids: Sequence[str]) -> Statement:
+    return Statement(
+        f"MATCH (n:{kind.value}) WHERE n.id IN $ids DETACH DELETE n", {"ids": list(ids)}
+    )
+
+
+def unsourced_nodes(kind: NodeKind, after_id: str | None, limit: int) -> Statement:
+    after = "" if after_id is None else " AND n.id > $after"
+    return Statement(
+        f"MATCH (n:{kind.value}) WHERE (n.sources IS NULL OR size(n.sources) = 0){after} "
+        "RETURN n ORDER BY n.id LIMIT $limit",
+        {"limit": limit} | ({} if after_id is None else {"after": after_id}),
+    )
+
+
+def unsourced_ties(type_: TieType, after_id: str | None, limit: int) -> Statement:
+    after = "" if after_id is None else " AND r.id > $after"
+    return Statement(
+        f"MATCH (a)-[r:{type_.value}]->(b) WHERE (r.sources IS NULL OR size(r.sources) = 0)"
+        f"{after} RETURN a.id, b.id, r ORDER BY r.id LIMIT $limit",
+        {"limit": limit} | ({} if after_id is None else {"after": after_id}),
+    )
+
+
+TOKEN_LABEL = "PoikkiToken"
+
+
+def save_token(name: str, role: str, digest: str, created: str) -> Statement:
+    return Statement(
+        f"CREATE (t:{TOKEN_LABEL} {{digest: $digest, name: $name, role: $role, "
+        "created: $created})",
+        {"digest": digest, "name": name, "role": role, "created": created},
+    )
+
+
+def token_by_digest(digest: str) -> Statement:
+    return Statement(
+        f"MATCH (t:{TOKEN_LABEL}) WHERE t.digest = $digest RETURN t.name, t.role, t.digest, "
+        "t.created",
+        {"digest": digest},
+    )
+
+
+def list_tokens() -> Statement:
+    return Statement(
+        f"MATCH (t:{TOKEN_LABEL}) RETURN t.name, t.role, t.digest, t.created ORDER BY t.name",
+        {},
+    )
+
+
+def revoke_token(name: str) -> Statement:
+    return Statement(
+        f"MATCH (t:{TOKEN_LABEL}) WHERE t.name = $name DELETE t",
+        {"name": name},
+    )

@@ -17,7 +17,7 @@ def check(text: str) -> str:
     year, month, day = (int(part) if part else None for part in match.groups())
     assert year is not None
     try:
-        date(year, month or 1, day or 1)
+        date(year, 1 if month is None else month, 1 if day is None else day)
     except ValueError as error:
         raise ValueError(f"'{text}' is not a calendar date.") from error
     return text

@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from graph.model import GraphStats, Node, NodeKind, Tie, TieType
+from graph.tokens import ApiToken
 
 
 class Direction(StrEnum):
@@ -161,3 +162,25 @@ class GraphStore(Protocol):
 
     async def scan_ties(self, type_: TieType, after_id: str | None, limit: int) -> list[Tie]:
         """Up to `limit` ties of a type with ids after `after_id`, in id order."""
+
+    async def ties_of(self, kind: NodeKind, ids: Sequence[str]) -> list[Tie]:
+        """Every tie, of any type and direction, with an end among these nodes of one kind."""
+
+    async def delete(self, nodes: Sequence[Node], ties: Sequence[Tie]) -> None:
+        """Delete ties and nodes (with every tie they are part of) in one transaction."""
+
+    async def unsourced_nodes(self, kind: NodeKind, after_id: str | None, limit: int) -> list[Node]:
+        """Nodes of a kind that cite no source, in id order after `after_id`."""
+
+    async def unsourced_ties(self, type_: TieType, after_id: str | None, limit: int) -> list[Tie]:
+        """Ties of a type that cite no source, in id order after `after_id`."""
+
+    async def save_token(self, token: ApiToken) -> None:
+        """Store a token (its digest, never the secret); names are unique."""
+
+    async def token_by_digest(self, digest: str) -> ApiToken | None: ...
+
+    async def list_tokens(self) -> list[ApiToken]: ...
+
+    async def revoke_token(self, name: str) -> bool:
+        """Delete the token of that name; False when there is none."""

@@ -1,4 +1,5 @@
-"""The per-request context: the store, the limits, and DataLoaders made fresh for each request."""
+"""The per-request context: the store, the limits, who is asking, the change feed, and
+DataLoaders made fresh for each request."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ from dataclasses import dataclass, field
 from strawberry.dataloader import DataLoader
 
 from graph.analytics.service import Analytics
+from graph.changes import ChangeFeed
+from graph.curation import Curator
 from graph.model import Node, NodeKind
 from graph.store import GraphStore, Hop, Neighbour
+from resolvers.auth import Viewer
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,10 @@ class Context:
     store: GraphStore
     limits: Limits
     analytics_service: Analytics | None = None
+    viewer: Viewer = field(default_factory=Viewer)
+    feed: ChangeFeed = field(default_factory=ChangeFeed)
+    connection_params: dict[str, object] | None = None
+    """What a websocket client sent in connection_init (strawberry fills it in)."""
     _node_loaders: dict[NodeKind, DataLoader[str, Node | None]] = field(default_factory=dict)
     _hop_loaders: dict[Hop, DataLoader[str, list[Neighbour]]] = field(default_factory=dict)
 
@@ -32,6 +40,9 @@ class Context:
         if self.analytics_service is None:
             self.analytics_service = Analytics(self.store)
         return self.analytics_service
+
+    def curator(self) -> Curator:
+        return Curator(self.store, self.feed)
 
     def nodes(self, kind: NodeKind) -> DataLoader[str, Node | None]:
         if kind not in self._node_loaders:

@@ -11,16 +11,24 @@ from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDept
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
+from schema.changes import Subscription
+from schema.curation import CurationMutation
 from schema.errors import ErrorCodes, is_expected
 from schema.lookup import LookupQuery
 from schema.network import NetworkQuery
 from schema.nodes import ALL_TYPES
+from schema.provenance import ProvenanceQuery
 from schema.roots import ListsQuery
 from schema.scalars import SCALARS
 
 
 @strawberry.type
-class Query(ListsQuery, LookupQuery, NetworkQuery):
+class Query(ListsQuery, LookupQuery, NetworkQuery, ProvenanceQuery):
+    pass
+
+
+@strawberry.type
+class Mutation(CurationMutation):
     pass
 
 
@@ -43,6 +51,8 @@ class PoikkiSchema(strawberry.Schema):
 def build_schema(limits: QueryLimits = QueryLimits()) -> strawberry.Schema:
     return PoikkiSchema(
         query=Query,
+        mutation=Mutation,
+        subscription=Subscription,
         types=ALL_TYPES,
         config=StrawberryConfig(scalar_map=SCALARS),
         extensions=[

@@ -16,6 +16,7 @@ from graph.errors import (
     PoikkiError,
     StoreUnavailableError,
 )
+from resolvers.auth import ForbiddenError
 
 logger = logging.getLogger("poikki.errors")
 
@@ -24,6 +25,7 @@ _CODES: dict[type[PoikkiError], str] = {
     BadInputError: "BAD_INPUT",
     LimitExceededError: "LIMIT_EXCEEDED",
     StoreUnavailableError: "UNAVAILABLE",
+    ForbiddenError: "FORBIDDEN",
 }
 # Messages of strawberry's depth and alias limiters and graphql-core's token limit.
 _LIMIT_MESSAGES = re.compile(

@@ -11,16 +11,22 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
+from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+from strawberry.types.unset import UNSET, UnsetType
 
 from graph.analytics.service import Analytics
+from graph.changes import ChangeFeed
 from graph.errors import PoikkiError, StoreUnavailableError
 from graph.store import GraphStore
+from resolvers.auth import ForbiddenError, Viewer
 from resolvers.context import Context, Limits
 from schema.build import build_schema
 from seed.loader import load_seed_if_empty
+from server.access import admit, admit_request, authorization_of
 from server.export_routes import export
 from server.settings import Settings
 from server.stores import store_for
@@ -31,6 +37,7 @@ logger = logging.getLogger("poikki.app")
 class State(TypedDict):
     store: GraphStore
     analytics: Analytics
+    feed: ChangeFeed
 
 
 class PoikkiGraphQL(GraphQL[Context, None]):
@@ -41,6 +48,16 @@ class PoikkiGraphQL(GraphQL[Context, None]):
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
         )
         self.limits: Limits = settings.limits
+        self.public_read = settings.public_read
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            admitted = await admit_request(Request(scope), self.public_read)
+            if isinstance(admitted, Response):
+                await admitted(scope, receive, send)
+                return
+            scope["state"]["viewer"] = admitted
+        await super().__call__(scope, receive, send)
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
@@ -49,7 +66,20 @@ class PoikkiGraphQL(GraphQL[Context, None]):
             store=request.state.store,
             limits=self.limits,
             analytics_service=request.state.analytics,
+            viewer=getattr(request.state, "viewer", Viewer()),
+            feed=request.state.feed,
         )
+
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        """Websocket clients send their token in connection_init's payload."""
+        try:
+            context.viewer = await admit(
+                context.store, authorization_of(context.connection_params), self.public_read
+            )
+        except ForbiddenError as error:
+            raise ConnectionRejectionError({"message": str(error)}) from error
+        acknowledged: UnsetType = UNSET
+        return acknowledged
 
 
 async def healthz(request: Request) -> JSONResponse:
@@ -81,17 +111,24 @@ def create_app(settings: Settings, *, seed_if_empty: bool = False) -> Starlette:
         try:
             if reachable and seed_if_empty and await load_seed_if_empty(store):
                 logger.info("The database was empty: loaded the demo knowledge.")
-            yield {"store": store, "analytics": Analytics(store)}
+            yield {"store": store, "analytics": Analytics(store), "feed": ChangeFeed()}
         finally:
             await store.close()
 
     graphql = PoikkiGraphQL(settings)
+
+    async def export_route(request: Request) -> Response:
+        admitted = await admit_request(request, settings.public_read)
+        if isinstance(admitted, Response):
+            return admitted
+        return await export(request)
+
     return Starlette(
         routes=[
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
             Route("/healthz", healthz, methods=["GET"]),
-            Route("/export/{format}", export, methods=["GET"]),
+            Route("/export/{format}", export_route, methods=["GET"]),
         ],
         lifespan=lifespan,
     )

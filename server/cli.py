@@ -1,4 +1,4 @@
-"""The `poikki` command line: serve, seed, stats, copy, export and schema."""
+"""The `poikki` command line: serve, seed, stats, copy, export, import, forget, token, schema."""
 
 from __future__ import annotations
 
@@ -28,12 +28,16 @@ from seed.synthetic import synthetic_graph
 from server.app import create_app
 from server.cli_support import DataDir, console, errors, settings_from, with_store
 from server.copy import CopyReport, copy_graph, total_items
+from server.curation_commands import forget, import_files, tokens
 from server.export_command import export
 from server.settings import ConfigError
 from server.stores import embedded_store, neo4j_store
 
 app = typer.Typer(help="Poikki: a GraphQL backend over a networked-knowledge graph.")
 app.command()(export)
+app.command("import")(import_files)
+app.command()(forget)
+app.add_typer(tokens, name="token")
 
 
 @app.command()

@@ -27,6 +27,7 @@ class Settings:
     max_aliases: int = 30
     max_first: int = 100
     graphiql: bool = True
+    public_read: bool = True
     log_level: str = "info"
     neo4j_uri: str | None = None
     neo4j_user: str = "neo4j"
@@ -86,6 +87,7 @@ def from_environment(environ: Mapping[str, str] = os.environ) -> Settings:
         max_aliases=number("MAX_ALIASES", defaults.max_aliases),
         max_first=number("MAX_FIRST", defaults.max_first),
         graphiql=flag("GRAPHIQL", defaults.graphiql),
+        public_read=flag("PUBLIC_READ", defaults.public_read),
         log_level=text("LOG_LEVEL", defaults.log_level).lower(),
         neo4j_uri=uri("NEO4J_URI"),
         neo4j_user=text("NEO4J_USER", defaults.neo4j_user),

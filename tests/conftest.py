@@ -20,11 +20,22 @@ from tests.backends import BACKENDS, open_backend
 class GraphQLClient:
     """Posts GraphQL documents over HTTP to the ASGI app, as any client would."""
 
-    def __init__(self, http: TestClient) -> None:
+    def __init__(self, http: TestClient, token: str | None = None) -> None:
         self.http = http
+        self.token = token
+
+    def with_token(self, token: str | None) -> GraphQLClient:
+        """The same server, asked with a bearer token (or none)."""
+        return GraphQLClient(self.http, token)
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"} if self.token else {}
 
     def post(self, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
-        response = self.http.post("/graphql", json={"query": query, "variables": variables or {}})
+        response = self.http.post(
+            "/graphql", json={"query": query, "variables": variables or {}}, headers=self.headers
+        )
         assert response.headers["content-type"].startswith("application/json")
         body: dict[str, Any] = response.json()
         return body

@@ -22,12 +22,14 @@ from tests.cypher_lint import Diagnostic, lint
 
 # Keys of the $rows maps that bulk writes unwind, beside the stored properties.
 ROW_KEYS = {"source", "target", "properties"}
+TOKEN_KEYS = {"digest", "name", "role", "created"}
 SCHEMA: dict[str, Any] = {
-    "labels": [kind.value for kind in NodeKind],
+    "labels": [kind.value for kind in NodeKind] + [cypher.TOKEN_LABEL],
     "relationshipTypes": [type_.value for type_ in TieType],
     "propertyKeys": sorted(
         {*COMMON_COLUMNS, *TIE_COLUMNS, *(c for cs in EXTRA_COLUMNS.values() for c in cs)}
         | ROW_KEYS
+        | TOKEN_KEYS
     ),
 }
 BROKEN = {

@@ -247,3 +247,53 @@ async def _scan_all(fetch: Callable[[str | None], Awaitable[Sequence[Item]]]) ->
         found += batch
         after = batch[-1].id
     return found
+
+
+async def test_ties_of_a_node_in_both_directions(store: GraphStore) -> None:
+    _, ties = _graph()
+    expected = sorted(t.id for t in ties if "ann" in (t.source, t.target))
+    found = await store.ties_of(NodeKind.PERSON, ["ann"])
+    assert [t.id for t in found] == expected
+    assert await store.ties_of(NodeKind.PERSON, ["nobody"]) == []
+
+
+async def test_delete_removes_nodes_with_their_ties_in_one_go(store: GraphStore) -> None:
+    nodes, ties = _graph()
+    version = store.version
+    ann = next(n for n in nodes if n.id == "ann")
+    job = next(t for t in ties if t.id == "t-job")
+    await store.delete([ann], [job])
+    assert store.version > version
+    assert await store.find_nodes(["ann", "bo"]) == [None, next(n for n in nodes if n.id == "bo")]
+    assert await store.ties_of(NodeKind.PERSON, ["ann"]) == []
+    assert await store.existing_ties(TieType.EMPLOYED_BY, ["t-job"]) == []
+    stats = await store.stats()
+    assert (
+        sum(stats.ties.values()) == len([t for t in ties if "ann" not in (t.source, t.target)]) - 1
+    )
+    assert await store.search("Aalto", list(NodeKind), 10) == []
+
+
+async def test_unsourced_facts_are_listed_in_id_order(store: GraphStore) -> None:
+    found = await store.unsourced_nodes(NodeKind.PERSON, None, 10)
+    assert [n.id for n in found] == ["cy"]
+    assert await store.unsourced_nodes(NodeKind.PERSON, "cy", 10) == []
+    unsourced_ties = [t for type_ in TieType for t in await store.unsourced_ties(type_, None, 10)]
+    _, ties = _graph()
+    assert sorted(t.id for t in unsourced_ties) == sorted(t.id for t in ties if not t.sources)
+
+
+async def test_tokens_are_kept_by_digest_and_revoked_by_name(store: GraphStore) -> None:
+    from graph.tokens import ApiToken, Role
+
+    token = ApiToken("ci", Role.EDITOR, "d" * 64, "2026-11-23T12:00:00Z")
+    await store.save_token(token)
+    assert await store.token_by_digest("d" * 64) == token
+    assert await store.token_by_digest("e" * 64) is None
+    with pytest.raises(BadInputError, match="exists already"):
+        await store.save_token(ApiToken("ci", Role.ADMIN, "f" * 64, "2026-11-23T12:00:00Z"))
+    assert await store.list_tokens() == [token]
+    assert await store.revoke_token("ci") is True
+    assert await store.revoke_token("ci") is False
+    assert await store.token_by_digest("d" * 64) is None
+    assert await store.stats() == await store.stats()  # tokens are not part of the graph

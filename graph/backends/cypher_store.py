@@ -11,6 +11,7 @@ from typing import Any
 
 from graph import cypher
 from graph.cypher import Statement
+from graph.errors import BadInputError
 from graph.model import GraphStats, Node, NodeKind, Tie, TieType
 from graph.store import (
     Condition,
@@ -23,6 +24,7 @@ from graph.store import (
     RoundTrips,
     WriteSummary,
 )
+from graph.tokens import ApiToken, Role
 from graph.writes import plan_writes
 
 Row = list[Any]
@@ -134,3 +136,61 @@ class CypherStore(ABC):
     def _in_order(self, ids: Sequence[str], rows: list[Row]) -> list[Node | None]:
         found = {node.id: node for node in (self._node(row[0]) for row in rows)}
         return [found.get(i) for i in ids]
+
+    async def ties_of(self, kind: NodeKind, ids: Sequence[str]) -> list[Tie]:
+        found: dict[str, Tie] = {}
+        for statement in (cypher.ties_from(kind, ids), cypher.ties_to(kind, ids)):
+            for source, target, rel in await self._read(statement):
+                tie = self._tie(rel, source, target)
+                found[tie.id] = tie
+        return sorted(found.values(), key=lambda tie: tie.id)
+
+    async def delete(self, nodes: Sequence[Node], ties: Sequence[Tie]) -> None:
+        statements = []
+        by_type: dict[TieType, list[str]] = {}
+        for tie in ties:
+            by_type.setdefault(tie.type, []).append(tie.id)
+        statements += [cypher.delete_ties(t, ids) for t, ids in sorted(by_type.items())]
+        by_kind: dict[NodeKind, list[str]] = {}
+        for node in nodes:
+            by_kind.setdefault(node.kind, []).append(node.id)
+        statements += [cypher.delete_nodes(k, ids) for k, ids in sorted(by_kind.items())]
+        if not statements:
+            return
+        async with self._write_lock:
+            await self._transaction(statements)
+            self.version += 1
+
+    async def unsourced_nodes(self, kind: NodeKind, after_id: str | None, limit: int) -> list[Node]:
+        rows = await self._read(cypher.unsourced_nodes(kind, after_id, limit))
+        return [self._node(row[0]) for row in rows]
+
+    async def unsourced_ties(self, type_: TieType, after_id: str | None, limit: int) -> list[Tie]:
+        rows = await self._read(cypher.unsourced_ties(type_, after_id, limit))
+        return [self._tie(rel, source, target) for source, target, rel in rows]
+
+    async def save_token(self, token: ApiToken) -> None:
+        async with self._write_lock:
+            if any(t.name == token.name for t in await self.list_tokens()):
+                raise BadInputError(f"A token named '{token.name}' exists already.", "name")
+            statement = cypher.save_token(token.name, token.role.value, token.digest, token.created)
+            await self._transaction([statement])
+
+    async def token_by_digest(self, digest: str) -> ApiToken | None:
+        rows = await self._read(cypher.token_by_digest(digest))
+        return _token(rows[0]) if rows else None
+
+    async def list_tokens(self) -> list[ApiToken]:
+        return [_token(row) for row in await self._read(cypher.list_tokens())]
+
+    async def revoke_token(self, name: str) -> bool:
+        async with self._write_lock:
+            if not any(t.name == name for t in await self.list_tokens()):
+                return False
+            await self._transaction([cypher.revoke_token(name)])
+            return True
+
+
+def _token(row: Row) -> ApiToken:
+    name, role, digest, created = row
+    return ApiToken(str(name), Role(str(role)), str(digest), str(created))

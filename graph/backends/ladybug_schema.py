@@ -4,6 +4,7 @@ group per tie type with every endpoint pair the model allows."""
 from __future__ import annotations
 
 from graph.columns import LIST_COLUMNS, TIE_COLUMNS, node_columns
+from graph.cypher import TOKEN_LABEL
 from graph.model import TIE_SPECS, NodeKind, TieType
 
 
@@ -31,5 +32,13 @@ def tie_table(type_: TieType) -> str:
     return f"CREATE REL TABLE IF NOT EXISTS {type_.value}({pairs}, {columns})"
 
 
+def token_table() -> str:
+    return (
+        f"CREATE NODE TABLE IF NOT EXISTS {TOKEN_LABEL}(digest STRING PRIMARY KEY, "
+        "name STRING, role STRING, created STRING)"
+    )
+
+
 def statements() -> list[str]:
-    return [node_table(kind) for kind in NodeKind] + [tie_table(t) for t in TieType]
+    tables = [node_table(kind) for kind in NodeKind] + [tie_table(t) for t in TieType]
+    return [*tables, token_table()]

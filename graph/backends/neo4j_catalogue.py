@@ -85,6 +85,8 @@ def _writes() -> dict[str, Statement]:
         statements[f"count_by_type[{type_.value}]"] = cypher.count_by_type(type_)
         statements[f"scan_ties[{type_.value}]"] = cypher.scan_ties(type_, None, 1000)
         statements[f"scan_ties[{type_.value},after]"] = cypher.scan_ties(type_, "t", 1000)
+        statements[f"unsourced_ties[{type_.value}]"] = cypher.unsourced_ties(type_, None, 100)
+        statements[f"unsourced_ties[{type_.value},after]"] = cypher.unsourced_ties(type_, "t", 1)
     return statements
 
 
@@ -102,6 +104,10 @@ def catalogue() -> dict[str, Statement]:
         "search[some kinds]": neo4j_cypher.search("kest* AND esp*", "kest esp", every[:2], 5),
         "search[shared]": cypher.search("-", every, 20),
         "delete_batch": neo4j_cypher.delete_batch(5000),
+        "save_token": cypher.save_token("name", "editor", "digest", "2026-11-23T12:00:00Z"),
+        "token_by_digest": cypher.token_by_digest("digest"),
+        "list_tokens": cypher.list_tokens(),
+        "revoke_token": cypher.revoke_token("name"),
         **{
             f"schema_statements[{i}]": Statement(text, {})
             for i, text in enumerate(neo4j_cypher.schema_statements())
@@ -115,4 +121,9 @@ def catalogue() -> dict[str, Statement]:
         statements[f"count_by_kind[{kind.value}]"] = cypher.count_by_kind(kind)
         statements[f"scan_nodes[{kind.value}]"] = cypher.scan_nodes(kind, None, 1000)
         statements[f"scan_nodes[{kind.value},after]"] = cypher.scan_nodes(kind, "a", 1000)
+        statements[f"ties_from[{kind.value}]"] = cypher.ties_from(kind, ["a"])
+        statements[f"ties_to[{kind.value}]"] = cypher.ties_to(kind, ["a"])
+        statements[f"delete_nodes[{kind.value}]"] = cypher.delete_nodes(kind, ["a"])
+        statements[f"unsourced_nodes[{kind.value}]"] = cypher.unsourced_nodes(kind, None, 100)
+        statements[f"unsourced_nodes[{kind.value},after]"] = cypher.unsourced_nodes(kind, "a", 1)
     return statements

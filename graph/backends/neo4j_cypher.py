@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from graph.cypher import Statement, labels
+from graph.cypher import TOKEN_LABEL, Statement, labels
 from graph.model import NodeKind, TieType
 
 SEARCH_INDEX = "poikki_search"
@@ -37,6 +37,10 @@ def schema_statements() -> list[str]:
         f"FOR ()-[r:{type_.value}]-() ON (r.id)"
         for type_ in TieType
     ]
+    statements.append(
+        f"CREATE CONSTRAINT poikki_token_digest IF NOT EXISTS "
+        f"FOR (t:{TOKEN_LABEL}) REQUIRE t.digest IS UNIQUE"
+    )
     statements.append(
         f"CREATE FULLTEXT INDEX {SEARCH_INDEX} IF NOT EXISTS "
         f"FOR (n:{labels(list(NodeKind))}) ON EACH [n.name, n.description]"

@@ -1,0 +1,370 @@
+"""Keeping the knowledge: checked creates, updates, links and unlinks, contradictions kept as
+claims beside the value, and erasure of a person. Every write goes through the store's
+all-or-nothing `upsert` or `delete` and is told to the change feed.
+
+Fields are named as GraphQL and the import formats name them (`orgType`, `seatType`, ...).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from graph import dates
+from graph.changes import Change, ChangeAction, ChangeFeed
+from graph.columns import EXTRA_COLUMNS
+from graph.errors import BadInputError, NotFoundError
+from graph.imports.reader import check_against_store, read_files
+from graph.model import (
+    TIE_SPECS,
+    Claim,
+    EventType,
+    Node,
+    NodeKind,
+    OrgType,
+    SeatType,
+    Sector,
+    Tie,
+    TieType,
+)
+from graph.store import GraphStore, WriteSummary
+
+NODE_FIELDS = ("name", "description", "start", "end")
+TIE_FIELDS = ("role", "start", "end", "seatType")
+_ATTRIBUTE = {
+    "orgType": "org_type",
+    "eventType": "event_type",
+    "seatType": "seat_type",
+}
+_ENUMS: Mapping[str, Any] = {
+    "orgType": OrgType,
+    "sector": Sector,
+    "eventType": EventType,
+    "seatType": SeatType,
+}
+MAX_SLUG = 80
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    field: str
+    message: str
+
+
+class InvalidInputError(BadInputError):
+    """Every problem with one input, each naming its field."""
+
+    def __init__(self, problems: Sequence[FieldProblem]) -> None:
+        super().__init__("; ".join(f"{p.field}: {p.message}" for p in problems), problems[0].field)
+        self.problems = list(problems)
+
+
+@dataclass(frozen=True)
+class NodeUpdate:
+    node: Node
+    changed: bool
+    contested: tuple[str, ...]
+    """Fields where the new sources disagree with the stored value: kept as claims."""
+
+
+class Curator:
+    def __init__(self, store: GraphStore, feed: ChangeFeed | None = None) -> None:
+        self.store = store
+        self.feed = feed or ChangeFeed()
+
+    async def create_node(
+        self, kind: NodeKind, values: Mapping[str, Any], sources: Sequence[str], slug: str | None
+    ) -> Node:
+        problems = _check_values(kind, values)
+        name = values.get("name")
+        if not name or not str(name).strip():
+            problems.append(FieldProblem("name", "A name is required."))
+        if kind is not NodeKind.SOURCE:
+            problems += await self._check_sources(sources)
+        if slug is not None and not _SLUG.fullmatch(slug):
+            problems.append(FieldProblem("id", "Use lower-case letters, digits and dashes."))
+        if problems:
+            raise InvalidInputError(problems)
+        node_id = slug or await self._free_slug(str(name))
+        if (await self.store.find_nodes([node_id]))[0] is not None:
+            raise InvalidInputError([FieldProblem("id", f"'{node_id}' exists already.")])
+        node = Node(kind, node_id, str(name).strip(), sources=tuple(sources))
+        node = _with_values(node, {k: v for k, v in values.items() if k != "name"})
+        await self.store.upsert([node], [])
+        self.feed.publish(Change(ChangeAction.CREATED, nodes=(node.id,)))
+        return node
+
+    async def update_node(
+        self,
+        node_id: str,
+        values: Mapping[str, Any],
+        sources: Sequence[str],
+        *,
+        prefer_new: bool = False,
+    ) -> NodeUpdate:
+        """Set the given fields. A value from sources the node already cites corrects it; a
+        different value from new sources contradicts it and is kept as a claim beside the
+        stored value (both with their sources), unless `prefer_new` makes it the value."""
+        stored = await self._node(node_id)
+        problems = _check_values(stored.kind, values)
+        if "name" in values and not str(values["name"] or "").strip():
+            problems.append(FieldProblem("name", "A name cannot be empty."))
+        if stored.kind is not NodeKind.SOURCE or sources:
+            problems += await self._check_sources(sources)
+        if problems:
+            raise InvalidInputError(problems)
+        new_sources = tuple(s for s in sources if s not in stored.sources)
+
+        node, claims, contested = stored, list(stored.claims), []
+        for field, value in values.items():
+            before = _value(stored, field)
+            if value == before:
+                continue
+            if before is None or not new_sources or prefer_new:
+                if before is not None and new_sources:
+                    claims = _claimed(claims, field, before, stored.sources)
+                    claims = _claimed(claims, field, value, new_sources)
+                node = _with_values(node, {field: value})
+            else:
+                contested.append(field)
+                claims = _claimed(claims, field, before, stored.sources)
+                claims = _claimed(claims, field, value, new_sources)
+        node = replace(node, sources=stored.sources + new_sources, claims=tuple(claims))
+        _check_dates(node.start, node.end)
+        changed = node != stored
+        if changed:
+            await self.store.upsert([node], [])
+            self.feed.publish(Change(ChangeAction.UPDATED, nodes=(node.id,)))
+        return NodeUpdate(node, changed, tuple(contested))
+
+    async def link(
+        self,
+        type_: TieType,
+        source_id: str,
+        target_id: str,
+        values: Mapping[str, Any],
+        sources: Sequence[str],
+        tie_id: str | None = None,
+    ) -> tuple[Tie, bool]:
+        """Create the tie, or update it when the id (by default type-source-target) exists."""
+        source, target = await self._node(source_id), await self._node(target_id)
+        spec = TIE_SPECS[type_]
+        problems = _check_tie_values(values)
+        if source.kind not in spec.sources:
+            problems.append(FieldProblem("source", _ends_message(type_, "from", source)))
+        if target.kind not in spec.targets:
+            problems.append(FieldProblem("target", _ends_message(type_, "to", target)))
+        problems += await self._check_sources(sources)
+        if tie_id is not None and not _SLUG.fullmatch(tie_id):
+            problems.append(FieldProblem("id", "Use lower-case letters, digits and dashes."))
+        if problems:
+            raise InvalidInputError(problems)
+        tie_id = tie_id or _slugify(f"{type_.value}-{source.id}-{target.id}")
+        existing = await self.store.existing_ties(type_, [tie_id])
+        base = existing[0] if existing else Tie(type_, source.id, target.id, tie_id)
+        cited = tuple(dict.fromkeys(base.sources + tuple(sources)))
+        tie = replace(
+            _with_tie_values(base, values), source=source.id, target=target.id, sources=cited
+        )
+        _check_dates(tie.start, tie.end)
+        await self.store.upsert([], [tie])
+        action = ChangeAction.UPDATED if existing else ChangeAction.CREATED
+        self.feed.publish(Change(action, ties=(tie.id,)))
+        return tie, not existing
+
+    async def update_tie(
+        self,
+        tie_id: str,
+        type_: TieType | None,
+        values: Mapping[str, Any],
+        sources: Sequence[str],
+    ) -> Tie:
+        tie = await self._tie(tie_id, type_)
+        updated, _ = await self.link(tie.type, tie.source, tie.target, values, sources, tie.id)
+        return updated
+
+    async def unlink(self, tie_id: str, type_: TieType | None = None) -> Tie:
+        tie = await self._tie(tie_id, type_)
+        await self.store.delete([], [tie])
+        self.feed.publish(Change(ChangeAction.REMOVED, ties=(tie.id,)))
+        return tie
+
+    async def forget_person(self, person_id: str) -> tuple[Node, list[Tie]]:
+        """Remove a person and every tie they are part of, in one transaction."""
+        found = (await self.store.get_nodes(NodeKind.PERSON, [person_id]))[0]
+        if found is None:
+            raise NotFoundError("Person", person_id)
+        ties = await self.store.ties_of(NodeKind.PERSON, [person_id])
+        await self.store.delete([found], ties)
+        self.feed.publish(
+            Change(ChangeAction.REMOVED, nodes=(found.id,), ties=tuple(t.id for t in ties))
+        )
+        return found, ties
+
+    async def import_files(
+        self,
+        files: Sequence[tuple[str, bytes]],
+        progress: Callable[[int], None] | None = None,
+    ) -> WriteSummary:
+        """Read every file, check the whole batch against the store, then write it in one
+        transaction: one problem anywhere rejects it all (ImportRejected lists every one)."""
+        batch = read_files(files)
+        await check_against_store(batch, self.store.find_nodes)
+        ids = [node.id for node in batch.nodes]
+        nodes_before = {n.id: n for n in await self.store.find_nodes(ids) if n is not None}
+        ties_before: dict[str, Tie] = {}
+        for type_ in {tie.type for tie in batch.ties}:
+            wanted = [tie.id for tie in batch.ties if tie.type is type_]
+            ties_before |= {t.id: t for t in await self.store.existing_ties(type_, wanted)}
+        summary = await self.store.upsert(batch.nodes, batch.ties)
+        if progress is not None:
+            progress(len(batch.nodes) + len(batch.ties))
+        self.feed.publish(
+            Change(
+                ChangeAction.CREATED,
+                nodes=tuple(n.id for n in batch.nodes if n.id not in nodes_before),
+                ties=tuple(t.id for t in batch.ties if t.id not in ties_before),
+            ),
+            Change(
+                ChangeAction.UPDATED,
+                nodes=tuple(n.id for n in batch.nodes if nodes_before.get(n.id, n) != n),
+                ties=tuple(t.id for t in batch.ties if ties_before.get(t.id, t) != t),
+            ),
+        )
+        return summary
+
+    async def _node(self, node_id: str) -> Node:
+        found = (await self.store.find_nodes([node_id]))[0]
+        if found is None:
+            raise NotFoundError("Node", node_id)
+        return found
+
+    async def _tie(self, tie_id: str, type_: TieType | None) -> Tie:
+        for candidate in [type_] if type_ else list(TieType):
+            found = await self.store.existing_ties(candidate, [tie_id])
+            if found:
+                return found[0]
+        raise NotFoundError("Tie", tie_id)
+
+    async def _check_sources(self, sources: Sequence[str]) -> list[FieldProblem]:
+        if not sources:
+            return [FieldProblem("sources", "Cite at least one source for a new fact.")]
+        found = await self.store.get_nodes(NodeKind.SOURCE, list(sources))
+        missing = [s for s, node in zip(sources, found, strict=True) if node is None]
+        if missing:
+            return [FieldProblem("sources", f"No source '{missing[0]}' exists.")]
+        return []
+
+    async def _free_slug(self, name: str) -> str:
+        base = _slugify(name) or "node"
+        candidates = [base] + [f"{base}-{n}" for n in range(2, 50)]
+        found = await self.store.find_nodes(candidates)
+        return next(c for c, node in zip(candidates, found, strict=True) if node is None)
+
+
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _slugify(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:MAX_SLUG].strip("-")
+
+
+def _check_values(kind: NodeKind, values: Mapping[str, Any]) -> list[FieldProblem]:
+    allowed = set(NODE_FIELDS) | set(EXTRA_COLUMNS.get(kind, ()))
+    problems = [
+        FieldProblem(field, f"A {kind.value} has no {field}.")
+        for field in values
+        if field not in allowed
+    ]
+    problems += _check_enums(values)
+    problems += _date_problems(values)
+    return problems
+
+
+def _check_tie_values(values: Mapping[str, Any]) -> list[FieldProblem]:
+    problems = [
+        FieldProblem(field, f"A tie has no {field}.") for field in values if field not in TIE_FIELDS
+    ]
+    return problems + _check_enums(values) + _date_problems(values)
+
+
+def _check_enums(values: Mapping[str, Any]) -> list[FieldProblem]:
+    problems = []
+    for field, enum in _ENUMS.items():
+        value = values.get(field)
+        if value is not None and not isinstance(value, enum):
+            try:
+                enum(value)
+            except ValueError:
+                known = ", ".join(member.value for member in enum)
+                problems.append(FieldProblem(field, f"'{value}' is not one of {known}."))
+    return problems
+
+
+def _date_problems(values: Mapping[str, Any]) -> list[FieldProblem]:
+    problems = []
+    for field in ("start", "end"):
+        value = values.get(field)
+        if value is not None:
+            try:
+                dates.check(str(value))
+            except ValueError as error:
+                problems.append(FieldProblem(field, str(error)))
+    if not problems:
+        try:
+            _check_dates(values.get("start"), values.get("end"))
+        except InvalidInputError as error:
+            problems += error.problems
+    return problems
+
+
+def _check_dates(start: str | None, end: str | None) -> None:
+    if start and end and dates.first_day(start) > dates.last_day(end):
+        problem = FieldProblem("end", f"The end {end} is before the start {start}.")
+        raise InvalidInputError([problem])
+
+
+def _value(node: Node, field: str) -> Any:
+    value = getattr(node, _ATTRIBUTE.get(field, field))
+    return value.value if hasattr(value, "value") else value
+
+
+def _with_values(node: Node, values: Mapping[str, Any]) -> Node:
+    changes = {}
+    for field, value in values.items():
+        enum = _ENUMS.get(field)
+        changes[_ATTRIBUTE.get(field, field)] = (
+            enum(value) if enum is not None and value is not None else value
+        )
+    return replace(node, **changes)
+
+
+def _with_tie_values(tie: Tie, values: Mapping[str, Any]) -> Tie:
+    changes = {}
+    for field, value in values.items():
+        enum = _ENUMS.get(field)
+        changes[_ATTRIBUTE.get(field, field)] = (
+            enum(value) if enum is not None and value is not None else value
+        )
+    return replace(tie, **changes)
+
+
+def _claimed(claims: list[Claim], field: str, value: Any, sources: Sequence[str]) -> list[Claim]:
+    """Claims with (field, value) citing `sources` too."""
+    text = str(value.value if hasattr(value, "value") else value)
+    for i, claim in enumerate(claims):
+        if claim.field == field and claim.value == text:
+            merged = tuple(dict.fromkeys(claim.sources + tuple(sources)))
+            return [*claims[:i], replace(claim, sources=merged), *claims[i + 1 :]]
+    return [*claims, Claim(field, text, tuple(sources))]
+
+
+def _ends_message(type_: TieType, side: str, node: Node) -> str:
+    spec = TIE_SPECS[type_]
+    kinds = spec.sources if side == "from" else spec.targets
+    allowed = ", ".join(sorted(k.value for k in kinds))
+    return f"A {type_.value} tie goes {side} a {allowed}, not a {node.kind.value}."

@@ -1,0 +1,261 @@
+"""The curation mutations: create, update, link, unlink, import, forget, and tokens.
+
+Writing needs an editor's token; erasure and tokens an admin's. A missing or wrong token is a
+FORBIDDEN error and nothing is written; input that cannot be accepted comes back as a member
+of the result union (InvalidInput, NotFound, ImportRejected), also with nothing written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+import strawberry
+
+from graph.curation import FieldProblem, InvalidInputError
+from graph.errors import NotFoundError
+from graph.imports.problems import ImportRejected as Rejected
+from graph.model import NodeKind, TieType
+from graph.tokens import ApiToken, Role, digest_of, new_secret
+from resolvers import global_ids
+from schema.curation_inputs import (
+    ImportFileInput,
+    LinkInput,
+    NodeChangesInput,
+    NodeInput,
+    SourceInput,
+    TieChangesInput,
+    given,
+)
+from schema.curation_results import (
+    ForgetResult,
+    ImportProblem,
+    ImportRejected,
+    ImportResult,
+    ImportSummary,
+    NodeResult,
+    NotFound,
+    PersonForgotten,
+    RemovedTie,
+    StoredTie,
+    TieRemoved,
+    TieResult,
+    TieSaved,
+    TokenCreated,
+    UnlinkResult,
+    invalid,
+    saved,
+)
+from schema.info import Info
+
+R = TypeVar("R")
+
+
+async def _attempt(work: Callable[[], Awaitable[R]]) -> R | Any:
+    try:
+        return await work()
+    except InvalidInputError as error:
+        return invalid(error.problems)
+    except NotFoundError as error:
+        return NotFound(message=str(error), id=error.ident)
+
+
+def _slug(global_id: strawberry.ID, field: str, kind: NodeKind | None = None) -> str:
+    try:
+        found_kind, slug = global_ids.decode(str(global_id))
+    except Exception as error:
+        raise InvalidInputError([FieldProblem(field, str(error))]) from error
+    if kind is not None and found_kind is not kind:
+        message = f"'{global_id}' is a {found_kind.value}, not a {kind.value}."
+        raise InvalidInputError([FieldProblem(field, message)])
+    return slug
+
+
+def _sources(ids: list[strawberry.ID]) -> list[str]:
+    return [_slug(i, "sources", NodeKind.SOURCE) for i in ids]
+
+
+@strawberry.type
+class CurationMutation:
+    @strawberry.mutation(description="Create a node of any kind but Source. Needs an editor.")
+    async def create_node(self, info: Info, input: NodeInput) -> NodeResult:
+        info.context.viewer.require(Role.EDITOR, "Creating a node")
+
+        async def work() -> Any:
+            if input.kind is NodeKind.SOURCE:
+                raise InvalidInputError([FieldProblem("kind", "Use createSource for sources.")])
+            values = given(
+                {
+                    "name": input.name,
+                    "description": input.description,
+                    "start": input.start,
+                    "end": input.end,
+                    "orgType": input.org_type,
+                    "sector": input.sector,
+                    "branch": input.branch,
+                    "municipality": input.municipality,
+                    "eventType": input.event_type,
+                }
+            )
+            curator = info.context.curator()
+            node = await curator.create_node(input.kind, values, _sources(input.sources), input.id)
+            return saved(node, True, True, ())
+
+        return await _attempt(work)
+
+    @strawberry.mutation(description="Add a source facts can cite. Needs an editor.")
+    async def create_source(self, info: Info, input: SourceInput) -> NodeResult:
+        info.context.viewer.require(Role.EDITOR, "Creating a source")
+
+        async def work() -> Any:
+            values = given(
+                {
+                    "name": input.title,
+                    "description": input.description,
+                    "start": input.date,
+                    "publisher": input.publisher,
+                    "url": input.url,
+                    "language": input.language,
+                }
+            )
+            node = await info.context.curator().create_node(NodeKind.SOURCE, values, [], input.id)
+            return saved(node, True, True, ())
+
+        return await _attempt(work)
+
+    @strawberry.mutation(description="Change a node's fields, citing sources. Needs an editor.")
+    async def update_node(self, info: Info, input: NodeChangesInput) -> NodeResult:
+        info.context.viewer.require(Role.EDITOR, "Updating a node")
+
+        async def work() -> Any:
+            values = given(
+                {
+                    "name": input.name,
+                    "description": input.description,
+                    "start": input.start,
+                    "end": input.end,
+                    "orgType": input.org_type,
+                    "sector": input.sector,
+                    "branch": input.branch,
+                    "municipality": input.municipality,
+                    "eventType": input.event_type,
+                    "publisher": input.publisher,
+                    "url": input.url,
+                    "language": input.language,
+                }
+            )
+            update = await info.context.curator().update_node(
+                _slug(input.id, "id"), values, _sources(input.sources), prefer_new=input.prefer_new
+            )
+            return saved(update.node, False, update.changed, update.contested)
+
+        return await _attempt(work)
+
+    @strawberry.mutation(description="Tie two nodes, citing sources. Needs an editor.")
+    async def link(self, info: Info, input: LinkInput) -> TieResult:
+        info.context.viewer.require(Role.EDITOR, "Linking nodes")
+
+        async def work() -> Any:
+            values = given(
+                {
+                    "role": input.role,
+                    "start": input.start,
+                    "end": input.end,
+                    "seatType": input.seat_type,
+                }
+            )
+            tie, created = await info.context.curator().link(
+                input.type,
+                _slug(input.source, "source"),
+                _slug(input.target, "target"),
+                values,
+                _sources(input.sources),
+                input.id,
+            )
+            return TieSaved(tie=StoredTie(record=tie), created=created)
+
+        return await _attempt(work)
+
+    @strawberry.mutation(description="Change a tie's fields, citing sources. Needs an editor.")
+    async def update_tie(self, info: Info, input: TieChangesInput) -> TieResult:
+        info.context.viewer.require(Role.EDITOR, "Updating a tie")
+
+        async def work() -> Any:
+            values = given(
+                {
+                    "role": input.role,
+                    "start": input.start,
+                    "end": input.end,
+                    "seatType": input.seat_type,
+                }
+            )
+            tie = await info.context.curator().update_tie(
+                input.id, input.type, values, _sources(input.sources)
+            )
+            return TieSaved(tie=StoredTie(record=tie), created=False)
+
+        return await _attempt(work)
+
+    @strawberry.mutation(description="Remove a tie. Needs an editor.")
+    async def unlink(self, info: Info, id: str, type: TieType | None = None) -> UnlinkResult:
+        info.context.viewer.require(Role.EDITOR, "Unlinking nodes")
+
+        async def work() -> Any:
+            return TieRemoved(tie=StoredTie(record=await info.context.curator().unlink(id, type)))
+
+        return await _attempt(work)
+
+    @strawberry.mutation(
+        description="Erase a person and every tie they are part of, on request. Needs an admin."
+    )
+    async def forget_person(self, info: Info, id: strawberry.ID) -> ForgetResult:
+        info.context.viewer.require(Role.ADMIN, "Erasing a person")
+
+        async def work() -> Any:
+            person_id = _slug(id, "id", NodeKind.PERSON)
+            _, ties = await info.context.curator().forget_person(person_id)
+            return PersonForgotten(
+                person_id=id, removed_ties=[RemovedTie(id=t.id, type=t.type) for t in ties]
+            )
+
+        return await _attempt(work)
+
+    @strawberry.mutation(
+        description="Import files all-or-nothing (see docs/import-formats.md). Needs an editor."
+    )
+    async def import_batch(self, info: Info, files: list[ImportFileInput]) -> ImportResult:
+        info.context.viewer.require(Role.EDITOR, "Importing")
+        try:
+            summary = await info.context.curator().import_files(
+                [(f.name, f.content.encode()) for f in files]
+            )
+        except Rejected as error:
+            return ImportRejected(
+                message=str(error),
+                problems=[
+                    ImportProblem(file=p.file, line=p.line, message=p.message)
+                    for p in error.problems
+                ],
+            )
+        return ImportSummary(
+            created_nodes=summary.created_nodes,
+            updated_nodes=summary.updated_nodes,
+            unchanged_nodes=summary.unchanged_nodes,
+            created_ties=summary.created_ties,
+            updated_ties=summary.updated_ties,
+            unchanged_ties=summary.unchanged_ties,
+        )
+
+    @strawberry.mutation(description="Make a bearer token; its secret is shown once. Admin.")
+    async def create_token(self, info: Info, name: str, role: Role) -> TokenCreated:
+        info.context.viewer.require(Role.ADMIN, "Creating a token")
+        secret = new_secret()
+        created = datetime.now(UTC).isoformat(timespec="seconds")
+        await info.context.store.save_token(ApiToken(name, role, digest_of(secret), created))
+        return TokenCreated(name=name, role=role, secret=secret)
+
+    @strawberry.mutation(description="Revoke a token by name; false when there is none. Admin.")
+    async def revoke_token(self, info: Info, name: str) -> bool:
+        info.context.viewer.require(Role.ADMIN, "Revoking a token")
+        return await info.context.store.revoke_token(name)

@@ -1,0 +1,106 @@
+"""Inputs of the curation mutations. Fields left out are not touched; sources are global ids."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+
+from schema.enums import EventType, NodeKind, OrgType, SeatType, Sector, TieType
+from schema.scalars import PartialDate
+
+SOURCES_HELP = "The sources that state this (global ids of Source nodes); at least one."
+
+
+@strawberry.input(description="A new node of any kind but Source (see createSource).")
+class NodeInput:
+    kind: NodeKind
+    name: str
+    id: str | None = strawberry.field(
+        default=None, description="The slug to give it (lower-case, dashes); made from the name."
+    )
+    description: str | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    org_type: OrgType | None = strawberry.field(default=None, description="Organisations only.")
+    sector: Sector | None = strawberry.field(default=None, description="Organisations only.")
+    branch: str | None = strawberry.field(default=None, description="Organisations only.")
+    municipality: str | None = strawberry.field(default=None, description="Organisations only.")
+    event_type: EventType | None = strawberry.field(default=None, description="Events only.")
+    sources: list[strawberry.ID] = strawberry.field(description=SOURCES_HELP)
+
+
+@strawberry.input(
+    description="New values for a node's fields, with the sources that state them. A value "
+    "from sources the node already cites corrects it; a different value from new sources is "
+    "kept as a claim beside the stored one (both with their sources) unless `preferNew`."
+)
+class NodeChangesInput:
+    id: strawberry.ID
+    sources: list[strawberry.ID] = strawberry.field(description=SOURCES_HELP)
+    name: str | None = None
+    description: str | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    org_type: OrgType | None = None
+    sector: Sector | None = None
+    branch: str | None = None
+    municipality: str | None = None
+    event_type: EventType | None = None
+    publisher: str | None = strawberry.field(default=None, description="Sources only.")
+    url: str | None = strawberry.field(default=None, description="Sources only.")
+    language: str | None = strawberry.field(default=None, description="Sources only.")
+    prefer_new: bool = strawberry.field(
+        default=False, description="Make a contradicting value the node's value (both kept)."
+    )
+
+
+@strawberry.input(description="A new source: a document, page or decision facts cite.")
+class SourceInput:
+    title: str
+    id: str | None = None
+    publisher: str | None = None
+    date: PartialDate | None = strawberry.field(default=None, description="When it was published.")
+    url: str | None = strawberry.field(default=None, description="Where it can be read.")
+    language: str | None = strawberry.field(default=None, description="e.g. fi, sv, en.")
+    description: str | None = None
+
+
+@strawberry.input(description="A tie between two nodes; linking again with the same id updates it.")
+class LinkInput:
+    type: TieType
+    source: strawberry.ID
+    target: strawberry.ID
+    sources: list[strawberry.ID] = strawberry.field(description=SOURCES_HELP)
+    id: str | None = strawberry.field(
+        default=None, description="The tie's id; by default made of its type and its ends."
+    )
+    role: str | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    seat_type: SeatType | None = None
+
+
+@strawberry.input(description="New values for a tie's fields, with the sources that state them.")
+class TieChangesInput:
+    id: str
+    sources: list[strawberry.ID] = strawberry.field(description=SOURCES_HELP)
+    type: TieType | None = strawberry.field(default=None, description="Speeds up the lookup.")
+    role: str | None = None
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    seat_type: SeatType | None = None
+
+
+@strawberry.input(description="One file of an import: its name picks the format.")
+class ImportFileInput:
+    name: str = strawberry.field(
+        description="`*.jsonl` (Poikki JSON Lines), `nodes.csv`/`ties.csv`/`sources.csv` (a CSV "
+        "bundle) or `*.json` (Popolo)."
+    )
+    content: str
+
+
+def given(values: dict[str, Any]) -> dict[str, Any]:
+    """The fields a client set, in the curation layer's spelling (camelCase)."""
+    return {name: value for name, value in values.items() if value is not None}

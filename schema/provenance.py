@@ -1,0 +1,55 @@
+"""Provenance questions: which facts no source states, and (for admins) which tokens exist."""
+
+from __future__ import annotations
+
+import strawberry
+
+from graph.model import Node, NodeKind, Tie, TieType
+from graph.tokens import Role
+from schema.curation_results import StoredTie, TokenInfo
+from schema.info import Info
+from schema.nodes import Entity, as_graphql
+
+MAX_UNSOURCED = 500
+
+
+@strawberry.type(description="Facts that cite no source: nodes and ties, each in id order.")
+class UnsourcedFacts:
+    nodes: list[Entity]
+    ties: list[StoredTie]
+    node_count: int = strawberry.field(description="How many nodes cite no source in all.")
+    tie_count: int = strawberry.field(description="How many ties cite no source in all.")
+
+
+@strawberry.type
+class ProvenanceQuery:
+    @strawberry.field(
+        description=f"Nodes and ties that no source states (up to `first` of each, at most "
+        f"{MAX_UNSOURCED}), with the totals."
+    )
+    async def unsourced(self, info: Info, first: int = 100) -> UnsourcedFacts:
+        limit = max(0, min(first, MAX_UNSOURCED))
+        store = info.context.store
+        nodes: list[Node] = []
+        for kind in NodeKind:
+            if len(nodes) < limit:
+                nodes += await store.unsourced_nodes(kind, None, limit - len(nodes))
+        ties: list[Tie] = []
+        for type_ in TieType:
+            if len(ties) < limit:
+                ties += await store.unsourced_ties(type_, None, limit - len(ties))
+        stats = await store.stats()
+        return UnsourcedFacts(
+            nodes=[as_graphql(node) for node in nodes],
+            ties=[StoredTie(record=tie) for tie in ties],
+            node_count=stats.unsourced_nodes,
+            tie_count=stats.unsourced_ties,
+        )
+
+    @strawberry.field(description="The bearer tokens by name and role. Needs an admin.")
+    async def tokens(self, info: Info) -> list[TokenInfo]:
+        info.context.viewer.require(Role.ADMIN, "Listing tokens")
+        return [
+            TokenInfo(name=t.name, role=t.role, created=t.created)
+            for t in await info.context.store.list_tokens()
+        ]

@@ -1,0 +1,121 @@
+"""`poikki import`, `poikki forget` and `poikki token`: curation from the command line, run by
+whoever holds the database (so no bearer token is asked for)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from graph.curation import Curator
+from graph.errors import BadInputError
+from graph.model import NodeKind, Tie
+from graph.store import GraphStore, WriteSummary
+from graph.tokens import ApiToken, Role, digest_of, new_secret
+from resolvers import global_ids
+from server.cli_support import DataDir, console, errors, settings_from, with_store
+
+tokens = typer.Typer(help="Bearer tokens: create, list and revoke.")
+
+
+def import_files(
+    files: Annotated[list[Path], typer.Argument(help="JSON Lines, a CSV bundle or Popolo JSON.")],
+    data_dir: DataDir = None,
+) -> None:
+    """Import files all-or-nothing: one problem anywhere and nothing is written."""
+    for path in files:
+        if not path.is_file():
+            errors.print(f"[red]{path}: no such file.[/red]")
+            raise typer.Exit(2)
+    read = [(path.name, path.read_bytes()) for path in files]
+    settings = settings_from(data_dir=data_dir)
+
+    async def work(store: GraphStore) -> WriteSummary:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        ) as progress:
+            task = progress.add_task(f"importing {len(files)} file(s)", total=None)
+            summary = await Curator(store).import_files(
+                read, lambda n: progress.update(task, total=n, completed=n)
+            )
+            return summary
+
+    summary = with_store(settings, work)
+    table = Table("", "created", "updated", "unchanged", title="Imported")
+    table.add_row(
+        "nodes", *map(str, (summary.created_nodes, summary.updated_nodes, summary.unchanged_nodes))
+    )
+    table.add_row(
+        "ties", *map(str, (summary.created_ties, summary.updated_ties, summary.unchanged_ties))
+    )
+    console.print(table)
+
+
+def forget(
+    person: Annotated[str, typer.Argument(help="The person's global id or slug.")],
+    data_dir: DataDir = None,
+) -> None:
+    """Erase a person and every tie they are part of."""
+    try:
+        kind, slug = global_ids.decode(person)
+    except BadInputError:
+        kind, slug = NodeKind.PERSON, person
+    if kind is not NodeKind.PERSON:
+        errors.print(f"[red]'{person}' is a {kind.value}, not a person.[/red]")
+        raise typer.Exit(2)
+    settings = settings_from(data_dir=data_dir)
+
+    async def work(store: GraphStore) -> list[Tie]:
+        _, ties = await Curator(store).forget_person(slug)
+        return ties
+
+    ties = with_store(settings, work)
+    console.print(f"Forgot {slug} and {len(ties)} ties they were part of.")
+
+
+@tokens.command("create")
+def create_token(
+    role: Annotated[Role, typer.Option(help="reader, editor or admin.", case_sensitive=False)],
+    name: Annotated[str, typer.Option(help="Who or what the token is for (unique).")],
+    data_dir: DataDir = None,
+) -> None:
+    """Print a new token once; only its digest is stored."""
+    secret = new_secret()
+    created = datetime.now(UTC).isoformat(timespec="seconds")
+    settings = settings_from(data_dir=data_dir)
+    with_store(
+        settings, lambda store: store.save_token(ApiToken(name, role, digest_of(secret), created))
+    )
+    errors.print(f"Token '{name}' ({role.value}); it is shown once, keep it safe:")
+    print(secret)
+
+
+@tokens.command("list")
+def list_tokens(data_dir: DataDir = None) -> None:
+    """List tokens by name and role."""
+    settings = settings_from(data_dir=data_dir)
+    found = with_store(settings, lambda store: store.list_tokens(), read_only=True)
+    table = Table("name", "role", "created", title="Tokens")
+    for token in found:
+        table.add_row(token.name, token.role.value, token.created)
+    console.print(table)
+
+
+@tokens.command("revoke")
+def revoke_token(
+    name: Annotated[str, typer.Argument(help="The token's name.")], data_dir: DataDir = None
+) -> None:
+    """Revoke a token by name."""
+    settings = settings_from(data_dir=data_dir)
+    if not with_store(settings, lambda store: store.revoke_token(name)):
+        errors.print(f"[red]There is no token named '{name}'.[/red]")
+        raise typer.Exit(1)
+    console.print(f"Revoked '{name}'.")
