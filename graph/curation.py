@@ -17,7 +17,8 @@ from graph import dates
 from graph.changes import Change, ChangeAction, ChangeFeed
 from graph.columns import EXTRA_COLUMNS
 from graph.errors import BadInputError, NotFoundError
-from graph.imports.reader import check_against_store, read_files
+from graph.imports.problems import ImportRejected
+from graph.imports.reader import problems_against_store, read_files_and_problems
 from graph.model import (
     TIE_SPECS,
     Claim,
@@ -211,8 +212,12 @@ class Curator:
     ) -> WriteSummary:
         """Read every file, check the whole batch against the store, then write it in one
         transaction: one problem anywhere rejects it all (ImportRejected lists every one)."""
-        batch = read_files(files)
-        await check_against_store(batch, self.store.find_nodes)
+        batch, problems = read_files_and_problems(files)
+        problems += await problems_against_store(batch, self.store.find_nodes)
+        if problems:
+            order = {name: index for index, (name, _) in enumerate(files)}
+            problems.sort(key=lambda p: (order.get(p.file, len(order)), p.line or 0))
+            raise ImportRejected(problems)
         ids = [node.id for node in batch.nodes]
         nodes_before = {n.id: n for n in await self.store.find_nodes(ids) if n is not None}
         ties_before: dict[str, Tie] = {}

@@ -6,16 +6,19 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 from graph.model import Node, NodeKind, Tie, TieType
-from graph.tokens import ApiToken, Role, digest_of, new_secret
+from graph.tokens import Role, digest_of
 from resolvers import global_ids
 from seed.knowledge import seed_graph
-from tests.conftest import GraphQLClient
+from server.cli import app
+from tests.conftest import GraphQLClient, load_into
+from tests.curators import Curators, add_tokens, curators_of
 
 SOURCE = global_ids.encode(NodeKind.SOURCE, "espoo-news-2017-03-02")
 PROGRAMME = global_ids.encode(NodeKind.PROGRAMME, "espoon-kehitysohjelmat-2013-2017")
@@ -77,40 +80,9 @@ mutation ($id: ID!) {
 SNAPSHOT = "{ network { nodeCount edgeCount } unsourced { nodeCount tieCount } }"
 
 
-@dataclass
-class Curators:
-    anonymous: GraphQLClient
-    reader: GraphQLClient
-    editor: GraphQLClient
-    admin: GraphQLClient
-
-    def export(self, export_format: str = "graphml") -> bytes:
-        response = self.anonymous.http.get(f"/export/{export_format}")
-        assert response.status_code == 200
-        return response.content
-
-
-def add_tokens(client: GraphQLClient) -> dict[Role, str]:
-    store = client.http.app.state.store  # type: ignore[attr-defined]
-    secrets = {}
-    for role in Role:
-        secret = new_secret()
-        token = ApiToken(f"test-{role.value}", role, digest_of(secret), "2026-11-23T12:00:00Z")
-        client.http.portal.call(store.save_token, token)  # type: ignore[union-attr]
-        secrets[role] = secret
-    return secrets
-
-
 @pytest.fixture
 def curators(make_client: Callable[..., GraphQLClient]) -> Curators:
-    client = make_client(*seed_graph())
-    secrets = add_tokens(client)
-    return Curators(
-        anonymous=client,
-        reader=client.with_token(secrets[Role.READER]),
-        editor=client.with_token(secrets[Role.EDITOR]),
-        admin=client.with_token(secrets[Role.ADMIN]),
-    )
+    return curators_of(make_client(*seed_graph()))
 
 
 def person(name: str, **fields: Any) -> dict[str, Any]:
@@ -457,3 +429,40 @@ def test_a_websocket_with_a_wrong_token_is_refused(curators: Curators) -> None:
         message = socket.receive()
         assert message["type"] == "websocket.close"
         assert message["code"] == 4403
+
+
+def test_the_cli_makes_tokens_storing_only_their_digest_and_forgets_people(
+    tmp_path: Path, make_client: Callable[..., GraphQLClient]
+) -> None:
+    data_dir = tmp_path / "db"
+    load_into(data_dir / "poikki.lbug", *seed_graph())
+    runner = CliRunner()
+    made = runner.invoke(
+        app, ["token", "create", "--role", "editor", "--name", "ci", "--data-dir", str(data_dir)]
+    )
+    assert made.exit_code == 0, made.output
+    secret = made.stdout.strip().splitlines()[-1]
+    assert secret.startswith("poikki_")
+    assert len(secret) > 40
+    stored = b"".join(p.read_bytes() for p in data_dir.rglob("*") if p.is_file())
+    assert secret.encode() not in stored
+    assert digest_of(secret).encode() in stored
+    twice = runner.invoke(
+        app, ["token", "create", "--role", "admin", "--name", "ci", "--data-dir", str(data_dir)]
+    )
+    assert twice.exit_code == 1
+    assert "exists already" in twice.output
+    listed = runner.invoke(app, ["token", "list", "--data-dir", str(data_dir)])
+    assert "ci" in listed.output
+    assert "editor" in listed.output
+    assert secret not in listed.output
+
+    forgot = runner.invoke(app, ["forget", "jukka-makela", "--data-dir", str(data_dir)])
+    assert forgot.exit_code == 0, forgot.output
+    assert "Forgot jukka-makela" in forgot.output
+    again = runner.invoke(app, ["forget", MAKELA, "--data-dir", str(data_dir)])
+    assert again.exit_code == 1
+    assert "does not exist" in again.output
+    revoked = runner.invoke(app, ["token", "revoke", "ci", "--data-dir", str(data_dir)])
+    assert revoked.exit_code == 0
+    assert runner.invoke(app, ["token", "revoke", "ci", "--data-dir", str(data_dir)]).exit_code == 1

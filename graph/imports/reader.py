@@ -49,8 +49,17 @@ def read_files(files: Sequence[tuple[str, bytes]]) -> Batch:
     """One Batch from every file, each read by its name; raises ImportRejected listing every
     problem in any of them, including ids used twice. Ties may join nodes that are only in the
     store: `Batch.dangling_ends` lists them and `check_against_store` checks them."""
+    batch, problems = read_files_and_problems(files)
+    if problems:
+        raise ImportRejected(problems)
+    return batch
+
+
+def read_files_and_problems(files: Sequence[tuple[str, bytes]]) -> tuple[Batch, list[Problem]]:
+    """What `read_files` reads, with its problems returned rather than raised: the Batch holds
+    the records that read cleanly, so the store's checks can still run on them."""
     if not files:
-        raise ImportRejected([Problem("(no files)", None, "no files were given")])
+        return Batch([], [], {}), [Problem("(no files)", None, "no files were given")]
     problems: list[Problem] = []
     reads: list[FileRead] = []
     seen: set[str] = set()
@@ -70,11 +79,9 @@ def read_files(files: Sequence[tuple[str, bytes]]) -> Batch:
     for read in reads:
         problems += read.problems
     batch = _merge(reads, problems)
-    if problems:
-        order = {file: index for index, (file, _) in enumerate(files)}
-        problems.sort(key=lambda p: (order.get(p.file, len(order)), p.line or 0))
-        raise ImportRejected(problems)
-    return batch
+    order = {file: index for index, (file, _) in enumerate(files)}
+    problems.sort(key=lambda p: (order.get(p.file, len(order)), p.line or 0))
+    return batch, problems
 
 
 def _accepted() -> str:
@@ -119,6 +126,15 @@ async def check_against_store(
     """Raise ImportRejected with every problem that needs the store to see: ties joining nodes
     that exist nowhere or kinds their type does not join, citations of anything but a Source,
     facts citing nothing, and nodes that are stored as another kind. Looks up all ids at once."""
+    problems = await problems_against_store(batch, find_nodes)
+    if problems:
+        raise ImportRejected(problems)
+
+
+async def problems_against_store(
+    batch: Batch, find_nodes: Callable[[Sequence[str]], Awaitable[list[Node | None]]]
+) -> list[Problem]:
+    """The problems `check_against_store` raises, returned."""
     found = await find_nodes(batch.ids_to_look_up())
     stored = {node.id: node for node in found if node is not None}
     problems: list[Problem] = []
@@ -136,9 +152,8 @@ async def check_against_store(
     for tie in batch.ties:
         problems += _tie_ends(batch, tie, kinds)
     problems += _citations(batch, kinds)
-    if problems:
-        problems.sort(key=lambda p: (p.file, p.line or 0))
-        raise ImportRejected(problems)
+    problems.sort(key=lambda p: (p.file, p.line or 0))
+    return problems
 
 
 def _tie_ends(batch: Batch, tie: Tie, kinds: dict[str, NodeKind]) -> list[Problem]:
