@@ -12,6 +12,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
 from schema.changes import Subscription
+from schema.cost import QueryCost
 from schema.curation import CurationMutation
 from schema.errors import ErrorCodes, is_expected
 from schema.lookup import LookupQuery
@@ -37,6 +38,7 @@ class QueryLimits:
     max_depth: int = 12
     max_tokens: int = 2000
     max_aliases: int = 30
+    max_cost: int = 50_000
 
 
 class PoikkiSchema(strawberry.Schema):
@@ -59,6 +61,7 @@ def build_schema(limits: QueryLimits = QueryLimits()) -> strawberry.Schema:
             partial(QueryDepthLimiter, max_depth=limits.max_depth),
             partial(MaxTokensLimiter, max_token_count=limits.max_tokens),
             partial(MaxAliasesLimiter, max_alias_count=limits.max_aliases),
+            partial(QueryCost, max_cost=limits.max_cost),
             ErrorCodes,
         ],
     )

@@ -156,8 +156,10 @@ class TokenInfo:
 
 NodeResult = Annotated[NodeSaved | InvalidInput | NotFound, strawberry.union("NodeResult")]
 TieResult = Annotated[TieSaved | InvalidInput | NotFound, strawberry.union("TieResult")]
-UnlinkResult = Annotated[TieRemoved | NotFound, strawberry.union("UnlinkResult")]
-ForgetResult = Annotated[PersonForgotten | NotFound, strawberry.union("ForgetResult")]
+UnlinkResult = Annotated[TieRemoved | InvalidInput | NotFound, strawberry.union("UnlinkResult")]
+ForgetResult = Annotated[
+    PersonForgotten | InvalidInput | NotFound, strawberry.union("ForgetResult")
+]
 ImportResult = Annotated[ImportSummary | ImportRejected, strawberry.union("ImportResult")]
 
 

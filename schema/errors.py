@@ -6,7 +6,6 @@ import logging
 import re
 
 from graphql import GraphQLError
-from graphql.error import GraphQLSyntaxError
 from strawberry.extensions import MaskErrors
 
 from graph.errors import (
@@ -37,14 +36,17 @@ _LIMIT_MESSAGES = re.compile(
 
 def code_of(error: GraphQLError) -> str | None:
     """The code a client can act on, or None when the error is unexpected."""
+    given = (error.extensions or {}).get("code")
+    if given in _CODES.values() and error.original_error is None:
+        return str(given)
     original = error.original_error
     if isinstance(original, PoikkiError):
         return next(code for kind, code in _CODES.items() if isinstance(original, kind))
     if original is None or isinstance(original, GraphQLError):
+        # Raised by graphql-core itself: parsing, validation, coercing variables and values.
         if _LIMIT_MESSAGES.search(error.message):
             return "LIMIT_EXCEEDED"
-        if isinstance(error, GraphQLSyntaxError) or original is None:
-            return "BAD_INPUT"
+        return "BAD_INPUT"
     return None
 
 

@@ -8,6 +8,8 @@ from contextlib import asynccontextmanager
 from typing import TypedDict
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
@@ -28,6 +30,7 @@ from schema.build import build_schema
 from seed.loader import load_seed_if_empty
 from server.access import admit, admit_request, authorization_of
 from server.export_routes import export
+from server.middleware import RequestContext
 from server.settings import Settings
 from server.stores import store_for
 
@@ -90,6 +93,15 @@ async def healthz(request: Request) -> JSONResponse:
     return JSONResponse({"status": "ok"})
 
 
+async def readyz(request: Request) -> JSONResponse:
+    """Ready for traffic: the store answers (within the store timeout)."""
+    try:
+        await request.state.store.ping()
+    except PoikkiError as error:
+        return JSONResponse({"status": "not ready", "reason": str(error)}, status_code=503)
+    return JSONResponse({"status": "ready"})
+
+
 async def _open(store: GraphStore, settings: Settings) -> bool:
     """Open the store; a Neo4j server that is down is reported and waited for, not fatal."""
     try:
@@ -128,7 +140,25 @@ def create_app(settings: Settings, *, seed_if_empty: bool = False) -> Starlette:
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
             Route("/healthz", healthz, methods=["GET"]),
+            Route("/readyz", readyz, methods=["GET"]),
             Route("/export/{format}", export_route, methods=["GET"]),
         ],
         lifespan=lifespan,
+        middleware=[
+            Middleware(RequestContext, max_body_bytes=settings.max_body_bytes),
+            *(
+                [
+                    Middleware(
+                        CORSMiddleware,
+                        allow_origins=list(settings.cors_origins),
+                        allow_methods=["GET", "POST", "OPTIONS"],
+                        allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
+                        expose_headers=["X-Request-ID", "Content-Disposition"],
+                        max_age=600,
+                    )
+                ]
+                if settings.cors_origins
+                else []
+            ),
+        ],
     )

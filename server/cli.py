@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import logging
 from enum import StrEnum
 from typing import Annotated
 
@@ -30,6 +29,7 @@ from server.cli_support import DataDir, console, errors, settings_from, with_sto
 from server.copy import CopyReport, copy_graph, total_items
 from server.curation_commands import forget, import_files, tokens
 from server.export_command import export
+from server.middleware import configure_logging
 from server.settings import ConfigError
 from server.stores import embedded_store, neo4j_store
 
@@ -48,9 +48,7 @@ def serve(
 ) -> None:
     """Serve GraphQL at /graphql; an empty database is first loaded with the demo knowledge."""
     settings = settings_from(host=host, port=port, data_dir=data_dir)
-    logging.basicConfig(
-        level=settings.log_level.upper(), format="%(levelname)s %(name)s %(message)s"
-    )
+    configure_logging(settings.log_level)
     if settings.backend == "embedded":
         # Fail here with a plain message (e.g. another process holds the database) rather
         # than in the app's startup, where uvicorn would print a traceback.
@@ -64,6 +62,9 @@ def serve(
         host=settings.host,
         port=settings.port,
         log_level=settings.log_level,
+        log_config=None,
+        access_log=False,
+        timeout_graceful_shutdown=settings.shutdown_grace,
     )
 
 

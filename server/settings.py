@@ -26,8 +26,13 @@ class Settings:
     max_tokens: int = 2000
     max_aliases: int = 30
     max_first: int = 100
+    max_cost: int = 50_000
     graphiql: bool = True
     public_read: bool = True
+    cors_origins: tuple[str, ...] = ()
+    max_body_bytes: int = 16 * 1024 * 1024
+    store_timeout: float = 30.0
+    shutdown_grace: int = 30
     log_level: str = "info"
     neo4j_uri: str | None = None
     neo4j_user: str = "neo4j"
@@ -44,7 +49,7 @@ class Settings:
 
     @property
     def query_limits(self) -> QueryLimits:
-        return QueryLimits(self.max_depth, self.max_tokens, self.max_aliases)
+        return QueryLimits(self.max_depth, self.max_tokens, self.max_aliases, self.max_cost)
 
     @property
     def limits(self) -> Limits:
@@ -86,8 +91,13 @@ def from_environment(environ: Mapping[str, str] = os.environ) -> Settings:
         max_tokens=number("MAX_TOKENS", defaults.max_tokens),
         max_aliases=number("MAX_ALIASES", defaults.max_aliases),
         max_first=number("MAX_FIRST", defaults.max_first),
+        max_cost=number("MAX_COST", defaults.max_cost),
         graphiql=flag("GRAPHIQL", defaults.graphiql),
         public_read=flag("PUBLIC_READ", defaults.public_read),
+        cors_origins=tuple(o.strip() for o in text("CORS_ORIGINS", "").split(",") if o.strip()),
+        max_body_bytes=number("MAX_BODY_BYTES", defaults.max_body_bytes),
+        store_timeout=float(number("STORE_TIMEOUT_SECONDS", int(defaults.store_timeout))),
+        shutdown_grace=number("SHUTDOWN_GRACE_SECONDS", defaults.shutdown_grace),
         log_level=text("LOG_LEVEL", defaults.log_level).lower(),
         neo4j_uri=uri("NEO4J_URI"),
         neo4j_user=text("NEO4J_USER", defaults.neo4j_user),

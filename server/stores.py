@@ -9,9 +9,13 @@ from server.settings import ConfigError, Settings
 
 
 def store_for(settings: Settings, *, read_only: bool = False) -> GraphStore:
+    store: LadybugStore | Neo4jStore
     if settings.neo4j_uri:
-        return neo4j_store(settings)
-    return embedded_store(settings, read_only=read_only)
+        store = neo4j_store(settings)
+    else:
+        store = embedded_store(settings, read_only=read_only)
+    store.read_timeout = settings.store_timeout
+    return store
 
 
 def embedded_store(settings: Settings, *, read_only: bool = False) -> LadybugStore:

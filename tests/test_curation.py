@@ -466,3 +466,17 @@ def test_the_cli_makes_tokens_storing_only_their_digest_and_forgets_people(
     revoked = runner.invoke(app, ["token", "revoke", "ci", "--data-dir", str(data_dir)])
     assert revoked.exit_code == 0
     assert runner.invoke(app, ["token", "revoke", "ci", "--data-dir", str(data_dir)]).exit_code == 1
+
+
+def test_forgetting_something_that_is_not_a_person_is_invalid_input(curators: Curators) -> None:
+    before = curators.export()
+    result = curators.admin.data(
+        FORGET.replace(
+            "... on NotFound { id }",
+            "... on NotFound { id } ... on InvalidInput { errors { field message } }",
+        ),
+        {"id": PROGRAMME},
+    )["forgetPerson"]
+    assert result["__typename"] == "InvalidInput"
+    assert result["errors"][0]["field"] == "id"
+    assert curators.export() == before

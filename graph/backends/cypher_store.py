@@ -33,6 +33,8 @@ Progress = Callable[[int], None]
 
 class CypherStore(ABC):
     def __init__(self) -> None:
+        self.read_timeout: float | None = None
+        """Seconds a read may take before it is stopped (None: no limit); writes are not."""
         self.round_trips = RoundTrips()
         self.version = 0
         self._write_lock = asyncio.Lock()

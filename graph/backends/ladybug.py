@@ -89,8 +89,16 @@ class LadybugStore(CypherStore):
     async def _read(self, statement: Statement) -> list[Row]:
         self.round_trips.record(statement.text)
         connection = await self._pool.get()
+        timeout_ms = round(self.read_timeout * 1000) if self.read_timeout else 0
         try:
-            return await asyncio.to_thread(_execute, connection, statement)
+            return await asyncio.to_thread(_execute, connection, statement, timeout_ms)
+        except RuntimeError as error:
+            if str(error).startswith("Interrupted"):
+                raise StoreUnavailableError(
+                    f"The database did not answer within {self.read_timeout} s; "
+                    "the query was stopped."
+                ) from error
+            raise
         finally:
             self._pool.put_nowait(connection)
 
@@ -106,7 +114,11 @@ class LadybugStore(CypherStore):
             self._pool.put_nowait(connection)
 
 
-def _execute(connection: ladybug.Connection, statement: Statement) -> list[Row]:
+def _execute(
+    connection: ladybug.Connection, statement: Statement, timeout_ms: int = 0
+) -> list[Row]:
+    """Run one statement; `timeout_ms` (0: none) stops a read that runs too long."""
+    connection.set_query_timeout(timeout_ms)
     result = connection.execute(statement.text, statement.params)
     assert not isinstance(result, list), "one statement gives one result"
     rows = result.get_all()

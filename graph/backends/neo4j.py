@@ -106,8 +106,9 @@ class Neo4jStore(CypherStore):
         await self._prepare()
         self.round_trips.record(statement.text)
         async with self._translated():
+            query = neo4j.Query(statement.text, timeout=self.read_timeout)
             result = await self._open_driver().execute_query(
-                statement.text,
+                query,
                 statement.params,
                 routing_=neo4j.RoutingControl.READ,
                 database_=self.database,
