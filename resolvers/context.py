@@ -22,6 +22,8 @@ class Limits:
     max_first: int = 100
     max_search_text: int = 200
     max_network_nodes: int = 20_000
+    batch_loads: bool = True
+    """False resolves every parent with its own store call: the naive baseline benchmarks use."""
 
 
 @dataclass
@@ -41,6 +43,10 @@ class Context:
             self.analytics_service = Analytics(self.store)
         return self.analytics_service
 
+    @property
+    def _batch_size(self) -> int | None:
+        return None if self.limits.batch_loads else 1
+
     def curator(self) -> Curator:
         return Curator(self.store, self.feed)
 
@@ -50,7 +56,7 @@ class Context:
             async def load(ids: Sequence[str]) -> list[Node | None]:
                 return await self.store.get_nodes(kind, ids)
 
-            self._node_loaders[kind] = DataLoader(load_fn=load)
+            self._node_loaders[kind] = DataLoader(load_fn=load, max_batch_size=self._batch_size)
         return self._node_loaders[kind]
 
     def neighbours(self, hop: Hop) -> DataLoader[str, list[Neighbour]]:
@@ -61,5 +67,5 @@ class Context:
                 found = await self.store.neighbours(hop, parent_ids)
                 return [found[pid] for pid in parent_ids]
 
-            self._hop_loaders[hop] = DataLoader(load_fn=load)
+            self._hop_loaders[hop] = DataLoader(load_fn=load, max_batch_size=self._batch_size)
         return self._hop_loaders[hop]

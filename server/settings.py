@@ -33,6 +33,7 @@ class Settings:
     max_body_bytes: int = 16 * 1024 * 1024
     store_timeout: float = 30.0
     shutdown_grace: int = 30
+    batch_loads: bool = True
     log_level: str = "info"
     neo4j_uri: str | None = None
     neo4j_user: str = "neo4j"
@@ -53,7 +54,7 @@ class Settings:
 
     @property
     def limits(self) -> Limits:
-        return Limits(max_first=self.max_first)
+        return Limits(max_first=self.max_first, batch_loads=self.batch_loads)
 
     def with_overrides(self, **values: object) -> Settings:
         return replace(self, **{k: v for k, v in values.items() if v is not None})  # type: ignore[arg-type]
@@ -98,6 +99,7 @@ def from_environment(environ: Mapping[str, str] = os.environ) -> Settings:
         max_body_bytes=number("MAX_BODY_BYTES", defaults.max_body_bytes),
         store_timeout=float(number("STORE_TIMEOUT_SECONDS", int(defaults.store_timeout))),
         shutdown_grace=number("SHUTDOWN_GRACE_SECONDS", defaults.shutdown_grace),
+        batch_loads=flag("BATCH_LOADS", defaults.batch_loads),
         log_level=text("LOG_LEVEL", defaults.log_level).lower(),
         neo4j_uri=uri("NEO4J_URI"),
         neo4j_user=text("NEO4J_USER", defaults.neo4j_user),

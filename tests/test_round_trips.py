@@ -47,3 +47,18 @@ def test_round_trips_do_not_grow_with_the_result(
     )
     assert large_objects > 3 * seed_objects
     assert seed_trips == large_trips == 4
+
+
+def test_without_batching_every_parent_costs_a_round_trip(
+    make_client: Callable[..., GraphQLClient],
+) -> None:
+    """The naive baseline the benchmark compares against: same answer, one call per parent."""
+    graph = synthetic_graph(300, seed=5)
+    batched = make_client(*graph)
+    naive = make_client(*graph, batch_loads=False)
+    batched_trips, batched_objects = _measure(batched)
+    naive_trips, naive_objects = _measure(naive)
+    assert batched.data(FOUR_HOPS) == naive.data(FOUR_HOPS)
+    assert naive_objects == batched_objects
+    assert batched_trips == 4
+    assert naive_trips > 10 * batched_trips
