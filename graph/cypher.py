@@ -85,6 +85,34 @@ def neighbours(hop: Hop, parent_ids: Sequence[str], after: Keyset | None) -> Sta
     )
 
 
+ALL_ROWS = 2_000_000_000
+"""LadybugDB sorts inside WITH only with a LIMIT: one larger than any result."""
+
+
+def hop_pattern(hop: Hop) -> str:
+    types = "|".join(t.value for t in hop.types)
+    left, right = ("-", "->") if hop.direction is Direction.OUT else ("<-", "-")
+    return (
+        f"UNWIND $ids AS pid MATCH (p:{hop.parent.value} {{id: pid}}) "
+        f"OPTIONAL MATCH (p){left}[r:{types}]{right}(o:{labels(hop.others)})"
+    )
+
+
+def first_neighbours(hop: Hop, parent_ids: Sequence[str], limit: int) -> Statement:
+    """The first `limit` neighbours of each parent in neighbour order, and how many it has.
+
+    The sort and the cut happen in the database, so a parent with thousands of neighbours
+    sends back only `limit` of them. LadybugDB slices lists from 1, inclusive at both ends.
+    """
+    keys = ", ".join(NEIGHBOUR_SORT_KEYS)
+    return Statement(
+        f"{hop_pattern(hop)} WITH pid, r, o ORDER BY pid, {keys} LIMIT {ALL_ROWS} "
+        "WITH pid, collect(r) AS rs, collect(o) AS os, count(r) AS total "
+        "RETURN pid, rs[1:$limit], os[1:$limit], total",
+        {"ids": list(parent_ids), "limit": limit},
+    )
+
+
 def search(text: str, kinds: Sequence[NodeKind], limit: int) -> Statement:
     name, description = "lower(n.name)", "lower(coalesce(n.description, ''))"
     return Statement(

@@ -87,6 +87,14 @@ class Neighbour:
 
 
 @dataclass(frozen=True)
+class NeighbourPage:
+    """The first neighbours of one parent, and how many it has in all."""
+
+    items: Sequence[Neighbour]
+    total: int
+
+
+@dataclass(frozen=True)
 class WriteSummary:
     created_nodes: int = 0
     updated_nodes: int = 0
@@ -134,6 +142,12 @@ class GraphStore(Protocol):
         self, hop: Hop, parent_ids: Sequence[str], after: Keyset | None = None
     ) -> Mapping[str, list[Neighbour]]:
         """Every neighbour of each parent along `hop`, ordered by name, id and tie id."""
+
+    async def first_neighbours(
+        self, hop: Hop, parent_ids: Sequence[str], limit: int
+    ) -> Mapping[str, NeighbourPage]:
+        """The first `limit` neighbours of each parent (in `neighbours` order) and their count,
+        cut in the database so a parent with many neighbours costs little."""
 
     async def search(self, text: str, kinds: Sequence[NodeKind], limit: int) -> list[Node]: ...
 

@@ -12,7 +12,7 @@ from graph.analytics.service import Analytics
 from graph.changes import ChangeFeed
 from graph.curation import Curator
 from graph.model import Node, NodeKind
-from graph.store import GraphStore, Hop, Neighbour
+from graph.store import GraphStore, Hop, Neighbour, NeighbourPage
 from resolvers.auth import Viewer
 
 
@@ -37,6 +37,9 @@ class Context:
     """What a websocket client sent in connection_init (strawberry fills it in)."""
     _node_loaders: dict[NodeKind, DataLoader[str, Node | None]] = field(default_factory=dict)
     _hop_loaders: dict[Hop, DataLoader[str, list[Neighbour]]] = field(default_factory=dict)
+    _page_loaders: dict[tuple[Hop, int], DataLoader[str, NeighbourPage]] = field(
+        default_factory=dict
+    )
 
     def analytics(self) -> Analytics:
         if self.analytics_service is None:
@@ -58,6 +61,19 @@ class Context:
 
             self._node_loaders[kind] = DataLoader(load_fn=load, max_batch_size=self._batch_size)
         return self._node_loaders[kind]
+
+    def first_neighbours(self, hop: Hop, limit: int) -> DataLoader[str, NeighbourPage]:
+        """The first `limit` neighbours along `hop` and their count, batched over all parents
+        asked for in one tick; the database does the cut."""
+        key = (hop, limit)
+        if key not in self._page_loaders:
+
+            async def load(parent_ids: Sequence[str]) -> list[NeighbourPage]:
+                found = await self.store.first_neighbours(hop, parent_ids, limit)
+                return [found[pid] for pid in parent_ids]
+
+            self._page_loaders[key] = DataLoader(load_fn=load, max_batch_size=self._batch_size)
+        return self._page_loaders[key]
 
     def neighbours(self, hop: Hop) -> DataLoader[str, list[Neighbour]]:
         """Every neighbour along `hop`, batched over all parents asked for in one tick."""

@@ -69,6 +69,15 @@ async def tie_page(
 ) -> TiePage:
     limit = checked_first(context, first)
     tag = "tie:" + "|".join(t.value for t in hop.types)
+    if after is None:
+        page = await context.first_neighbours(hop, limit).load(parent_id)
+        items = list(page.items[:limit])
+        return TiePage(
+            items=items,
+            cursors=[cursors.encode(tag, item.keyset) for item in items],
+            has_next=page.total > limit,
+            total=page.total,
+        )
     everything = await context.neighbours(hop).load(parent_id)
     start = 0 if after is None else _position_after(everything, cursors.decode(tag, after))
     items = everything[start : start + limit]

@@ -19,6 +19,7 @@ from schema.lookup import LookupQuery
 from schema.network import NetworkQuery
 from schema.nodes import ALL_TYPES
 from schema.provenance import ProvenanceQuery
+from schema.result_cache import ResultCache, ResultStore
 from schema.roots import ListsQuery
 from schema.scalars import SCALARS
 
@@ -39,6 +40,7 @@ class QueryLimits:
     max_tokens: int = 2000
     max_aliases: int = 30
     max_cost: int = 50_000
+    result_cache_bytes: int = 0
 
 
 class PoikkiSchema(strawberry.Schema):
@@ -62,6 +64,11 @@ def build_schema(limits: QueryLimits = QueryLimits()) -> strawberry.Schema:
             partial(MaxTokensLimiter, max_token_count=limits.max_tokens),
             partial(MaxAliasesLimiter, max_alias_count=limits.max_aliases),
             partial(QueryCost, max_cost=limits.max_cost),
+            *(
+                [partial(ResultCache, store=ResultStore(limits.result_cache_bytes))]
+                if limits.result_cache_bytes
+                else []
+            ),
             ErrorCodes,
         ],
     )

@@ -1,10 +1,11 @@
 """A cost estimate for each operation, checked after validation and before anything runs.
 
-The cost is how many objects the operation could return: a field that takes `first` may return
-that many (its default when not given) for each of its parents, so nested connections multiply;
-a list without `first` is guessed at LIST_GUESS items, except the `edges` and `nodes` of a
-connection, which the connection already counted. Fragments are expanded where they are spread
-(graphql-core's validation has already refused fragment cycles).
+The cost is how many objects the operation's connections could return: a field that takes
+`first` may return that many (its default when not given) for each of its parents, so nested
+connections multiply. Lists without `first` (a node's sources, a connection's edges) are short
+or already counted by their connection, so they pass their parents' count on and add nothing.
+Fragments are expanded where they are spread (graphql-core's validation has already refused
+fragment cycles).
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from graphql import (
     GraphQLError,
     GraphQLField,
     GraphQLInterfaceType,
-    GraphQLList,
     GraphQLNamedType,
     GraphQLObjectType,
     GraphQLSchema,
@@ -29,13 +29,11 @@ from graphql import (
     SelectionSetNode,
     VariableNode,
     get_named_type,
-    get_nullable_type,
     value_from_ast,
 )
 from graphql.execution import ExecutionResult
 from strawberry.extensions import SchemaExtension
 
-LIST_GUESS = 10
 DEFAULT_FIRST = 20
 
 
@@ -90,7 +88,7 @@ def operation_cost(
     if root is None:
         return 0
     counter = _Counter(schema, fragments, dict(variables or {}))
-    return counter.selection_cost(operation.selection_set, root, 1, frozenset(), False)
+    return counter.selection_cost(operation.selection_set, root, 1, frozenset())
 
 
 class _Counter:
@@ -110,17 +108,16 @@ class _Counter:
         parent: GraphQLNamedType,
         multiplier: int,
         spread: frozenset[str],
-        in_connection: bool,
     ) -> int:
         total = 0
         for selection in selections.selections:
             if isinstance(selection, FieldNode):
-                total += self.field_cost(selection, parent, multiplier, spread, in_connection)
+                total += self.field_cost(selection, parent, multiplier, spread)
             elif isinstance(selection, InlineFragmentNode):
                 condition = selection.type_condition
                 target = self.schema.get_type(condition.name.value) if condition else parent
                 total += self.selection_cost(
-                    selection.selection_set, target or parent, multiplier, spread, in_connection
+                    selection.selection_set, target or parent, multiplier, spread
                 )
             elif isinstance(selection, FragmentSpreadNode):
                 name = selection.name.value
@@ -129,7 +126,7 @@ class _Counter:
                     continue
                 target = self.schema.get_type(fragment.type_condition.name.value) or parent
                 total += self.selection_cost(
-                    fragment.selection_set, target, multiplier, spread | {name}, in_connection
+                    fragment.selection_set, target, multiplier, spread | {name}
                 )
         return total
 
@@ -139,7 +136,6 @@ class _Counter:
         parent: GraphQLNamedType,
         multiplier: int,
         spread: frozenset[str],
-        in_connection: bool,
     ) -> int:
         if not isinstance(parent, GraphQLObjectType | GraphQLInterfaceType):
             return 0
@@ -147,18 +143,11 @@ class _Counter:
         if definition is None:
             return 0
         first = self.first_of(node, definition)
-        listed = isinstance(get_nullable_type(definition.type), GraphQLList)
-        if first is not None:
-            count = multiplier * first
-        elif listed:
-            count = multiplier * (1 if in_connection else LIST_GUESS)
-        else:
-            count = multiplier
-        counted_by_connection = listed and in_connection and first is None
-        cost = count if (first is not None or listed) and not counted_by_connection else 0
+        count = multiplier if first is None else multiplier * first
+        cost = 0 if first is None else count
         if node.selection_set is not None:
             child = get_named_type(definition.type)
-            cost += self.selection_cost(node.selection_set, child, count, spread, first is not None)
+            cost += self.selection_cost(node.selection_set, child, count, spread)
         return cost
 
     def first_of(self, node: FieldNode, definition: GraphQLField) -> int | None:

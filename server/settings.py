@@ -34,6 +34,8 @@ class Settings:
     store_timeout: float = 30.0
     shutdown_grace: int = 30
     batch_loads: bool = True
+    result_cache_mb: int | None = None
+    """None: 64 on the embedded backend (one process), 0 (off) on Neo4j."""
     log_level: str = "info"
     neo4j_uri: str | None = None
     neo4j_user: str = "neo4j"
@@ -50,7 +52,12 @@ class Settings:
 
     @property
     def query_limits(self) -> QueryLimits:
-        return QueryLimits(self.max_depth, self.max_tokens, self.max_aliases, self.max_cost)
+        cache_mb = self.result_cache_mb
+        if cache_mb is None:
+            cache_mb = 0 if self.neo4j_uri else 64
+        return QueryLimits(
+            self.max_depth, self.max_tokens, self.max_aliases, self.max_cost, cache_mb * 2**20
+        )
 
     @property
     def limits(self) -> Limits:
@@ -76,6 +83,14 @@ def from_environment(environ: Mapping[str, str] = os.environ) -> Settings:
             raise ConfigError(f"POIKKI_{name} must be true or false; got '{raw}'.")
         return raw in {"true", "1", "yes"}
 
+    def whole(name: str) -> int | None:
+        raw = environ.get(f"POIKKI_{name}")
+        if raw is None:
+            return None
+        if not raw.isdigit():
+            raise ConfigError(f"POIKKI_{name} must be a whole number; got '{raw}'.")
+        return int(raw)
+
     def uri(name: str) -> str | None:
         raw = environ.get(f"POIKKI_{name}") or None
         if raw is not None and raw.split("://", 1)[0] not in NEO4J_SCHEMES:
@@ -100,6 +115,7 @@ def from_environment(environ: Mapping[str, str] = os.environ) -> Settings:
         store_timeout=float(number("STORE_TIMEOUT_SECONDS", int(defaults.store_timeout))),
         shutdown_grace=number("SHUTDOWN_GRACE_SECONDS", defaults.shutdown_grace),
         batch_loads=flag("BATCH_LOADS", defaults.batch_loads),
+        result_cache_mb=whole("RESULT_CACHE_MB"),
         log_level=text("LOG_LEVEL", defaults.log_level).lower(),
         neo4j_uri=uri("NEO4J_URI"),
         neo4j_user=text("NEO4J_USER", defaults.neo4j_user),

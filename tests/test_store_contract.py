@@ -297,3 +297,22 @@ async def test_tokens_are_kept_by_digest_and_revoked_by_name(store: GraphStore) 
     assert await store.revoke_token("ci") is False
     assert await store.token_by_digest("d" * 64) is None
     assert await store.stats() == await store.stats()  # tokens are not part of the graph
+
+
+async def test_first_neighbours_cuts_in_the_database_and_counts_all(store: GraphStore) -> None:
+    hop = Hop(
+        NodeKind.PROJECT,
+        (TieType.LEADS, TieType.PARTICIPATES_IN, TieType.PARTNER_IN),
+        Direction.IN,
+        (NodeKind.PERSON, NodeKind.ORGANISATION),
+    )
+    everything = (await store.neighbours(hop, ["pilot"]))["pilot"]
+    assert len(everything) == 3
+    for limit in (1, 2, 3, 5):
+        pages = await store.first_neighbours(hop, ["pilot", "nothing-here"], limit)
+        assert pages["pilot"].total == 3
+        assert [n.tie.id for n in pages["pilot"].items] == [n.tie.id for n in everything][:limit]
+        assert [n.keyset for n in pages["pilot"].items] == [n.keyset for n in everything][:limit]
+        assert pages["nothing-here"].total == 0
+        assert list(pages["nothing-here"].items) == []
+    assert (await store.first_neighbours(hop, ["pilot"], 0))["pilot"].total == 3

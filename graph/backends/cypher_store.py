@@ -19,6 +19,7 @@ from graph.store import (
     Hop,
     Keyset,
     Neighbour,
+    NeighbourPage,
     NodeQuery,
     Page,
     RoundTrips,
@@ -95,6 +96,35 @@ class CypherStore(ABC):
             tie = self._tie(rel, source, target)
             result[pid].append(Neighbour(tie=tie, node=node, keyset=Keyset(tuple(keys))))
         return result
+
+    async def first_neighbours(
+        self, hop: Hop, parent_ids: Sequence[str], limit: int
+    ) -> Mapping[str, NeighbourPage]:
+        result = {pid: NeighbourPage([], 0) for pid in parent_ids}
+        if not parent_ids or limit <= 0:
+            return await self._counted(hop, parent_ids) if parent_ids else result
+        rows = await self._read(self._first_neighbours_statement(hop, parent_ids, limit))
+        for pid, rels, others, total in rows:
+            items = []
+            for rel, other in zip(rels or (), others or (), strict=True):
+                if rel is None:
+                    continue
+                node = self._node(other)
+                ends = (pid, node.id) if hop.direction is Direction.OUT else (node.id, pid)
+                tie = self._tie(rel, *ends)
+                keyset = Keyset((node.name or "", node.id, tie.id))
+                items.append(Neighbour(tie=tie, node=node, keyset=keyset))
+            result[pid] = NeighbourPage(items, int(total or 0))
+        return result
+
+    def _first_neighbours_statement(
+        self, hop: Hop, parent_ids: Sequence[str], limit: int
+    ) -> Statement:
+        return cypher.first_neighbours(hop, parent_ids, limit)
+
+    async def _counted(self, hop: Hop, parent_ids: Sequence[str]) -> dict[str, NeighbourPage]:
+        pages = await self.first_neighbours(hop, parent_ids, 1)
+        return {pid: NeighbourPage([], page.total) for pid, page in pages.items()}
 
     async def search(self, text: str, kinds: Sequence[NodeKind], limit: int) -> list[Node]:
         rows = await self._read(cypher.search(text, kinds, limit))

@@ -18,7 +18,7 @@ from graph.columns import node_from_row, tie_from_row
 from graph.cypher import Statement
 from graph.errors import BadInputError, StoreUnavailableError
 from graph.model import Node, NodeKind, Tie, TieType
-from graph.store import WriteSummary
+from graph.store import Hop, WriteSummary
 from graph.writes import WritePlan
 
 BATCH_ROWS = 5_000
@@ -69,6 +69,11 @@ class Neo4jStore(CypherStore):
 
     def _find_nodes_statement(self, ids: Sequence[str]) -> Statement:
         return neo4j_cypher.find_nodes(ids)
+
+    def _first_neighbours_statement(
+        self, hop: Hop, parent_ids: Sequence[str], limit: int
+    ) -> Statement:
+        return neo4j_cypher.first_neighbours(hop, parent_ids, limit)
 
     async def bulk_load(
         self, nodes: Sequence[Node], ties: Sequence[Tie], progress: Progress | None = None

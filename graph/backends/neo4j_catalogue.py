@@ -54,6 +54,8 @@ def _neighbours() -> dict[str, Statement]:
             for after in (None, Keyset(("Name", "id", "tie"))):
                 name = f"neighbours[{type_.value},{direction.value},{after is not None}]"
                 statements[name] = cypher.neighbours(hop, ["a", "b"], after)
+            name = f"first_neighbours[{type_.value},{direction.value}]"
+            statements[name] = neo4j_cypher.first_neighbours(hop, ["a", "b"], 10)
     many = Hop(
         NodeKind.PROJECT,
         (TieType.LEADS, TieType.PARTNER_IN),

@@ -7,8 +7,9 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from graph.cypher import TOKEN_LABEL, Statement, labels
+from graph.cypher import NEIGHBOUR_SORT_KEYS, TOKEN_LABEL, Statement, hop_pattern, labels
 from graph.model import NodeKind, TieType
+from graph.store import Hop
 
 SEARCH_INDEX = "poikki_search"
 _DATED = (NodeKind.PROGRAMME, NodeKind.PROJECT, NodeKind.OUTCOME, NodeKind.EVENT, NodeKind.SOURCE)
@@ -96,4 +97,16 @@ def delete_batch(limit: int) -> Statement:
     return Statement(
         "MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted",
         {"limit": limit},
+    )
+
+
+def first_neighbours(hop: Hop, parent_ids: Sequence[str], limit: int) -> Statement:
+    """As the shared builder, in Neo4j's dialect: ORDER BY in WITH needs no LIMIT, and lists
+    slice from 0 with an exclusive end."""
+    keys = ", ".join(NEIGHBOUR_SORT_KEYS)
+    return Statement(
+        f"{hop_pattern(hop)} WITH pid, r, o ORDER BY pid, {keys} "
+        "WITH pid, collect(r) AS rs, collect(o) AS os, count(r) AS total "
+        "RETURN pid, rs[0..$limit], os[0..$limit], total",
+        {"ids": list(parent_ids), "limit": limit},
     )

@@ -1,0 +1,84 @@
+"""Answers of queries kept until the graph changes: a repeated query (a dashboard, a visualiser
+refreshing) is answered without running its resolvers again.
+
+An answer is kept per (document, operation, variables, the asker's role, graph version) and
+only when it has no errors; any write moves the store's version on, so nothing stale is ever
+served by this process. The store's version counts this process's writes only, so the cache
+is for a single server process over its database (the embedded default); with several
+processes writing to one Neo4j, turn it off (POIKKI_RESULT_CACHE_MB=0).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable, Iterator
+
+from graphql import ExecutionResult
+from strawberry.extensions import SchemaExtension
+from strawberry.types.graphql import OperationType
+
+
+class ResultStore:
+    """A least-recently-used store of answers within a budget of serialised bytes."""
+
+    def __init__(self, budget_bytes: int) -> None:
+        self.budget = budget_bytes
+        self.used = 0
+        self.hits = 0
+        self.misses = 0
+        self._answers: OrderedDict[Hashable, tuple[ExecutionResult, int]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> ExecutionResult | None:
+        with self._lock:
+            found = self._answers.get(key)
+            if found is None:
+                self.misses += 1
+                return None
+            self._answers.move_to_end(key)
+            self.hits += 1
+            return found[0]
+
+    def put(self, key: Hashable, result: ExecutionResult, size: int) -> None:
+        if size > self.budget // 8:
+            return  # one answer may not push out most of the others
+        with self._lock:
+            self._answers[key] = (result, size)
+            self.used += size
+            while self.used > self.budget:
+                _, (_, dropped) = self._answers.popitem(last=False)
+                self.used -= dropped
+
+
+class ResultCache(SchemaExtension):
+    def __init__(self, *, store: ResultStore) -> None:
+        self.answers = store
+
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context
+        key = self._key() if context.result is None else None
+        if key is not None:
+            cached = self.answers.get(key)
+            if cached is not None:
+                context.result = cached
+                yield
+                return
+        yield
+        result = context.result
+        if key is not None and isinstance(result, ExecutionResult) and not result.errors:
+            size = len(json.dumps(result.data, default=str))
+            self.answers.put(key, result, size)
+
+    def _key(self) -> Hashable | None:
+        context = self.execution_context
+        if context.operation_type is not OperationType.QUERY or context.query is None:
+            return None
+        asker = getattr(context.context, "viewer", None)
+        store = getattr(context.context, "store", None)
+        if store is None:
+            return None
+        variables = json.dumps(context.variables or {}, sort_keys=True, default=str)
+        role = getattr(asker, "role", None)
+        return (context.query, context.operation_name, variables, str(role), store.version)
