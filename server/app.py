@@ -29,6 +29,7 @@ from resolvers.context import Context, Limits
 from schema.build import build_schema
 from seed.loader import load_seed_if_empty
 from server.access import admit, admit_request, authorization_of
+from server.explorer import explorer_routes
 from server.export_routes import export
 from server.middleware import RequestContext
 from server.settings import Settings
@@ -142,6 +143,7 @@ def create_app(settings: Settings, *, seed_if_empty: bool = False) -> Starlette:
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
             Route("/export/{format}", export_route, methods=["GET"]),
+            *explorer_routes(),
         ],
         lifespan=lifespan,
         middleware=[

@@ -1,0 +1,272 @@
+"""`GET /explore` drawn by headless Chromium against a real `poikki serve`: the drawn counts
+equal the GraphQL answer for the same scope, before and after a change of period and of
+projection, a clicked node shows its sources, and a screenshot is kept in test-artifacts/."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from starlette.testclient import TestClient
+
+from server.app import create_app
+from server.explorer import STATIC
+from server.settings import Settings
+
+ROOT = Path(__file__).parent.parent
+POIKKI = Path(sys.executable).parent / "poikki"
+EXPLORER_TOOL = ROOT / "tools" / "explorer"
+ARTEFACTS = ROOT / "test-artifacts"
+READY = "#graph[data-state=ready]"
+
+
+def _chromium() -> str:
+    """Debian's chromium (installed by `scripts/install test`): the binary, not the wrapper."""
+    for candidate in (
+        os.environ.get("POIKKI_CHROMIUM"),
+        "/usr/lib/chromium/chromium",
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+    ):
+        if candidate and os.access(candidate, os.X_OK):
+            return candidate
+    pytest.fail(
+        "Chromium is missing: `scripts/install test` installs Debian's chromium package "
+        "(or set POIKKI_CHROMIUM to a Chromium binary)."
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`poikki serve` on a free loopback port over a fresh data dir (the demo loads at start)."""
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    # The log goes to a file, not a pipe: a full pipe would block the server.
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen(
+            [
+                str(POIKKI),
+                "serve",
+                "--port",
+                str(port),
+                "--data-dir",
+                str(tmp_path_factory.mktemp("explorer")),
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            env=os.environ | {"NO_COLOR": "1"},
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while True:
+                if server.poll() is not None:
+                    log.seek(0)
+                    pytest.fail(f"poikki serve stopped: {log.read().decode(errors='replace')}")
+                try:
+                    if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                if time.monotonic() > deadline:
+                    pytest.fail("the server did not become healthy within 60 s")
+                time.sleep(0.2)
+            yield base
+        finally:
+            server.send_signal(signal.SIGINT)
+            try:
+                server.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+
+
+def _graphql(base: str, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+    response = httpx.post(
+        f"{base}/graphql", json={"query": query, "variables": variables or {}}, timeout=30
+    )
+    body = response.json()
+    assert "errors" not in body, body["errors"]
+    data: dict[str, Any] = body["data"]
+    return data
+
+
+def _counts(base: str, scope: dict[str, Any], mode: str = "NETWORK") -> tuple[int, int]:
+    """What GraphQL itself answers for the scope: `network`, or `collaboration` for a mode."""
+    if mode == "NETWORK":
+        query = "query($s: ScopeInput) { g: network(scope: $s) { nodeCount edgeCount } }"
+        graph = _graphql(base, query, {"s": scope})["g"]
+    else:
+        query = (
+            "query($s: ScopeInput, $m: Mode!) "
+            "{ g: collaboration(scope: $s, mode: $m) { nodeCount edgeCount } }"
+        )
+        graph = _graphql(base, query, {"s": scope, "m": mode})["g"]
+    return graph["nodeCount"], graph["edgeCount"]
+
+
+def _drawn(page: Any) -> tuple[int, int]:
+    container = page.locator("#graph")
+    return (
+        int(container.get_attribute("data-node-count")),
+        int(container.get_attribute("data-edge-count")),
+    )
+
+
+def _redrawn(page: Any, before: int) -> None:
+    """Wait until the page has drawn again after a change, and is ready."""
+    page.wait_for_function(
+        "n => { const g = document.getElementById('graph');"
+        " return g.dataset.state === 'ready' && Number(g.dataset.render) > n; }",
+        arg=before,
+        timeout=30_000,
+    )
+
+
+def _render_number(page: Any) -> int:
+    return int(page.locator("#graph").get_attribute("data-render"))
+
+
+def test_the_explorer_draws_what_graphql_answers_and_shows_a_nodes_sources(
+    base_url: str,
+) -> None:
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'")
+    started = time.monotonic()
+    args = ["--enable-unsafe-swiftshader"]  # WebGL in software: sigma.js draws with WebGL
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args.append("--no-sandbox")  # Chromium's sandbox refuses to run as root
+    errors: list[str] = []
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=_chromium(), args=args)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.goto(f"{base_url}/explore")
+            page.wait_for_selector(READY, timeout=30_000)
+
+            # The whole graph: the page sends no scope, and draws what `network` answers.
+            assert json.loads(page.locator("#graph").get_attribute("data-scope")) == {}
+            whole = _drawn(page)
+            assert whole == _counts(base_url, {})
+            assert whole[0] > 0
+            assert whole[1] > 0
+
+            # The period slider: 2013–2017.
+            render = _render_number(page)
+            page.locator("#from-year").fill("2013")
+            page.locator("#to-year").fill("2017")
+            _redrawn(page, render)
+            scope = json.loads(page.locator("#graph").get_attribute("data-scope"))
+            assert scope == {"from": "2013", "to": "2017"}
+            period = _drawn(page)
+            assert period == _counts(base_url, scope)
+            assert period != whole
+            print(f"drawn: whole graph {whole}, 2013–2017 {period} (nodes, edges)")
+
+            # Click the node with the most sources among the heaviest: its sources are listed.
+            network = _graphql(
+                base_url,
+                "query($s: ScopeInput) { network(scope: $s) { nodes { id label weight"
+                " node { sources { title } } } } }",
+                {"s": scope},
+            )["network"]["nodes"]
+            target = max(
+                (n for n in network if n["node"]["sources"]),
+                key=lambda n: (n["weight"], len(n["node"]["sources"]), n["id"]),
+            )
+            page.evaluate("id => window.poikkiExplorer.centre(id)", target["id"])
+            position = page.evaluate(
+                "id => window.poikkiExplorer.viewportPosition(id)", target["id"]
+            )
+            box = page.locator("#graph").bounding_box()
+            assert box is not None
+            page.mouse.click(box["x"] + position["x"], box["y"] + position["y"])
+            page.wait_for_selector(
+                f'#details[data-state=ready][data-node-id="{target["id"]}"]', timeout=15_000
+            )
+            shown = page.locator("#node-sources li").all_text_contents()
+            titles = [source["title"] for source in target["node"]["sources"]]
+            assert len(shown) == len(titles)
+            for title in titles:
+                assert any(text.startswith(title) for text in shown), (title, shown)
+            assert page.locator("#details h3").text_content() == target["label"]
+            assert page.locator("#node-ties li").count() > 0
+
+            # The whole view again, the node still picked out, for the screenshot.
+            page.evaluate(
+                "() => window.poikkiExplorer.renderer.getCamera().animatedReset({duration: 0})"
+                ".then(() => new Promise(r => requestAnimationFrame(() => r())))"
+            )
+            ARTEFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTEFACTS / "explorer.png"))
+
+            # The projection onto people, same period: what `collaboration` answers.
+            render = _render_number(page)
+            page.locator("#mode").select_option("PEOPLE")
+            _redrawn(page, render)
+            people = _drawn(page)
+            assert people == _counts(base_url, scope, "PEOPLE")
+            print(f"drawn: people 2013–2017 {people}")
+
+            # The download links carry the same scope.
+            href = page.locator('#exports a[data-format="graphml"]').get_attribute("href")
+            assert href is not None
+            graphml = httpx.get(f"{base_url}{href}", timeout=30)
+            assert graphml.status_code == 200
+            assert "from=2013" in href
+            assert "mode=PEOPLE" in href
+        finally:
+            browser.close()
+    assert errors == []
+    assert time.monotonic() - started < 60
+
+
+def test_the_page_and_its_assets_are_served(tmp_path: Path) -> None:
+    with TestClient(create_app(Settings(data_dir=tmp_path))) as http:
+        page = http.get("/explore")
+        assert page.status_code == 200
+        assert page.headers["content-type"].startswith("text/html")
+        assert 'id="graph"' in page.text
+        assert 'data-node-count="0"' in page.text
+        assert "https://" not in page.text  # everything from this server, no CDN
+        script = http.get("/static/explorer/explorer.js")
+        assert script.status_code == 200
+        assert "javascript" in script.headers["content-type"]
+        assert http.get("/static/explorer/explorer.css").status_code == 200
+        assert http.get("/static/explorer/THIRD_PARTY_LICENSES.txt").status_code == 200
+
+
+def test_the_committed_bundle_is_what_the_sources_build() -> None:
+    node = shutil.which("node")
+    assert node is not None, "node is not on PATH: rebuilding the explorer needs Node.js 20"
+    assert (EXPLORER_TOOL / "node_modules" / "esbuild").is_dir(), (
+        "tools/explorer/node_modules is missing: run `scripts/install test` "
+        "(it runs `npm ci --prefix tools/explorer`)."
+    )
+    done = subprocess.run(
+        [node, str(EXPLORER_TOOL / "build.mjs"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (STATIC / "explorer.js").stat().st_size > 0
