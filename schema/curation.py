@@ -20,6 +20,9 @@ from graph.model import NodeKind, TieType
 from graph.tokens import ApiToken, Role, digest_of, new_secret
 from resolvers import global_ids
 from schema.curation_inputs import (
+    NODE_FIELDS,
+    SOURCE_FIELDS,
+    TIE_FIELDS,
     ImportFileInput,
     LinkInput,
     NodeChangesInput,
@@ -85,19 +88,7 @@ class CurationMutation:
         async def work() -> Any:
             if input.kind is NodeKind.SOURCE:
                 raise InvalidInputError([FieldProblem("kind", "Use createSource for sources.")])
-            values = given(
-                {
-                    "name": input.name,
-                    "description": input.description,
-                    "start": input.start,
-                    "end": input.end,
-                    "orgType": input.org_type,
-                    "sector": input.sector,
-                    "branch": input.branch,
-                    "municipality": input.municipality,
-                    "eventType": input.event_type,
-                }
-            )
+            values = given(input, NODE_FIELDS)
             curator = info.context.curator()
             node = await curator.create_node(input.kind, values, _sources(input.sources), input.id)
             return saved(node, True, True, ())
@@ -109,16 +100,7 @@ class CurationMutation:
         info.context.viewer.require(Role.EDITOR, "Creating a source")
 
         async def work() -> Any:
-            values = given(
-                {
-                    "name": input.title,
-                    "description": input.description,
-                    "start": input.date,
-                    "publisher": input.publisher,
-                    "url": input.url,
-                    "language": input.language,
-                }
-            )
+            values = given(input, SOURCE_FIELDS)
             node = await info.context.curator().create_node(NodeKind.SOURCE, values, [], input.id)
             return saved(node, True, True, ())
 
@@ -129,22 +111,7 @@ class CurationMutation:
         info.context.viewer.require(Role.EDITOR, "Updating a node")
 
         async def work() -> Any:
-            values = given(
-                {
-                    "name": input.name,
-                    "description": input.description,
-                    "start": input.start,
-                    "end": input.end,
-                    "orgType": input.org_type,
-                    "sector": input.sector,
-                    "branch": input.branch,
-                    "municipality": input.municipality,
-                    "eventType": input.event_type,
-                    "publisher": input.publisher,
-                    "url": input.url,
-                    "language": input.language,
-                }
-            )
+            values = given(input, NODE_FIELDS)
             update = await info.context.curator().update_node(
                 _slug(input.id, "id"), values, _sources(input.sources), prefer_new=input.prefer_new
             )
@@ -157,14 +124,7 @@ class CurationMutation:
         info.context.viewer.require(Role.EDITOR, "Linking nodes")
 
         async def work() -> Any:
-            values = given(
-                {
-                    "role": input.role,
-                    "start": input.start,
-                    "end": input.end,
-                    "seatType": input.seat_type,
-                }
-            )
+            values = given(input, TIE_FIELDS)
             tie, created = await info.context.curator().link(
                 input.type,
                 _slug(input.source, "source"),
@@ -182,14 +142,7 @@ class CurationMutation:
         info.context.viewer.require(Role.EDITOR, "Updating a tie")
 
         async def work() -> Any:
-            values = given(
-                {
-                    "role": input.role,
-                    "start": input.start,
-                    "end": input.end,
-                    "seatType": input.seat_type,
-                }
-            )
+            values = given(input, TIE_FIELDS)
             tie = await info.context.curator().update_tie(
                 input.id, input.type, values, _sources(input.sources)
             )

@@ -101,6 +101,32 @@ class ImportFileInput:
     content: str
 
 
-def given(values: dict[str, Any]) -> dict[str, Any]:
-    """The fields a client set, in the curation layer's spelling (camelCase)."""
+NODE_FIELDS = {
+    "name": "name",
+    "description": "description",
+    "start": "start",
+    "end": "end",
+    "org_type": "orgType",
+    "sector": "sector",
+    "branch": "branch",
+    "municipality": "municipality",
+    "event_type": "eventType",
+    "publisher": "publisher",
+    "url": "url",
+    "language": "language",
+}
+SOURCE_FIELDS = {
+    "title": "name",
+    "description": "description",
+    "date": "start",
+    "publisher": "publisher",
+    "url": "url",
+    "language": "language",
+}
+TIE_FIELDS = {"role": "role", "start": "start", "end": "end", "seat_type": "seatType"}
+
+
+def given(input_: object, fields: dict[str, str]) -> dict[str, Any]:
+    """The fields a client set on an input, named as the curation layer names them."""
+    values = {name: getattr(input_, attribute, None) for attribute, name in fields.items()}
     return {name: value for name, value in values.items() if value is not None}

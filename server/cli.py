@@ -25,7 +25,14 @@ from schema.build import build_schema
 from seed.loader import load, load_seed
 from seed.synthetic import synthetic_graph
 from server.app import create_app
-from server.cli_support import DataDir, console, errors, settings_from, with_store
+from server.cli_support import (
+    DataDir,
+    console,
+    errors,
+    print_summary,
+    settings_from,
+    with_store,
+)
 from server.copy import CopyReport, copy_graph, total_items
 from server.curation_commands import forget, import_files, tokens
 from server.export_command import export
@@ -97,14 +104,7 @@ def seed(
             return await load(store, nodes, ties)
 
     summary = with_store(settings, work)
-    table = Table("", "created", "updated", "unchanged", title="Seed loaded")
-    table.add_row(
-        "nodes", *map(str, (summary.created_nodes, summary.updated_nodes, summary.unchanged_nodes))
-    )
-    table.add_row(
-        "ties", *map(str, (summary.created_ties, summary.updated_ties, summary.unchanged_ties))
-    )
-    console.print(table)
+    print_summary("Seed loaded", summary)
 
 
 @app.command()

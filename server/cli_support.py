@@ -9,9 +9,10 @@ from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
 from graph.errors import PoikkiError
-from graph.store import GraphStore
+from graph.store import GraphStore, WriteSummary
 from server.settings import ConfigError, Settings, from_environment
 from server.stores import store_for
 
@@ -48,3 +49,15 @@ def with_store(
     except PoikkiError as error:
         errors.print(f"[red]{error}[/red]")
         raise typer.Exit(1) from error
+
+
+def print_summary(title: str, summary: WriteSummary) -> None:
+    """What a write changed, as a table of created, updated and unchanged nodes and ties."""
+    table = Table("", "created", "updated", "unchanged", title=title)
+    table.add_row(
+        "nodes", *map(str, (summary.created_nodes, summary.updated_nodes, summary.unchanged_nodes))
+    )
+    table.add_row(
+        "ties", *map(str, (summary.created_ties, summary.updated_ties, summary.unchanged_ties))
+    )
+    console.print(table)

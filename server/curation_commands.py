@@ -17,7 +17,14 @@ from graph.model import NodeKind, Tie
 from graph.store import GraphStore, WriteSummary
 from graph.tokens import ApiToken, Role, digest_of, new_secret
 from resolvers import global_ids
-from server.cli_support import DataDir, console, errors, settings_from, with_store
+from server.cli_support import (
+    DataDir,
+    console,
+    errors,
+    print_summary,
+    settings_from,
+    with_store,
+)
 
 tokens = typer.Typer(help="Bearer tokens: create, list and revoke.")
 
@@ -49,14 +56,7 @@ def import_files(
             return summary
 
     summary = with_store(settings, work)
-    table = Table("", "created", "updated", "unchanged", title="Imported")
-    table.add_row(
-        "nodes", *map(str, (summary.created_nodes, summary.updated_nodes, summary.unchanged_nodes))
-    )
-    table.add_row(
-        "ties", *map(str, (summary.created_ties, summary.updated_ties, summary.unchanged_ties))
-    )
-    console.print(table)
+    print_summary("Imported", summary)
 
 
 def forget(
