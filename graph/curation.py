@@ -92,7 +92,9 @@ class Curator:
         node_id = slug or await self._free_slug(str(name))
         if (await self.store.find_nodes([node_id]))[0] is not None:
             raise InvalidInputError([FieldProblem("id", f"'{node_id}' exists already.")])
-        node = Node(kind, node_id, str(name).strip(), sources=tuple(sources))
+        # A source states itself, as the seed's and imported sources do.
+        cited = (node_id,) if kind is NodeKind.SOURCE and not sources else tuple(sources)
+        node = Node(kind, node_id, str(name).strip(), sources=cited)
         node = _with_values(node, {k: v for k, v in values.items() if k != "name"})
         await self.store.upsert([node], [])
         self.feed.publish(Change(ChangeAction.CREATED, nodes=(node.id,)))

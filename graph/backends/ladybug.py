@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,8 @@ from graph.model import Node, NodeKind, Tie, TieType
 from graph.store import WriteSummary
 from graph.writes import WritePlan
 
+logger = logging.getLogger("poikki.store")
+
 
 class LadybugStore(CypherStore):
     def __init__(self, path: Path, *, pool_size: int = 4, read_only: bool = False) -> None:
@@ -32,15 +35,32 @@ class LadybugStore(CypherStore):
     async def open(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._db = await asyncio.to_thread(
-                ladybug.Database, str(self.path), read_only=self.read_only
-            )
+            self._db = await asyncio.to_thread(self._database, strict_log=True)
         except RuntimeError as error:
-            raise StoreUnavailableError(_open_failure(self.path, error)) from error
+            if "WAL" not in str(error):
+                raise StoreUnavailableError(_open_failure(self.path, error)) from error
+            # A process killed while committing leaves the log's last transaction half
+            # written. Replay what was committed and drop that tail: the transaction it held
+            # was never confirmed, so dropping it keeps imports all-or-nothing.
+            logger.warning(
+                "The database's write-ahead log ends in a transaction that was not finished "
+                "(the last writer was stopped while committing); it was dropped, every "
+                "committed write is kept. (%s)",
+                error,
+            )
+            try:
+                self._db = await asyncio.to_thread(self._database, strict_log=False)
+            except RuntimeError as again:
+                raise StoreUnavailableError(_open_failure(self.path, again)) from again
         for _ in range(self._pool_size):
             self._pool.put_nowait(ladybug.Connection(self._db))
         if not self.read_only:
             await self._transaction([Statement(s, {}) for s in ladybug_schema.statements()])
+
+    def _database(self, *, strict_log: bool) -> ladybug.Database:
+        return ladybug.Database(
+            str(self.path), read_only=self.read_only, throw_on_wal_replay_failure=strict_log
+        )
 
     async def close(self) -> None:
         while not self._pool.empty():
