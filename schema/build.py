@@ -7,13 +7,18 @@ from functools import partial
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import (
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+)
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 
 from schema.changes import Subscription
 from schema.cost import QueryCost
 from schema.curation import CurationMutation
+from schema.document_cache import ValidatedDocuments, ValidateOnce
 from schema.errors import ErrorCodes, is_expected
 from schema.lookup import LookupQuery
 from schema.network import NetworkQuery
@@ -32,6 +37,10 @@ class Query(ListsQuery, LookupQuery, NetworkQuery, ProvenanceQuery):
 @strawberry.type
 class Mutation(CurationMutation):
     pass
+
+
+DOCUMENTS = 512
+"""Distinct query texts whose validation is kept."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +72,7 @@ def build_schema(limits: QueryLimits = QueryLimits()) -> strawberry.Schema:
             partial(QueryDepthLimiter, max_depth=limits.max_depth),
             partial(MaxTokensLimiter, max_token_count=limits.max_tokens),
             partial(MaxAliasesLimiter, max_alias_count=limits.max_aliases),
+            partial(ValidateOnce, documents=ValidatedDocuments(DOCUMENTS)),
             partial(QueryCost, max_cost=limits.max_cost),
             *(
                 [partial(ResultCache, store=ResultStore(limits.result_cache_bytes))]

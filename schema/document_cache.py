@@ -1,0 +1,52 @@
+"""Parsing and validating a query document once per distinct text, not once per request.
+
+strawberry's ValidationCache keys on the validation rules too, and its depth and alias limiters
+make new rule classes for every request, so it never hits. The rules here are fixed for the
+life of the schema, so a document's validation errors depend on its text alone.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Iterator
+
+from graphql import GraphQLError
+from strawberry.extensions import SchemaExtension
+
+
+class ValidatedDocuments:
+    """The validation errors of each query text seen, least recently used out first."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._errors: OrderedDict[str, list[GraphQLError]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, text: str) -> list[GraphQLError] | None:
+        with self._lock:
+            found = self._errors.get(text)
+            if found is not None:
+                self._errors.move_to_end(text)
+            return found
+
+    def put(self, text: str, errors: list[GraphQLError]) -> None:
+        with self._lock:
+            self._errors[text] = errors
+            while len(self._errors) > self.size:
+                self._errors.popitem(last=False)
+
+
+class ValidateOnce(SchemaExtension):
+    def __init__(self, *, documents: ValidatedDocuments) -> None:
+        self.documents = documents
+
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        text = context.query
+        known = self.documents.get(text) if text is not None else None
+        if known is not None:
+            context.pre_execution_errors = list(known)
+        yield
+        if known is None and text is not None and context.pre_execution_errors is not None:
+            self.documents.put(text, list(context.pre_execution_errors))
