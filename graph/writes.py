@@ -119,6 +119,32 @@ async def _existing_ties(reader: WriteReader, ties: Sequence[Tie]) -> dict[str, 
     return existing
 
 
+def group_for_bulk_load(
+    nodes: Sequence[Node], ties: Sequence[Tie]
+) -> tuple[dict[NodeKind, list[Node]], dict[EndpointKey, list[Tie]]]:
+    """Nodes by kind and ties by (type, source kind, target kind), checked as `WritePlan`
+    checks a bulk load, without making a row per item (the bulk path builds columns)."""
+    _check_unique(nodes, ties)
+    by_kind: dict[NodeKind, list[Node]] = defaultdict(list)
+    kinds: dict[str, NodeKind] = {}
+    for node in nodes:
+        by_kind[node.kind].append(node)
+        kinds[node.id] = node.kind
+    by_ends: dict[EndpointKey, list[Tie]] = defaultdict(list)
+    allowed = {
+        (type_, source, target)
+        for type_, spec in TIE_SPECS.items()
+        for source in spec.sources
+        for target in spec.targets
+    }
+    for tie in ties:
+        key = (tie.type, kinds.get(tie.source), kinds.get(tie.target))
+        if key not in allowed:
+            _with_kinds(tie, kinds)  # raises, naming what is wrong
+        by_ends[key].append(tie)  # type: ignore[index]
+    return by_kind, by_ends
+
+
 def _moved(before: Tie | None, after: Tie) -> bool:
     return before is not None and (before.source, before.target) != (after.source, after.target)
 

@@ -13,12 +13,19 @@ import pyarrow as pa
 
 from graph.backends import ladybug_schema
 from graph.backends.cypher_store import CypherStore, Progress, Row
-from graph.columns import LIST_COLUMNS, TIE_COLUMNS, node_columns, node_from_row, tie_from_row
+from graph.columns import (
+    LIST_COLUMNS,
+    TIE_COLUMNS,
+    node_columns,
+    node_from_row,
+    node_row,
+    tie_from_row,
+)
 from graph.cypher import Statement
 from graph.errors import BadInputError, StoreUnavailableError
 from graph.model import Node, NodeKind, Tie, TieType
 from graph.store import WriteSummary
-from graph.writes import WritePlan
+from graph.writes import group_for_bulk_load
 
 logger = logging.getLogger("poikki.store")
 
@@ -78,17 +85,18 @@ class LadybugStore(CypherStore):
         self, nodes: Sequence[Node], ties: Sequence[Tie], progress: Progress | None = None
     ) -> WriteSummary:
         async with self._write_lock:
-            plan = WritePlan.for_bulk_load(nodes, ties)
+            nodes_by_kind, ties_by_ends = group_for_bulk_load(nodes, ties)
             if not await self._is_empty():
                 raise BadInputError("A bulk load needs an empty database; use upsert instead.")
             try:
-                for kind, group in plan.nodes_by_kind().items():
-                    await self._copy(kind.value, _node_table(kind, group), "")
+                for kind, group in nodes_by_kind.items():
+                    rows = [node_row(node) for node in group]
+                    await self._copy(kind.value, _node_table(kind, rows), "")
                     if progress:
                         progress(len(group))
-                for (type_, source, target), tie_group in plan.ties_by_endpoints().items():
+                for (type_, source, target), tie_group in ties_by_ends.items():
                     options = f" (from='{source.value}', to='{target.value}')"
-                    await self._copy(type_.value, _tie_table(tie_group), options)
+                    await self._copy(type_.value, _tie_columns(tie_group), options)
                     if progress:
                         progress(len(tie_group))
             except RuntimeError:
@@ -166,12 +174,30 @@ def _node_table(kind: NodeKind, nodes: Sequence[dict[str, Any]]) -> pa.Table:
     )
 
 
-def _tie_table(ties: Sequence[dict[str, Any]]) -> pa.Table:
-    columns = {"from": pa.array([t["source"] for t in ties], pa.string())}
-    columns["to"] = pa.array([t["target"] for t in ties], pa.string())
-    for column in TIE_COLUMNS:
-        columns[column] = _array(column, [t[column] for t in ties])
-    return pa.table(columns)
+def _tie_columns(ties: Sequence[Tie]) -> pa.Table:
+    """Ties as Arrow columns, built column by column (a million ties, no row dicts)."""
+    text = pa.string()
+    values: dict[str, pa.Array] = {
+        "from": pa.array([t.source for t in ties], text),
+        "to": pa.array([t.target for t in ties], text),
+        "id": pa.array([t.id for t in ties], text),
+        "role": pa.array([t.role for t in ties], text),
+        "start": pa.array([t.start for t in ties], text),
+        "end": pa.array([t.end for t in ties], text),
+        "seatType": pa.array([t.seat_type and t.seat_type.value for t in ties], text),
+        "sources": _lists([t.sources for t in ties]),
+    }
+    return pa.table({name: values[name] for name in ("from", "to", *TIE_COLUMNS)})
+
+
+def _lists(values: Sequence[Sequence[str]]) -> pa.Array:
+    """A list-of-strings column from offsets into one flat column (faster than nested lists)."""
+    offsets = [0]
+    flat: list[str] = []
+    for items in values:
+        flat.extend(items)
+        offsets.append(len(flat))
+    return pa.ListArray.from_arrays(pa.array(offsets, pa.int32()), pa.array(flat, pa.string()))
 
 
 def _array(column: str, values: list[Any]) -> pa.Array:
