@@ -42,7 +42,7 @@ def _timed(label: str, work: Callable[[], T]) -> tuple[T, float]:
     return result, elapsed
 
 
-async def _projection(people: int, projects: int, seed: int) -> Any:
+async def projection(people: int, projects: int, seed: int) -> Any:
     nodes, ties = _timed("generate", lambda: synthetic_graph(people, seed, projects=projects))[0]
     with tempfile.TemporaryDirectory() as folder:
         store = LadybugStore(Path(folder) / "bench.lbug")
@@ -59,42 +59,42 @@ async def _projection(people: int, projects: int, seed: int) -> Any:
     return _timed("project onto people", lambda: build(subgraph, Mode.PEOPLE, Weighting.NEWMAN))[0]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--people", type=int, default=50_000)
-    parser.add_argument("--projects", type=int, default=10_000)
-    parser.add_argument("--sources", type=int, default=64, help="sampled betweenness sources")
-    parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args()
-    print(f"{args.people} people, {args.projects} projects, {args.sources} sampled sources")
-    network = asyncio.run(_projection(args.people, args.projects, args.seed))
+def compare(
+    people: int, projects: int, sources: int, seed: int, *, every_measure: bool = False
+) -> dict[str, Any]:
+    """Times betweenness (from `sources` sampled sources) and communities through Poikki and
+    through networkx on the same people projection; returns every figure."""
+    print(f"{people} people, {projects} projects, {sources} sampled sources")
+    network = asyncio.run(projection(people, projects, seed))
     graph = network.graph
     print(f"  projection: {graph.vcount()} people, {graph.ecount()} weighted ties")
 
     print("Poikki (python-igraph)")
     _, poikki_betweenness = _timed(
-        "betweenness", lambda: betweenness(graph, sources=args.sources, seed=args.seed)
+        "betweenness", lambda: betweenness(graph, sources=sources, seed=seed)
     )
     partition, poikki_communities = _timed(
-        "Leiden", lambda: detect(graph, Algorithm.LEIDEN, seed=args.seed)
+        "Leiden", lambda: detect(graph, Algorithm.LEIDEN, seed=seed)
     )
     print(f"  {len(set(partition.membership))} communities, modularity {partition.modularity:.4f}")
-    sides = [f"group {v % 5}" for v in range(graph.vcount())]
-    _timed(
-        "every measure (sampled above 5,000 people)",
-        lambda: measure(network, sides, samples=args.sources, seed=args.seed),
-    )
+    if every_measure:
+        sides = [f"group {v % 5}" for v in range(graph.vcount())]
+        _timed(
+            "every measure (sampled above 5,000 people)",
+            lambda: measure(network, sides, samples=sources, seed=seed),
+        )
 
     print("networkx")
     copy, _ = _timed("copy the projection into networkx", lambda: _networkx(graph))
     _, nx_betweenness = _timed(
         "betweenness",
-        lambda: nx.betweenness_centrality(copy, k=args.sources, seed=args.seed),
+        lambda: nx.betweenness_centrality(copy, k=sources, seed=seed),
     )
     found, nx_communities = _timed(
-        "Louvain", lambda: nx.community.louvain_communities(copy, seed=args.seed)
+        "Louvain", lambda: nx.community.louvain_communities(copy, seed=seed)
     )
-    print(f"  {len(found)} communities, modularity {nx.community.modularity(copy, found):.4f}")
+    nx_modularity = nx.community.modularity(copy, found)
+    print(f"  {len(found)} communities, modularity {nx_modularity:.4f}")
 
     poikki = poikki_betweenness + poikki_communities
     networkx = nx_betweenness + nx_communities
@@ -105,6 +105,37 @@ def main() -> None:
         f"(betweenness {nx_betweenness / poikki_betweenness:.1f}x, "
         f"communities {nx_communities / poikki_communities:.1f}x)"
     )
+    return {
+        "people": people,
+        "projects": projects,
+        "sampled_sources": sources,
+        "seed": seed,
+        "projected_people": graph.vcount(),
+        "projected_ties": graph.ecount(),
+        "poikki_betweenness_s": poikki_betweenness,
+        "poikki_leiden_s": poikki_communities,
+        "poikki_communities": len(set(partition.membership)),
+        "poikki_modularity": partition.modularity,
+        "networkx_betweenness_s": nx_betweenness,
+        "networkx_louvain_s": nx_communities,
+        "networkx_communities": len(found),
+        "networkx_modularity": nx_modularity,
+        "poikki_s": poikki,
+        "networkx_s": networkx,
+        "ratio": networkx / poikki,
+        "betweenness_ratio": nx_betweenness / poikki_betweenness,
+        "communities_ratio": nx_communities / poikki_communities,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=50_000)
+    parser.add_argument("--projects", type=int, default=10_000)
+    parser.add_argument("--sources", type=int, default=64, help="sampled betweenness sources")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    compare(args.people, args.projects, args.sources, args.seed, every_measure=True)
 
 
 def _networkx(graph: Any) -> nx.Graph:

@@ -42,6 +42,7 @@ from server.export_request import ExportRequest, export_graph
 PAGE = os.sysconf("SC_PAGE_SIZE")
 MB = 1024 * 1024
 NETWORKX_WRITERS = {"networkx-graphml": nx.write_graphml, "networkx-gexf": nx.write_gexf}
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def resident() -> int:
@@ -125,9 +126,40 @@ def run_child(database: Path, writer: str, cold: bool, folder: Path) -> dict[str
         capture_output=True,
         text=True,
         check=True,
+        cwd=ROOT,
     )
     found: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return found
+
+
+def measure_writers(
+    database: Path, writers: list[str], folder: Path, cold: bool = True
+) -> dict[str, Any]:
+    """Each writer's warm (and cold) figures, each in a fresh process; prints them as it goes."""
+    print(f"  {'writer':<18}{'adds MB':>9}{'cold MB':>9}{'file MB':>9}{'seconds':>9}")
+    size_results: dict[str, Any] = {}
+    for writer in writers:
+        warm = run_child(database, writer, False, folder)
+        size_results[writer] = {"warm": warm}
+        cold_mb = "-"
+        if cold:
+            size_results[writer]["cold"] = run_child(database, writer, True, folder)
+            cold_mb = f"{size_results[writer]['cold']['added_mb']:.1f}"
+        print(
+            f"  {writer:<18}{warm['added_mb']:9.1f}{cold_mb:>9}"
+            f"{warm['file_mb']:9.1f}{warm['seconds']:9.2f}",
+            flush=True,
+        )
+    for ours, theirs in (("graphml", "networkx-graphml"), ("gexf", "networkx-gexf")):
+        if ours in size_results and theirs in size_results:
+            ratio = size_results[theirs]["warm"]["added_mb"] / max(
+                size_results[ours]["warm"]["added_mb"], 0.1
+            )
+            print(f"  {ours}: networkx adds {ratio:.1f}× the memory Poikki's writer adds")
+    poikki = [size_results[w]["warm"]["added_mb"] for w in writers if w not in NETWORKX_WRITERS]
+    if poikki:
+        print(f"  largest addition by a Poikki export: {max(poikki):.1f} MB (target: under 50 MB)")
+    return size_results
 
 
 async def load(database: Path, people: int) -> tuple[int, int]:
@@ -158,24 +190,7 @@ def main() -> None:
             database = folder / "bench.lbug"
             nodes, ties = asyncio.run(load(database, people))
             print(f"\n{nodes:,} nodes and {ties:,} ties ({people:,} synthetic people)")
-            print(f"  {'writer':<18}{'adds MB':>9}{'cold MB':>9}{'file MB':>9}{'seconds':>9}")
-            size_results = {}
-            for writer in writers:
-                warm = run_child(database, writer, False, folder)
-                cold = run_child(database, writer, True, folder)
-                size_results[writer] = {"warm": warm, "cold": cold}
-                print(
-                    f"  {writer:<18}{warm['added_mb']:9.1f}{cold['added_mb']:9.1f}"
-                    f"{warm['file_mb']:9.1f}{warm['seconds']:9.2f}",
-                    flush=True,
-                )
-            for ours, theirs in (("graphml", "networkx-graphml"), ("gexf", "networkx-gexf")):
-                ratio = size_results[theirs]["warm"]["added_mb"] / max(
-                    size_results[ours]["warm"]["added_mb"], 0.1
-                )
-                print(f"  {ours}: networkx adds {ratio:.1f}× the memory Poikki's writer adds")
-            worst = max(size_results[f.value]["warm"]["added_mb"] for f in ExportFormat)
-            print(f"  largest addition by a Poikki export: {worst:.1f} MB (target: under 50 MB)")
+            size_results = measure_writers(database, writers, folder)
             results.append({"people": people, "nodes": nodes, "ties": ties, **size_results})
     Path("benchmarks/exports.json").write_text(json.dumps(results, indent=1))
 

@@ -2,7 +2,8 @@
 
 Run: .venv/bin/python -m benchmarks.foundation [--repeat 200]
 
-Every query goes through the whole stack (ASGI app, GraphQL, DataLoaders, LadybugDB on disk).
+Every query goes through the whole stack (ASGI app, GraphQL, DataLoaders, LadybugDB on disk),
+with the result cache off so that every answer is resolved.
 The baseline is `{ __typename }` through the same stack, measured in the same run, so the
 ratios show what the store and resolvers add over the HTTP and GraphQL overhead.
 """
@@ -76,7 +77,9 @@ def _round_trips(http: TestClient, query: str) -> int:
 
 def _report(label: str, nodes: list[Node], ties: list[Tie], repeat: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        settings = Settings(data_dir=Path(folder))
+        # The result cache off: a repeated query would otherwise be answered without running
+        # its resolvers, and this script measures the resolution and its round trips.
+        settings = Settings(data_dir=Path(folder), result_cache_mb=0)
         _load(settings.database_path, nodes, ties)
         with TestClient(create_app(settings)) as http:
             base = statistics.median(_time(http, BASELINE, repeat))
