@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from graph import dates
 from graph.changes import Change, ChangeAction, ChangeFeed
@@ -47,6 +47,7 @@ _ENUMS: Mapping[str, Any] = {
     "seatType": SeatType,
 }
 MAX_SLUG = 80
+Item = TypeVar("Item", Node, Tie)
 
 
 @dataclass(frozen=True)
@@ -169,9 +170,7 @@ class Curator:
         existing = await self.store.existing_ties(type_, [tie_id])
         base = existing[0] if existing else Tie(type_, source.id, target.id, tie_id)
         cited = tuple(dict.fromkeys(base.sources + tuple(sources)))
-        tie = replace(
-            _with_tie_values(base, values), source=source.id, target=target.id, sources=cited
-        )
+        tie = replace(_with_values(base, values), source=source.id, target=target.id, sources=cited)
         _check_dates(tie.start, tie.end)
         await self.store.upsert([], [tie])
         action = ChangeAction.UPDATED if existing else ChangeAction.CREATED
@@ -340,24 +339,15 @@ def _value(node: Node, field: str) -> Any:
     return value.value if hasattr(value, "value") else value
 
 
-def _with_values(node: Node, values: Mapping[str, Any]) -> Node:
+def _with_values(item: Item, values: Mapping[str, Any]) -> Item:
+    """A node or tie with the given fields (named as GraphQL names them) set."""
     changes = {}
     for field, value in values.items():
         enum = _ENUMS.get(field)
         changes[_ATTRIBUTE.get(field, field)] = (
             enum(value) if enum is not None and value is not None else value
         )
-    return replace(node, **changes)
-
-
-def _with_tie_values(tie: Tie, values: Mapping[str, Any]) -> Tie:
-    changes = {}
-    for field, value in values.items():
-        enum = _ENUMS.get(field)
-        changes[_ATTRIBUTE.get(field, field)] = (
-            enum(value) if enum is not None and value is not None else value
-        )
-    return replace(tie, **changes)
+    return replace(item, **changes)
 
 
 def _claimed(claims: list[Claim], field: str, value: Any, sources: Sequence[str]) -> list[Claim]:
