@@ -18,6 +18,13 @@ TIE_COLUMNS = ("id", "role", "start", "end", "seatType", "sources")
 LIST_COLUMNS = frozenset({"sources"})
 
 
+# Enum lookups by value through dicts: the hot read paths convert thousands of rows.
+ORG_TYPES = {member.value: member for member in OrgType}
+SECTORS = {member.value: member for member in Sector}
+EVENT_TYPES = {member.value: member for member in EventType}
+SEAT_TYPES = {member.value: member for member in SeatType}
+
+
 def node_columns(kind: NodeKind) -> tuple[str, ...]:
     return COMMON_COLUMNS + EXTRA_COLUMNS.get(kind, ())
 
@@ -44,29 +51,30 @@ def node_row(node: Node) -> dict[str, Any]:
 
 
 def node_from_row(kind: NodeKind, row: Mapping[str, Any]) -> Node:
-    def text(key: str) -> str | None:
-        value = row.get(key)
-        return None if value is None else str(value)
-
-    org_type, sector, event_type = text("orgType"), text("sector"), text("eventType")
+    get = row.get
+    org_type, sector, event_type = get("orgType"), get("sector"), get("eventType")
     return Node(
         kind=kind,
         id=str(row["id"]),
-        name=str(row.get("name") or ""),
-        sources=tuple(row.get("sources") or ()),
-        description=text("description"),
-        start=text("start"),
-        end=text("end"),
-        org_type=OrgType(org_type) if org_type else None,
-        sector=Sector(sector) if sector else None,
-        branch=text("branch"),
-        municipality=text("municipality"),
-        event_type=EventType(event_type) if event_type else None,
-        publisher=text("publisher"),
-        url=text("url"),
-        language=text("language"),
-        claims=_claims_from_json(text("claims")),
+        name=str(get("name") or ""),
+        sources=tuple(get("sources") or ()),
+        description=_text(get("description")),
+        start=_text(get("start")),
+        end=_text(get("end")),
+        org_type=ORG_TYPES[org_type] if org_type else None,
+        sector=SECTORS[sector] if sector else None,
+        branch=_text(get("branch")),
+        municipality=_text(get("municipality")),
+        event_type=EVENT_TYPES[event_type] if event_type else None,
+        publisher=_text(get("publisher")),
+        url=_text(get("url")),
+        language=_text(get("language")),
+        claims=_claims_from_json(_text(get("claims"))),
     )
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
 
 
 def tie_row(tie: Tie) -> dict[str, Any]:
@@ -90,7 +98,7 @@ def tie_from_row(type_: TieType, source: str, target: str, row: Mapping[str, Any
         role=row.get("role"),
         start=row.get("start"),
         end=row.get("end"),
-        seat_type=SeatType(seat_type) if seat_type else None,
+        seat_type=SEAT_TYPES[seat_type] if seat_type else None,
         sources=tuple(row.get("sources") or ()),
     )
 

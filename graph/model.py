@@ -97,7 +97,7 @@ class Claim:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Node:
     """A node of any kind. Fields that a kind does not use stay None.
 
@@ -123,7 +123,7 @@ class Node:
     claims: tuple[Claim, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tie:
     """A relationship. `source` and `target` are node ids; `sources` cites Source node ids."""
 

@@ -15,17 +15,24 @@ from resolvers.context import Context
 @dataclass(frozen=True)
 class NodePage:
     nodes: Sequence[Node]
-    cursors: Sequence[str]
+    keysets: Sequence[Keyset]
+    tag: str
     has_next: bool
     count: Callable[[], Awaitable[int]]
+
+    def cursor_at(self, position: int) -> str:
+        return cursors.encode(self.tag, self.keysets[position])
 
 
 @dataclass(frozen=True)
 class TiePage:
     items: Sequence[Neighbour]
-    cursors: Sequence[str]
+    tag: str
     has_next: bool
     total: int
+
+    def cursor_at(self, position: int) -> str:
+        return cursors.encode(self.tag, self.items[position].keyset)
 
 
 def checked_first(context: Context, first: int | None) -> int:
@@ -58,7 +65,8 @@ async def root_page(
 
     return NodePage(
         nodes=page.nodes,
-        cursors=[cursors.encode(tag, k) for k in page.keysets],
+        keysets=page.keysets,
+        tag=tag,
         has_next=page.has_more,
         count=count,
     )
@@ -74,7 +82,7 @@ async def tie_page(
         items = list(page.items[:limit])
         return TiePage(
             items=items,
-            cursors=[cursors.encode(tag, item.keyset) for item in items],
+            tag=tag,
             has_next=page.total > limit,
             total=page.total,
         )
@@ -83,7 +91,7 @@ async def tie_page(
     items = everything[start : start + limit]
     return TiePage(
         items=items,
-        cursors=[cursors.encode(tag, item.keyset) for item in items],
+        tag=tag,
         has_next=start + limit < len(everything),
         total=len(everything),
     )

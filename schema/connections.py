@@ -16,18 +16,35 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
+CursorAt = Callable[[int], str]
+"""The cursor of a page's i-th row. Cursors are encoded only when a client asks for them."""
+
+
 @strawberry.type(description="Where a page stands in its list.")
 class PageInfo:
     has_next_page: bool
     has_previous_page: bool
-    start_cursor: str | None
-    end_cursor: str | None
+    cursor_at: strawberry.Private[CursorAt]
+    size: strawberry.Private[int]
+
+    @strawberry.field
+    def start_cursor(self) -> str | None:
+        return self.cursor_at(0) if self.size else None
+
+    @strawberry.field
+    def end_cursor(self) -> str | None:
+        return self.cursor_at(self.size - 1) if self.size else None
 
 
 @strawberry.type
 class Edge(Generic[T]):
-    cursor: str
     node: T
+    position: strawberry.Private[int]
+    cursor_at: strawberry.Private[CursorAt]
+
+    @strawberry.field
+    def cursor(self) -> str:
+        return self.cursor_at(self.position)
 
 
 @strawberry.type
@@ -43,7 +60,6 @@ class Connection(Generic[T]):
 
 @strawberry.type(description="A tie to the node, with the tie's own properties.")
 class TieEdge(Generic[T]):
-    cursor: str
     node: T
     tie_id: str = strawberry.field(description="The tie's stable identifier.")
     type: TieType
@@ -54,6 +70,12 @@ class TieEdge(Generic[T]):
         description="On steering-group seats: elected official or civil servant."
     )
     source_ids: strawberry.Private[tuple[str, ...]]
+    position: strawberry.Private[int]
+    cursor_at: strawberry.Private[CursorAt]
+
+    @strawberry.field
+    def cursor(self) -> str:
+        return self.cursor_at(self.position)
 
     @strawberry.field(description="The sources that state this tie.")
     async def sources(
@@ -71,10 +93,10 @@ class TieConnection(Generic[T]):
     total_count: int = strawberry.field(description="How many ties there are, over all pages.")
 
 
-def page_info(cursors: list[str], has_next: bool, has_previous: bool) -> PageInfo:
+def page_info(cursor_at: CursorAt, size: int, has_next: bool, has_previous: bool) -> PageInfo:
     return PageInfo(
         has_next_page=has_next,
         has_previous_page=has_previous,
-        start_cursor=cursors[0] if cursors else None,
-        end_cursor=cursors[-1] if cursors else None,
+        cursor_at=cursor_at,
+        size=size,
     )

@@ -307,6 +307,8 @@ class Ranked(Generic[Item]):
 def _connection(page: Ranked[Item], make: Callable[[Item], T]) -> RankedConnection[T]:
     return RankedConnection(
         edges=[RankedEdge(cursor=cursor, node=make(item)) for cursor, item in page.rows],
-        page_info=page_info([cursor for cursor, _ in page.rows], page.has_next, page.has_previous),
+        page_info=page_info(
+            lambda at: page.rows[at][0], len(page.rows), page.has_next, page.has_previous
+        ),
         total_count=page.total,
     )

@@ -43,7 +43,8 @@ async def _ties(info: Info, parent: Entity, hop: Hop, first: int, after: str | N
     page = await tie_page(info.context, hop, parent.record.id, first, after)
     edges = [
         TieEdge(
-            cursor=cursor,
+            position=position,
+            cursor_at=page.cursor_at,
             node=as_graphql(item.node),
             tie_id=item.tie.id,
             type=item.tie.type,
@@ -53,11 +54,11 @@ async def _ties(info: Info, parent: Entity, hop: Hop, first: int, after: str | N
             seat_type=item.tie.seat_type,
             source_ids=item.tie.sources,
         )
-        for item, cursor in zip(page.items, page.cursors, strict=True)
+        for position, item in enumerate(page.items)
     ]
     return TieConnection(
         edges=edges,
-        page_info=page_info(list(page.cursors), page.has_next, after is not None),
+        page_info=page_info(page.cursor_at, len(page.items), page.has_next, after is not None),
         total_count=page.total,
     )
 

@@ -44,10 +44,10 @@ async def _root(
     page = await root_page(info.context, kind, conditions, order, first, after)
     return Connection(
         edges=[
-            Edge(cursor=c, node=as_graphql(n))
-            for n, c in zip(page.nodes, page.cursors, strict=True)
+            Edge(node=as_graphql(node), position=position, cursor_at=page.cursor_at)
+            for position, node in enumerate(page.nodes)
         ],
-        page_info=page_info(list(page.cursors), page.has_next, after is not None),
+        page_info=page_info(page.cursor_at, len(page.nodes), page.has_next, after is not None),
         count=page.count,
     )
 

@@ -118,7 +118,7 @@ async def _open(store: GraphStore, settings: Settings) -> bool:
 def create_app(settings: Settings, *, seed_if_empty: bool = False) -> Starlette:
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[State]:
-        store = store_for(settings)
+        store = store_for(settings, serving=True)
         reachable = await _open(store, settings)
         app.state.store = store  # lets operators' tools and tests read the round-trip counter
         try:

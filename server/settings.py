@@ -34,6 +34,8 @@ class Settings:
     store_timeout: float = 30.0
     shutdown_grace: int = 30
     batch_loads: bool = True
+    read_model: bool = True
+    """Embedded only: keep a column-wise copy of the graph in memory for the hot reads."""
     result_cache_mb: int | None = None
     """None: 64 on the embedded backend (one process), 0 (off) on Neo4j."""
     log_level: str = "info"
@@ -115,6 +117,7 @@ def from_environment(environ: Mapping[str, str] = os.environ) -> Settings:
         store_timeout=float(number("STORE_TIMEOUT_SECONDS", int(defaults.store_timeout))),
         shutdown_grace=number("SHUTDOWN_GRACE_SECONDS", defaults.shutdown_grace),
         batch_loads=flag("BATCH_LOADS", defaults.batch_loads),
+        read_model=flag("READ_MODEL", defaults.read_model),
         result_cache_mb=whole("RESULT_CACHE_MB"),
         log_level=text("LOG_LEVEL", defaults.log_level).lower(),
         neo4j_uri=uri("NEO4J_URI"),

@@ -8,18 +8,22 @@ from graph.store import GraphStore
 from server.settings import ConfigError, Settings
 
 
-def store_for(settings: Settings, *, read_only: bool = False) -> GraphStore:
+def store_for(settings: Settings, *, read_only: bool = False, serving: bool = False) -> GraphStore:
+    """`serving`: for a long-running server, which keeps the embedded read model if enabled."""
     store: LadybugStore | Neo4jStore
     if settings.neo4j_uri:
         store = neo4j_store(settings)
     else:
-        store = embedded_store(settings, read_only=read_only)
+        read_model = serving and settings.read_model
+        store = embedded_store(settings, read_only=read_only, read_model=read_model)
     store.read_timeout = settings.store_timeout
     return store
 
 
-def embedded_store(settings: Settings, *, read_only: bool = False) -> LadybugStore:
-    return LadybugStore(settings.database_path, read_only=read_only)
+def embedded_store(
+    settings: Settings, *, read_only: bool = False, read_model: bool = False
+) -> LadybugStore:
+    return LadybugStore(settings.database_path, read_only=read_only, read_model=read_model)
 
 
 def neo4j_store(settings: Settings) -> Neo4jStore:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import ladybug
 import pyarrow as pa
 
-from graph.backends import ladybug_schema
+from graph.backends import ladybug_schema, read_model
 from graph.backends.cypher_store import CypherStore, Progress, Row
+from graph.backends.read_model import HopOrder
+from graph.backends.read_model_keeper import ReadModelKeeper
 from graph.columns import (
     LIST_COLUMNS,
     TIE_COLUMNS,
@@ -24,20 +26,43 @@ from graph.columns import (
 from graph.cypher import Statement
 from graph.errors import BadInputError, StoreUnavailableError
 from graph.model import Node, NodeKind, Tie, TieType
-from graph.store import WriteSummary
+from graph.store import (
+    Condition,
+    Hop,
+    Keyset,
+    Neighbour,
+    NeighbourPage,
+    NodeQuery,
+    Page,
+    WriteSummary,
+)
 from graph.writes import group_for_bulk_load
 
 logger = logging.getLogger("poikki.store")
 
 
 class LadybugStore(CypherStore):
-    def __init__(self, path: Path, *, pool_size: int = 4, read_only: bool = False) -> None:
+    """`read_model=True` keeps a column-wise copy of the graph in memory (read_model.py) that
+    answers node lookups and pages of neighbours while it is current; a server wants it, a
+    one-shot command does not."""
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        pool_size: int = 4,
+        read_only: bool = False,
+        read_model: bool = False,
+    ) -> None:
         super().__init__()
         self.path = path
         self.read_only = read_only
         self._pool_size = pool_size
         self._db: ladybug.Database | None = None
         self._pool: asyncio.Queue[ladybug.Connection] = asyncio.Queue()
+        self.read_model: ReadModelKeeper | None = None
+        if read_model:
+            self.read_model = ReadModelKeeper(lambda: self.version, self._write_lock, self._model)
 
     async def open(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -63,6 +88,8 @@ class LadybugStore(CypherStore):
             self._pool.put_nowait(ladybug.Connection(self._db))
         if not self.read_only:
             await self._transaction([Statement(s, {}) for s in ladybug_schema.statements()])
+        if self.read_model is not None:
+            self.read_model.start()
 
     def _database(self, *, strict_log: bool) -> ladybug.Database:
         return ladybug.Database(
@@ -70,6 +97,8 @@ class LadybugStore(CypherStore):
         )
 
     async def close(self) -> None:
+        if self.read_model is not None:
+            await self.read_model.close()
         while not self._pool.empty():
             self._pool.get_nowait().close()
         if self._db is not None:
@@ -104,6 +133,65 @@ class LadybugStore(CypherStore):
                 raise
             self.version += 1
             return WriteSummary(created_nodes=len(nodes), created_ties=len(ties))
+
+    # The reads the read model answers while it is current; each counts as one round trip,
+    # as its statement would, so tests that bound round trips hold on either path.
+
+    def _current(self, read: str) -> read_model.ReadModel | None:
+        model = self.read_model.current() if self.read_model else None
+        if model is not None:
+            self.round_trips.record(f"read model: {read}")
+        return model
+
+    def _ordered(self, read: str, hop: Hop) -> tuple[read_model.ReadModel, HopOrder] | None:
+        found = self.read_model.hop(hop) if self.read_model else None
+        if found is not None:
+            self.round_trips.record(f"read model: {read}")
+        return found
+
+    async def get_nodes(self, kind: NodeKind, ids: Sequence[str]) -> list[Node | None]:
+        model = ids and self._current("get_nodes")
+        return model.find(ids, kind) if model else await super().get_nodes(kind, ids)
+
+    async def find_nodes(self, ids: Sequence[str]) -> list[Node | None]:
+        model = ids and self._current("find_nodes")
+        return model.find(ids) if model else await super().find_nodes(ids)
+
+    async def list_nodes(self, query: NodeQuery) -> Page:
+        model = self._current("list_nodes")
+        return model.list_nodes(query) if model else await super().list_nodes(query)
+
+    async def count_nodes(self, kind: NodeKind, conditions: Sequence[Condition]) -> int:
+        model = self._current("count_nodes")
+        if model:
+            return model.count_nodes(kind, conditions)
+        return await super().count_nodes(kind, conditions)
+
+    async def first_neighbours(
+        self, hop: Hop, parent_ids: Sequence[str], limit: int
+    ) -> Mapping[str, NeighbourPage]:
+        found = parent_ids and self._ordered("first_neighbours", hop)
+        if found:
+            model, order = found
+            return model.first_neighbours(order, hop, parent_ids, max(limit, 0))
+        return await super().first_neighbours(hop, parent_ids, limit)
+
+    async def neighbours(
+        self, hop: Hop, parent_ids: Sequence[str], after: Keyset | None = None
+    ) -> Mapping[str, list[Neighbour]]:
+        found = parent_ids and self._ordered("neighbours", hop)
+        if found:
+            model, order = found
+            return model.neighbours_after(order, hop, parent_ids, after)
+        return await super().neighbours(hop, parent_ids, after)
+
+    async def _model(self, version: int) -> read_model.ReadModel:
+        """Every node and tie, column-wise, read through one connection."""
+        connection = await self._pool.get()
+        try:
+            return await asyncio.to_thread(_read_model, connection, version)
+        finally:
+            self._pool.put_nowait(connection)
 
     def _node(self, value: Any) -> Node:
         return node_from_row(NodeKind(value["_LABEL"]), value)
@@ -152,6 +240,20 @@ def _execute(
     rows = result.get_all()
     result.close()
     return [list(row) if isinstance(row, list) else list(row.values()) for row in rows]
+
+
+def _read_model(connection: ladybug.Connection, version: int) -> read_model.ReadModel:
+    def arrow(text: str) -> pa.Table:
+        result = connection.execute(text)
+        assert not isinstance(result, list), "one statement gives one result"
+        table = result.get_as_arrow(chunk_size=1_000_000)
+        result.close()
+        return table
+
+    connection.set_query_timeout(0)
+    nodes = [arrow(read_model.node_statement(kind)) for kind in NodeKind]
+    ties = [arrow(read_model.tie_statement(type_)) for type_ in TieType]
+    return read_model.assemble(version, nodes, ties)
 
 
 def _run_transaction(connection: ladybug.Connection, statements: Sequence[Statement]) -> None:

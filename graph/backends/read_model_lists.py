@@ -1,0 +1,104 @@
+"""Root lists from the read model: one kind of node, filtered, sorted, a keyset page at a time.
+
+The semantics are graph/cypher.py's `list_nodes` and `count_nodes`, condition by condition
+(a missing value never equals anything; CONTAINS compares lower-cased text as LadybugDB's
+`lower` does, which Arrow's `utf8_lower` matches; dates of reduced precision compare at their
+precision), and the order is the database's: the sort value (empty when missing), then the id,
+as code points.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from graph.model import NodeKind
+from graph.store import Condition, Keyset, NodeQuery, Op, SortField
+
+
+@dataclass(frozen=True)
+class Ordering:
+    """The rows of one kind in ascending sort order, with their keysets."""
+
+    rows: np.ndarray
+    keys: list[tuple[str, ...]]
+
+
+def ordering(nodes: pa.Table, kind_rows: np.ndarray, field: SortField) -> Ordering:
+    ids = nodes.column("id").take(kind_rows)
+    if field is SortField.ID:
+        columns = {"id": ids}
+    else:
+        values = pc.coalesce(nodes.column(field.value).take(kind_rows), "")
+        columns = {"value": values, "id": ids}
+    table = pa.table(columns)
+    order = pc.sort_indices(table, [(name, "ascending") for name in columns]).to_numpy()
+    sorted_table = table.take(order)
+    keys = list(zip(*(sorted_table.column(name).to_pylist() for name in columns), strict=True))
+    return Ordering(kind_rows[order], keys)
+
+
+def matching(nodes: pa.Table, conditions: Sequence[Condition]) -> np.ndarray:
+    """Which rows of the node table meet every condition, as a boolean array."""
+    result = np.ones(nodes.num_rows, dtype=bool)
+    for condition in conditions:
+        mask = pc.fill_null(_condition(nodes.column(condition.prop), condition), False)
+        result &= mask.to_numpy(zero_copy_only=False)
+    return result
+
+
+def _condition(column: pa.ChunkedArray, condition: Condition) -> pa.ChunkedArray:
+    value = condition.value
+    match condition.op:
+        case Op.EQUALS:
+            return pc.equal(column, value)
+        case Op.IN:
+            return pc.is_in(column, value_set=pa.array(list(value), pa.string()))
+        case Op.CONTAINS:
+            lowered = pc.utf8_lower(pc.coalesce(column, ""))
+            return pc.match_substring(lowered, str(value).lower())
+        case Op.ACTIVE_FROM:
+            text = str(value)
+            encoded = pc.dictionary_encode(column).combine_chunks()
+            kept = [
+                stored is None or text[: len(stored)] <= stored
+                for stored in encoded.dictionary.to_pylist()
+            ]
+            at_or_after = pa.array(kept, pa.bool_()).take(encoded.indices)
+            return pc.or_kleene(pc.is_null(column), at_or_after)
+        case Op.ACTIVE_TO:
+            return pc.or_kleene(pc.is_null(column), pc.less_equal(column, value))
+
+
+def page(
+    order: Ordering, kept: np.ndarray, query: NodeQuery
+) -> tuple[list[int], list[Keyset], bool]:
+    """The rows of one page (limit + whether there are more), in the query's order."""
+    ranks = np.flatnonzero(kept[order.rows])
+    descending = query.order.descending
+    if query.after is not None:
+        cut = query.after.values
+        if descending:
+            ranks = ranks[ranks < bisect.bisect_left(order.keys, cut)]
+        else:
+            ranks = ranks[ranks >= bisect.bisect_right(order.keys, cut)]
+    if descending:
+        ranks = ranks[::-1]
+    chosen = ranks[: query.limit + 1]
+    more = len(chosen) > query.limit
+    chosen = chosen[: query.limit]
+    return (
+        [int(order.rows[rank]) for rank in chosen],
+        [Keyset(order.keys[rank]) for rank in chosen],
+        more,
+    )
+
+
+def kind_rows(nodes: pa.Table, kind: NodeKind) -> np.ndarray:
+    rows: np.ndarray = pc.indices_nonzero(pc.equal(nodes.column("_kind"), kind.value)).to_numpy()
+    return rows

@@ -1,0 +1,207 @@
+"""The embedded read model answers exactly as the database does, and never from a stale copy.
+
+Every answer is compared with the same store's database path (the CypherStore methods the
+read model stands in for), on the seed (Finnish names, accents, reduced-precision dates) and a
+synthetic graph, over every hop the model allows, every sort order and the schema's filters,
+page by page.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from graph.backends.cypher_store import CypherStore
+from graph.backends.ladybug import LadybugStore
+from graph.model import TIE_SPECS, Node, NodeKind, TieType
+from graph.store import (
+    Condition,
+    Direction,
+    Hop,
+    NodeQuery,
+    Op,
+    Order,
+    SortField,
+)
+from seed.knowledge import seed_graph
+from seed.synthetic import synthetic_graph
+
+MULTI_TYPE_HOPS = [
+    Hop(
+        NodeKind.PROJECT,
+        (TieType.LEADS, TieType.PARTICIPATES_IN, TieType.PARTNER_IN),
+        Direction.IN,
+        (NodeKind.PERSON, NodeKind.ORGANISATION),
+    ),
+    Hop(
+        NodeKind.PERSON,
+        (TieType.LEADS, TieType.PARTICIPATES_IN, TieType.PARTNER_IN),
+        Direction.OUT,
+        (NodeKind.PROGRAMME, NodeKind.PROJECT),
+    ),
+    Hop(
+        NodeKind.ORGANISATION,
+        (TieType.EMPLOYED_BY, TieType.MEMBER_OF),
+        Direction.IN,
+        (NodeKind.PERSON, NodeKind.ORGANISATION),
+    ),
+    Hop(
+        NodeKind.ORGANISATION,
+        (TieType.SUBUNIT_OF, TieType.MEMBER_OF),
+        Direction.OUT,
+        (NodeKind.ORGANISATION,),
+    ),
+]
+
+
+def single_type_hops() -> Iterator[Hop]:
+    for type_, spec in TIE_SPECS.items():
+        for parent in sorted(spec.sources):
+            yield Hop(parent, (type_,), Direction.OUT, tuple(sorted(spec.targets)))
+        for parent in sorted(spec.targets):
+            yield Hop(parent, (type_,), Direction.IN, tuple(sorted(spec.sources)))
+
+
+HOPS = [*single_type_hops(), *MULTI_TYPE_HOPS]
+
+
+def graph() -> tuple[list[Node], list]:  # type: ignore[type-arg]
+    nodes, ties = seed_graph()
+    more_nodes, more_ties = synthetic_graph(400, seed=5)
+    return [*nodes, *more_nodes], [*ties, *more_ties]
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[LadybugStore]:
+    path = tmp_path / "model.lbug"
+    loader = LadybugStore(path)
+    await loader.open()
+    await loader.bulk_load(*graph())
+    await loader.close()
+    opened = LadybugStore(path, read_model=True)
+    await opened.open()
+    assert opened.read_model is not None
+    await opened.read_model.settled(HOPS)
+    yield opened
+    await opened.close()
+
+
+async def ids_of(store: LadybugStore, kind: NodeKind) -> list[str]:
+    return [node.id for node in await store.scan_nodes(kind, None, 100_000)]
+
+
+async def test_pages_of_neighbours_equal_the_database(store: LadybugStore) -> None:
+    compared = 0
+    for hop in HOPS:
+        parents = await ids_of(store, hop.parent)
+        parents.append("no-such-parent")
+        for limit in (0, 1, 3, 50):
+            model = await store.first_neighbours(hop, parents, limit)
+            database = await CypherStore.first_neighbours(store, hop, parents, limit)
+            assert model == database, (hop, limit)
+            compared += sum(len(page.items) for page in model.values())
+    assert compared > 5_000
+
+
+async def test_neighbours_after_a_keyset_equal_the_database(store: LadybugStore) -> None:
+    for hop in HOPS:
+        parents = await ids_of(store, hop.parent)
+        everything = await store.neighbours(hop, parents)
+        assert everything == await CypherStore.neighbours(store, hop, parents)
+        for pid, items in everything.items():
+            if len(items) < 3:
+                continue
+            after = items[len(items) // 2].keyset
+            model = await store.neighbours(hop, [pid], after)
+            assert model == await CypherStore.neighbours(store, hop, [pid], after)
+            assert model[pid] == items[len(items) // 2 + 1 :]
+
+
+async def test_node_lookups_equal_the_database(store: LadybugStore) -> None:
+    everyone = [i for kind in NodeKind for i in await ids_of(store, kind)]
+    asked = [*everyone, "no-such-node", everyone[0]]
+    assert await store.find_nodes(asked) == await CypherStore.find_nodes(store, asked)
+    found = 0
+    for kind in NodeKind:
+        of_kind = await store.get_nodes(kind, asked)
+        assert of_kind == await CypherStore.get_nodes(store, kind, asked)
+        found += sum(node is not None for node in of_kind)
+    assert found == len(everyone) + 1
+
+
+QUERIES = [
+    (NodeKind.PERSON, ()),
+    (NodeKind.PERSON, (Condition("name", Op.CONTAINS, "Ä"),)),
+    (NodeKind.PERSON, (Condition("name", Op.CONTAINS, "mäki"),)),
+    (NodeKind.ORGANISATION, (Condition("sector", Op.IN, ("PUBLIC", "PRIVATE")),)),
+    (NodeKind.ORGANISATION, (Condition("orgType", Op.IN, ("CITY_BRANCH",)),)),
+    (NodeKind.ORGANISATION, (Condition("municipality", Op.EQUALS, "Espoo"),)),
+    (NodeKind.PROGRAMME, (Condition("end", Op.ACTIVE_FROM, "2016-01-01"),)),
+    (NodeKind.PROJECT, (Condition("start", Op.ACTIVE_TO, "2014-12-31"),)),
+    (
+        NodeKind.PROJECT,
+        (
+            Condition("end", Op.ACTIVE_FROM, "2015-01-01"),
+            Condition("start", Op.ACTIVE_TO, "2015-12-31"),
+        ),
+    ),
+    (NodeKind.SOURCE, (Condition("id", Op.IN, ("synthetic-generator", "nope")),)),
+]
+
+
+@pytest.mark.parametrize(("kind", "conditions"), QUERIES)
+async def test_root_lists_equal_the_database_page_by_page(
+    store: LadybugStore, kind: NodeKind, conditions: tuple[Condition, ...]
+) -> None:
+    count = await store.count_nodes(kind, conditions)
+    assert count == await CypherStore.count_nodes(store, kind, conditions)
+    for field in SortField:
+        for descending in (False, True):
+            query = NodeQuery(kind, conditions, Order(field, descending), limit=37)
+            seen = 0
+            while True:
+                page = await store.list_nodes(query)
+                assert page == await CypherStore.list_nodes(store, query), query
+                seen += len(page.nodes)
+                if not page.has_more:
+                    break
+                query = replace(query, after=page.keysets[-1])
+            assert seen == count
+
+
+async def test_a_write_is_seen_at_once_and_the_model_catches_up(store: LadybugStore) -> None:
+    assert store.read_model is not None
+    hop = MULTI_TYPE_HOPS[0]
+    projects = await ids_of(store, NodeKind.PROJECT)
+    pages = await store.first_neighbours(hop, projects, 1)
+    project = next(pid for pid in projects if pages[pid].total >= 2)
+    first = pages[project].items[0].node
+    renamed = replace(first, name="Ö" + first.name)
+    await store.upsert([renamed], [])
+    assert store.read_model.current() is None
+    from_model = store.round_trips.by_statement["read model: first_neighbours"]
+    after = (await store.first_neighbours(hop, [project], 100))[project]
+    assert store.round_trips.by_statement["read model: first_neighbours"] == from_model
+    assert renamed in [item.node for item in after.items]
+    assert after.items[0].node != renamed  # "Ö" sorts after every unaccented name
+    await store.read_model.settled([hop])
+    assert await store.first_neighbours(hop, [project], 100) == {project: after}
+    assert (await store.find_nodes([renamed.id]))[0] == renamed
+    assert store.read_model.builds == 2
+
+
+async def test_closing_while_the_model_builds_waits_for_it(tmp_path: Path) -> None:
+    path = tmp_path / "closing.lbug"
+    loader = LadybugStore(path)
+    await loader.open()
+    await loader.bulk_load(*graph())
+    await loader.close()
+    for pause in (0.0, 0.01, 0.05):
+        store = LadybugStore(path, read_model=True)
+        await store.open()
+        await asyncio.sleep(pause)
+        await store.close()
