@@ -244,6 +244,18 @@ class Load:
     seed: int = 1
 
 
+async def read_model_settled(client: httpx.AsyncClient, timeout: float = 600.0) -> None:
+    """Wait until the server's read model (if it keeps one) is current and has built every
+    order the warm-up asked for: the phases measure the steady state, not the build."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        status = (await client.get("/readyz")).json().get("readModel")
+        if status is None or status["settled"]:
+            return
+        await asyncio.sleep(0.05)
+    raise RuntimeError(f"the read model did not settle in {timeout} s")
+
+
 async def measure(base: str, workloads: list[Workload], load: Load) -> dict[str, Any]:
     """Per workload: what `prepare` returned, then a phase with one client (the latency a lone
     user sees) and a phase with `load.concurrency` clients (latency under load, requests/s)."""
@@ -266,6 +278,7 @@ async def measure(base: str, workloads: list[Workload], load: Load) -> dict[str,
                     min_requests=concurrency,
                     rng=rng,
                 )
+                await read_model_settled(client)
                 measured = await phase(
                     client,
                     workload,

@@ -95,12 +95,16 @@ async def healthz(request: Request) -> JSONResponse:
 
 
 async def readyz(request: Request) -> JSONResponse:
-    """Ready for traffic: the store answers (within the store timeout)."""
+    """Ready for traffic: the store answers (within the store timeout). The embedded read
+    model's state is reported, not waited for: until it is current, reads go to the database."""
+    store = request.state.store
     try:
-        await request.state.store.ping()
+        await store.ping()
     except PoikkiError as error:
         return JSONResponse({"status": "not ready", "reason": str(error)}, status_code=503)
-    return JSONResponse({"status": "ready"})
+    keeper = getattr(store, "read_model", None)
+    extra = {"readModel": keeper.status()} if keeper is not None else {}
+    return JSONResponse({"status": "ready", **extra})
 
 
 async def _open(store: GraphStore, settings: Settings) -> bool:

@@ -205,3 +205,26 @@ async def test_closing_while_the_model_builds_waits_for_it(tmp_path: Path) -> No
         await store.open()
         await asyncio.sleep(pause)
         await store.close()
+
+
+async def test_scans_in_id_order_equal_the_database(store: LadybugStore) -> None:
+    for kind in NodeKind:
+        for batch in (1, 7, 1000):
+            after: str | None = None
+            while True:
+                model = await store.scan_nodes(kind, after, batch)
+                assert model == await CypherStore.scan_nodes(store, kind, after, batch)
+                if not model:
+                    break
+                after = model[-1].id
+    scanned = 0
+    for type_ in TieType:
+        after = None
+        while True:
+            ties = await store.scan_ties(type_, after, 97)
+            assert ties == await CypherStore.scan_ties(store, type_, after, 97)
+            if not ties:
+                break
+            scanned += len(ties)
+            after = ties[-1].id
+    assert scanned == sum((await store.stats()).ties.values())

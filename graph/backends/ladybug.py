@@ -167,6 +167,18 @@ class LadybugStore(CypherStore):
             return model.count_nodes(kind, conditions)
         return await super().count_nodes(kind, conditions)
 
+    async def scan_nodes(self, kind: NodeKind, after_id: str | None, limit: int) -> list[Node]:
+        model = self._current("scan_nodes")
+        if model:
+            return model.scan_nodes(kind, after_id, limit)
+        return await super().scan_nodes(kind, after_id, limit)
+
+    async def scan_ties(self, type_: TieType, after_id: str | None, limit: int) -> list[Tie]:
+        model = self._current("scan_ties")
+        if model:
+            return model.scan_ties(type_, after_id, limit)
+        return await super().scan_ties(type_, after_id, limit)
+
     async def first_neighbours(
         self, hop: Hop, parent_ids: Sequence[str], limit: int
     ) -> Mapping[str, NeighbourPage]:

@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 
 from graph.backends import read_model_lists as lists
 from graph.columns import TIE_COLUMNS, node_columns, node_from_row, tie_from_row
-from graph.model import Node, NodeKind, TieType
+from graph.model import Node, NodeKind, Tie, TieType
 from graph.store import (
     Condition,
     Direction,
@@ -72,6 +72,31 @@ class HopOrder:
         return start + bisect.bisect_right(keys, keyset.values)
 
 
+@dataclass(frozen=True)
+class IdOrder:
+    """The rows of one kind of node or type of tie in id order: how a whole graph is scanned."""
+
+    rows: np.ndarray
+    ids: pa.Array
+
+    def after(self, after_id: str | None, limit: int) -> np.ndarray:
+        start = 0 if after_id is None else bisect.bisect_right(_Texts(self.ids), after_id)
+        return self.rows[start : start + limit]
+
+
+class _Texts(Sequence[str]):
+    """An Arrow string array as a sequence bisect can search without copying it."""
+
+    def __init__(self, values: pa.Array) -> None:
+        self.values = values
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def __getitem__(self, index: int) -> str:  # type: ignore[override]
+        return str(self.values[index].as_py())
+
+
 KINDS = {kind.value: kind for kind in NodeKind}
 TYPES = {type_.value: type_ for type_ in TieType}
 
@@ -90,6 +115,7 @@ class ReadModel:
     hops: dict[Hop, HopOrder] = field(default_factory=dict)
     built: list[Node | None] = field(default_factory=list)
     orderings: dict[tuple[NodeKind, SortField], lists.Ordering] = field(default_factory=dict)
+    by_id: dict[NodeKind | TieType, IdOrder] = field(default_factory=dict)
 
     @classmethod
     def of(cls, version: int, nodes: pa.Table, ties: pa.Table) -> ReadModel:
@@ -148,6 +174,27 @@ class ReadModel:
                 page.append(Neighbour(tie, node, Keyset((node.name, node.id, tie.id))))
             result[pid] = page
         return result
+
+    def scan_nodes(self, kind: NodeKind, after_id: str | None, limit: int) -> list[Node]:
+        rows = self._id_order(kind, self.nodes, "_kind", "id").after(after_id, limit)
+        return self._nodes(rows)
+
+    def scan_ties(self, type_: TieType, after_id: str | None, limit: int) -> list[Tie]:
+        rows = self._id_order(type_, self.ties, TYPE, "id").after(after_id, limit)
+        taken = self.ties.take(pa.array(rows, pa.int64())).to_pylist()
+        return [tie_from_row(type_, row[SOURCE], row[TARGET], row) for row in taken]
+
+    def _id_order(
+        self, group: NodeKind | TieType, table: pa.Table, group_column: str, id_column: str
+    ) -> IdOrder:
+        if group not in self.by_id:
+            rows = pc.indices_nonzero(pc.equal(table.column(group_column), group.value))
+            ids = table.column(id_column).take(rows)
+            order = pc.sort_indices(ids)
+            self.by_id[group] = IdOrder(
+                rows.take(order).to_numpy(), ids.take(order).combine_chunks()
+            )
+        return self.by_id[group]
 
     def _nodes(self, rows: Sequence[int] | np.ndarray) -> list[Node]:
         built = self.built

@@ -80,6 +80,20 @@ class ReadModelKeeper:
             return None
         return model, order
 
+    def status(self) -> dict[str, Any]:
+        """For /readyz: whether the model is current and has every order asked for."""
+        model = self._model
+        current = model is not None and model.version == self._version()
+        return {
+            "current": current,
+            "settled": current and model is not None and self._wanted <= model.hops.keys(),
+            "builds": self.builds,
+            "lastBuildSeconds": round(self.last_build_seconds, 3),
+            "nodes": model.nodes.num_rows if model else 0,
+            "ties": model.ties.num_rows if model else 0,
+            "orders": len(model.hops) if model else 0,
+        }
+
     async def settled(self, hops: Iterable[Hop] = (), timeout: float = 60.0) -> None:
         """Wait until the model is current and ordered along `hops` (for tests and benchmarks)."""
         wanted = set(hops)
