@@ -105,6 +105,17 @@ class Server:
             time.sleep(0.1)
         raise RuntimeError(f"poikki serve did not answer /healthz in {HEALTH_TIMEOUT} s")
 
+    def resident_mb(self) -> float | None:
+        """The server's resident memory now (Linux), or None where /proc is not there."""
+        if self._process is None:
+            return None
+        try:
+            status = Path(f"/proc/{self._process.pid}/status").read_text()
+        except OSError:
+            return None
+        line = next((row for row in status.splitlines() if row.startswith("VmRSS:")), None)
+        return int(line.split()[1]) / 1024 if line else None
+
     def log(self) -> str:
         self._log.seek(0)
         return self._log.read().decode(errors="replace")[-4000:]

@@ -22,7 +22,7 @@ from typing import Any
 
 import httpx
 
-from benchmarks import analytics, exports
+from benchmarks import analytics, executor_floor, exports
 from benchmarks.foundation import BASELINE, THREE_LEVELS
 from benchmarks.serving import Load, Server, Workload, measure, post
 from graph.backends.ladybug import LadybugStore
@@ -59,24 +59,30 @@ class ServerConfig:
 
 # The same data is served three ways, one server at a time (the embedded database is
 # single-process): as shipped; with the result cache off, so that every answer is resolved
-# (a repeated query is otherwise a cache hit); and the naive way, one store call per parent.
+# (a repeated query is otherwise a cache hit); and the naive way: one database call per
+# parent, no read model, no cache.
 SERVERS = (
     ServerConfig(
         "default",
-        "as shipped (batched loads, result cache on)",
+        "as shipped (batched loads, read model, result cache)",
         {},
         ("http", "floor", "node", "list", "nested", "network"),
     ),
     ServerConfig(
         "uncached",
-        "POIKKI_RESULT_CACHE_MB=0 (every answer resolved)",
+        "POIKKI_RESULT_CACHE_MB=0 (every answer resolved: batched loads, read model)",
         {"POIKKI_RESULT_CACHE_MB": "0"},
         ("floor", "node", "list", "nested"),
     ),
     ServerConfig(
         "naive",
-        "POIKKI_BATCH_LOADS=false POIKKI_RESULT_CACHE_MB=0 (one store call per parent)",
-        {"POIKKI_BATCH_LOADS": "false", "POIKKI_RESULT_CACHE_MB": "0"},
+        "POIKKI_BATCH_LOADS=false POIKKI_READ_MODEL=false POIKKI_RESULT_CACHE_MB=0"
+        " (one database call per parent)",
+        {
+            "POIKKI_BATCH_LOADS": "false",
+            "POIKKI_READ_MODEL": "false",
+            "POIKKI_RESULT_CACHE_MB": "0",
+        },
         ("nested",),
     ),
 )
@@ -299,6 +305,8 @@ def run_size(size: Size, plan: Plan, folder: Path) -> dict[str, Any]:
                 "env": dict(config.env),
                 "start_s": server.start_seconds,
                 "queries": figures,
+                "resident_mb": server.resident_mb(),
+                "read_model": httpx.get(f"{server.base}/readyz").json().get("readModel"),
             }
     gc.unfreeze()
     writers = list(plan.export_writers.get(size.name, ()))
@@ -394,6 +402,7 @@ def run(plan: Plan) -> dict[str, Any]:
             f"Note: the load average is {busy:.1f} before the run starts: other processes use"
             " the CPUs, and every figure will be slower than on a quiet machine."
         )
+    results["executor_floor"] = executor_floor.measure()
     with tempfile.TemporaryDirectory(prefix="poikki-bench-") as name:
         for size in plan.sizes:
             results["sizes"][size.name] = run_size(size, plan, Path(name))
