@@ -7,7 +7,7 @@ the first class of problem, and writes only what would change, so re-importing i
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -119,17 +119,25 @@ async def _existing_ties(reader: WriteReader, ties: Sequence[Tie]) -> dict[str, 
     return existing
 
 
-def group_for_bulk_load(
-    nodes: Sequence[Node], ties: Sequence[Tie]
-) -> tuple[dict[NodeKind, list[Node]], dict[EndpointKey, list[Tie]]]:
-    """Nodes by kind and ties by (type, source kind, target kind), checked as `WritePlan`
-    checks a bulk load, without making a row per item (the bulk path builds columns)."""
-    _check_unique(nodes, ties)
+def nodes_for_bulk_load(
+    nodes: Sequence[Node],
+) -> tuple[dict[NodeKind, list[Node]], dict[str, NodeKind]]:
+    """Nodes by kind, and each id's kind, checked as `WritePlan` checks a bulk load."""
+    _check_unique_ids("node", [node.id for node in nodes])
     by_kind: dict[NodeKind, list[Node]] = defaultdict(list)
     kinds: dict[str, NodeKind] = {}
     for node in nodes:
         by_kind[node.kind].append(node)
         kinds[node.id] = node.kind
+    return by_kind, kinds
+
+
+def ties_for_bulk_load(
+    ties: Sequence[Tie], kinds: Mapping[str, NodeKind]
+) -> dict[EndpointKey, list[Tie]]:
+    """Ties by (type, source kind, target kind), checked against the loaded nodes' kinds,
+    without making a row per tie (the bulk path builds columns)."""
+    _check_unique_ids("tie", [tie.id for tie in ties])
     by_ends: dict[EndpointKey, list[Tie]] = defaultdict(list)
     allowed = {
         (type_, source, target)
@@ -142,14 +150,14 @@ def group_for_bulk_load(
         if key not in allowed:
             _with_kinds(tie, kinds)  # raises, naming what is wrong
         by_ends[key].append(tie)  # type: ignore[index]
-    return by_kind, by_ends
+    return by_ends
 
 
 def _moved(before: Tie | None, after: Tie) -> bool:
     return before is not None and (before.source, before.target) != (after.source, after.target)
 
 
-def _with_kinds(tie: Tie, kinds: dict[str, NodeKind]) -> tuple[Tie, NodeKind, NodeKind]:
+def _with_kinds(tie: Tie, kinds: Mapping[str, NodeKind]) -> tuple[Tie, NodeKind, NodeKind]:
     for end in (tie.source, tie.target):
         if end not in kinds:
             raise BadInputError(f"Tie '{tie.id}' refers to node '{end}', which does not exist.")
@@ -163,9 +171,15 @@ def _with_kinds(tie: Tie, kinds: dict[str, NodeKind]) -> tuple[Tie, NodeKind, No
 
 
 def _check_unique(nodes: Sequence[Node], ties: Sequence[Tie]) -> None:
-    for what, ids in (("node", [n.id for n in nodes]), ("tie", [t.id for t in ties])):
-        seen: set[str] = set()
-        for ident in ids:
-            if ident in seen:
-                raise BadInputError(f"The batch holds {what} '{ident}' twice.", "id")
-            seen.add(ident)
+    _check_unique_ids("node", [node.id for node in nodes])
+    _check_unique_ids("tie", [tie.id for tie in ties])
+
+
+def _check_unique_ids(what: str, ids: Sequence[str]) -> None:
+    if len(set(ids)) == len(ids):
+        return
+    seen: set[str] = set()
+    for ident in ids:
+        if ident in seen:
+            raise BadInputError(f"The batch holds {what} '{ident}' twice.", "id")
+        seen.add(ident)
