@@ -106,7 +106,8 @@ class WriteSummary:
 
 @dataclass
 class RoundTrips:
-    """Counts the statements sent to the database, so tests can bound them."""
+    """Counts the statements sent to the database (and the reads the embedded read model
+    answers in their place, one each), so tests can bound them."""
 
     count: int = 0
     by_statement: dict[str, int] = field(default_factory=dict)

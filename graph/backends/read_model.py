@@ -114,6 +114,7 @@ class ReadModel:
     node_rows: dict[str, int]
     hops: dict[Hop, HopOrder] = field(default_factory=dict)
     built: list[Node | None] = field(default_factory=list)
+    kinds: dict[NodeKind, lists.KindTable] = field(default_factory=dict)
     orderings: dict[tuple[NodeKind, SortField], lists.Ordering] = field(default_factory=dict)
     by_id: dict[NodeKind | TieType, IdOrder] = field(default_factory=dict)
 
@@ -129,17 +130,21 @@ class ReadModel:
         return [by_id.get(node_id) for node_id in ids]
 
     def list_nodes(self, query: NodeQuery) -> Page:
+        of_kind = self._kind(query.kind)
         key = (query.kind, query.order.field)
         if key not in self.orderings:
-            of_kind = lists.kind_rows(self.nodes, query.kind)
-            self.orderings[key] = lists.ordering(self.nodes, of_kind, query.order.field)
-        kept = lists.matching(self.nodes, query.conditions)
-        rows, keysets, more = lists.page(self.orderings[key], kept, query)
+            self.orderings[key] = lists.ordering(of_kind, query.order.field)
+        kept = lists.matching(of_kind.table, query.conditions)
+        rows, keysets, more = lists.page(of_kind, self.orderings[key], kept, query)
         return Page(self._nodes(rows), keysets, more)
 
     def count_nodes(self, kind: NodeKind, conditions: Sequence[Condition]) -> int:
-        kept = lists.matching(self.nodes, conditions)
-        return int(kept[lists.kind_rows(self.nodes, kind)].sum())
+        return int(lists.matching(self._kind(kind).table, conditions).sum())
+
+    def _kind(self, kind: NodeKind) -> lists.KindTable:
+        if kind not in self.kinds:
+            self.kinds[kind] = lists.kind_table(self.nodes, kind)
+        return self.kinds[kind]
 
     def first_neighbours(
         self, order: HopOrder, hop: Hop, parent_ids: Sequence[str], limit: int

@@ -22,29 +22,42 @@ from graph.store import Condition, Keyset, NodeQuery, Op, SortField
 
 
 @dataclass(frozen=True)
-class Ordering:
-    """The rows of one kind in ascending sort order, with their keysets."""
+class KindTable:
+    """The nodes of one kind: their rows in the whole node table, and their own table."""
 
     rows: np.ndarray
+    table: pa.Table
+
+
+@dataclass(frozen=True)
+class Ordering:
+    """The nodes of one kind in ascending sort order (positions in the kind's table), with
+    their keysets."""
+
+    positions: np.ndarray
     keys: list[tuple[str, ...]]
 
 
-def ordering(nodes: pa.Table, kind_rows: np.ndarray, field: SortField) -> Ordering:
-    ids = nodes.column("id").take(kind_rows)
+def kind_table(nodes: pa.Table, kind: NodeKind) -> KindTable:
+    rows = pc.indices_nonzero(pc.equal(nodes.column("_kind"), kind.value))
+    return KindTable(rows.to_numpy(), nodes.take(rows))
+
+
+def ordering(nodes: KindTable, field: SortField) -> Ordering:
+    ids = nodes.table.column("id")
     if field is SortField.ID:
         columns = {"id": ids}
     else:
-        values = pc.coalesce(nodes.column(field.value).take(kind_rows), "")
-        columns = {"value": values, "id": ids}
+        columns = {"value": pc.coalesce(nodes.table.column(field.value), ""), "id": ids}
     table = pa.table(columns)
     order = pc.sort_indices(table, [(name, "ascending") for name in columns]).to_numpy()
     sorted_table = table.take(order)
     keys = list(zip(*(sorted_table.column(name).to_pylist() for name in columns), strict=True))
-    return Ordering(kind_rows[order], keys)
+    return Ordering(order, keys)
 
 
 def matching(nodes: pa.Table, conditions: Sequence[Condition]) -> np.ndarray:
-    """Which rows of the node table meet every condition, as a boolean array."""
+    """Which rows of a node table meet every condition, as a boolean array."""
     result = np.ones(nodes.num_rows, dtype=bool)
     for condition in conditions:
         mask = pc.fill_null(_condition(nodes.column(condition.prop), condition), False)
@@ -76,10 +89,11 @@ def _condition(column: pa.ChunkedArray, condition: Condition) -> pa.ChunkedArray
 
 
 def page(
-    order: Ordering, kept: np.ndarray, query: NodeQuery
+    nodes: KindTable, order: Ordering, kept: np.ndarray, query: NodeQuery
 ) -> tuple[list[int], list[Keyset], bool]:
-    """The rows of one page (limit + whether there are more), in the query's order."""
-    ranks = np.flatnonzero(kept[order.rows])
+    """The rows (in the whole node table) of one page, their keysets and whether there are
+    more, in the query's order; `kept` says which of the kind's nodes match."""
+    ranks = np.flatnonzero(kept[order.positions])
     descending = query.order.descending
     if query.after is not None:
         cut = query.after.values
@@ -93,12 +107,7 @@ def page(
     more = len(chosen) > query.limit
     chosen = chosen[: query.limit]
     return (
-        [int(order.rows[rank]) for rank in chosen],
+        [int(nodes.rows[order.positions[rank]]) for rank in chosen],
         [Keyset(order.keys[rank]) for rank in chosen],
         more,
     )
-
-
-def kind_rows(nodes: pa.Table, kind: NodeKind) -> np.ndarray:
-    rows: np.ndarray = pc.indices_nonzero(pc.equal(nodes.column("_kind"), kind.value)).to_numpy()
-    return rows
