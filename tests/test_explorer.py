@@ -141,6 +141,16 @@ def _redrawn(page: Any, before: int) -> None:
     )
 
 
+def _bounded(function: str, seconds: int = 20) -> str:
+    """A page function whose promise fails after `seconds`: Playwright's evaluate waits for
+    ever, and a promise waiting for an animation frame Chromium never draws once hung CI."""
+    return (
+        f"arg => Promise.race([({function})(arg), new Promise((_, fail) => setTimeout("
+        f"() => fail(new Error('no answer in {seconds} s: ' + {json.dumps(function)})), "
+        f"{seconds * 1000}))])"
+    )
+
+
 def _render_number(page: Any) -> int:
     return int(page.locator("#graph").get_attribute("data-render"))
 
@@ -192,7 +202,7 @@ def test_the_explorer_draws_what_graphql_answers_and_shows_a_nodes_sources(
                 (n for n in network if n["node"]["sources"]),
                 key=lambda n: (n["weight"], len(n["node"]["sources"]), n["id"]),
             )
-            page.evaluate("id => window.poikkiExplorer.centre(id)", target["id"])
+            page.evaluate(_bounded("id => window.poikkiExplorer.centre(id)"), target["id"])
             position = page.evaluate(
                 "id => window.poikkiExplorer.viewportPosition(id)", target["id"]
             )
@@ -212,8 +222,10 @@ def test_the_explorer_draws_what_graphql_answers_and_shows_a_nodes_sources(
 
             # The whole view again, the node still picked out, for the screenshot.
             page.evaluate(
-                "() => window.poikkiExplorer.renderer.getCamera().animatedReset({duration: 0})"
-                ".then(() => new Promise(r => requestAnimationFrame(() => r())))"
+                _bounded(
+                    "() => window.poikkiExplorer.renderer.getCamera().animatedReset({duration: 0})"
+                    ".then(() => new Promise(r => requestAnimationFrame(() => r())))"
+                )
             )
             ARTEFACTS.mkdir(exist_ok=True)
             page.screenshot(path=str(ARTEFACTS / "explorer.png"))
