@@ -34,12 +34,6 @@ class WritePlan:
     statements: list[Statement] = field(default_factory=list)
     summary: WriteSummary = field(default_factory=WriteSummary)
 
-    @classmethod
-    def for_bulk_load(cls, nodes: Sequence[Node], ties: Sequence[Tie]) -> WritePlan:
-        _check_unique(nodes, ties)
-        kinds = {node.id: node.kind for node in nodes}
-        return cls(list(nodes), [_with_kinds(tie, kinds) for tie in ties])
-
     def nodes_by_kind(self) -> dict[NodeKind, list[dict[str, Any]]]:
         groups: dict[NodeKind, list[dict[str, Any]]] = defaultdict(list)
         for node in self.nodes:
@@ -122,7 +116,7 @@ async def _existing_ties(reader: WriteReader, ties: Sequence[Tie]) -> dict[str, 
 def nodes_for_bulk_load(
     nodes: Sequence[Node],
 ) -> tuple[dict[NodeKind, list[Node]], dict[str, NodeKind]]:
-    """Nodes by kind, and each id's kind, checked as `WritePlan` checks a bulk load."""
+    """Nodes by kind, and each id's kind; ids must be unique (both backends' bulk loads)."""
     _check_unique_ids("node", [node.id for node in nodes])
     by_kind: dict[NodeKind, list[Node]] = defaultdict(list)
     kinds: dict[str, NodeKind] = {}

@@ -7,11 +7,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
-import socket
 import subprocess
-import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,9 +20,9 @@ from starlette.testclient import TestClient
 from server.app import create_app
 from server.explorer import STATIC
 from server.settings import Settings
+from tests.live_server import Server
 
 ROOT = Path(__file__).parent.parent
-POIKKI = Path(sys.executable).parent / "poikki"
 EXPLORER_TOOL = ROOT / "tools" / "explorer"
 ARTEFACTS = ROOT / "test-artifacts"
 READY = "#graph[data-state=ready]"
@@ -48,55 +44,15 @@ def _chromium() -> str:
     )
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`poikki serve` on a free loopback port over a fresh data dir (the demo loads at start)."""
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    # The log goes to a file, not a pipe: a full pipe would block the server.
-    with tempfile.TemporaryFile() as log:
-        server = subprocess.Popen(
-            [
-                str(POIKKI),
-                "serve",
-                "--port",
-                str(port),
-                "--data-dir",
-                str(tmp_path_factory.mktemp("explorer")),
-            ],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env=os.environ | {"NO_COLOR": "1"},
-        )
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                if server.poll() is not None:
-                    log.seek(0)
-                    pytest.fail(f"poikki serve stopped: {log.read().decode(errors='replace')}")
-                try:
-                    if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                if time.monotonic() > deadline:
-                    pytest.fail("the server did not become healthy within 60 s")
-                time.sleep(0.2)
-            yield base
-        finally:
-            server.send_signal(signal.SIGINT)
-            try:
-                server.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+    server = Server(tmp_path_factory.mktemp("explorer"))
+    try:
+        server.wait_healthy()
+        yield server.base
+    finally:
+        server.stop()
 
 
 def _graphql(base: str, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:

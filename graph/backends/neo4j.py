@@ -14,12 +14,12 @@ from neo4j import exceptions as driver_errors
 
 from graph.backends import neo4j_cypher
 from graph.backends.cypher_store import CypherStore, Progress, Row
-from graph.columns import node_from_row, tie_from_row
+from graph.columns import node_from_row, node_row, tie_from_row, tie_row
 from graph.cypher import Statement
 from graph.errors import BadInputError, StoreUnavailableError
 from graph.model import Node, NodeKind, Tie, TieType
 from graph.store import Hop, WriteSummary
-from graph.writes import WritePlan
+from graph.writes import nodes_for_bulk_load, ties_for_bulk_load
 
 BATCH_ROWS = 5_000
 _KINDS = {kind.value: kind for kind in NodeKind}
@@ -79,17 +79,19 @@ class Neo4jStore(CypherStore):
         self, nodes: Sequence[Node], ties: Sequence[Tie], progress: Progress | None = None
     ) -> WriteSummary:
         async with self._write_lock:
-            plan = WritePlan.for_bulk_load(nodes, ties)
+            nodes_by_kind, kinds = nodes_for_bulk_load(nodes)
+            ties_by_ends = ties_for_bulk_load(ties, kinds)
             if not await self._is_empty():
                 raise BadInputError("A bulk load needs an empty database; use upsert instead.")
             try:
-                for kind, group in plan.nodes_by_kind().items():
-                    for batch in _batches(group, self._batch_rows):
+                for kind, group in nodes_by_kind.items():
+                    for batch in _batches([node_row(n) for n in group], self._batch_rows):
                         await self._transaction([neo4j_cypher.create_nodes(kind, batch)])
                         if progress:
                             progress(len(batch))
-                for (type_, source, target), rows in plan.ties_by_endpoints().items():
-                    for batch in _batches([_tie_create_row(row) for row in rows], self._batch_rows):
+                for (type_, source, target), tie_group in ties_by_ends.items():
+                    rows = [_tie_create_row(tie) for tie in tie_group]
+                    for batch in _batches(rows, self._batch_rows):
                         statement = neo4j_cypher.create_ties(type_, source, target, batch)
                         await self._transaction([statement])
                         if progress:
@@ -194,6 +196,5 @@ def _batches(rows: list[dict[str, Any]], size: int) -> list[list[dict[str, Any]]
     return [rows[i : i + size] for i in range(0, len(rows), size)]
 
 
-def _tie_create_row(row: dict[str, Any]) -> dict[str, Any]:
-    properties = {k: v for k, v in row.items() if k not in {"source", "target"}}
-    return {"source": row["source"], "target": row["target"], "properties": properties}
+def _tie_create_row(tie: Tie) -> dict[str, Any]:
+    return {"source": tie.source, "target": tie.target, "properties": tie_row(tie)}

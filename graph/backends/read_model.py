@@ -30,6 +30,7 @@ from graph.store import (
     Neighbour,
     NeighbourPage,
     NodeQuery,
+    Order,
     Page,
     SortField,
 )
@@ -74,7 +75,7 @@ class HopOrder:
 
 @dataclass(frozen=True)
 class IdOrder:
-    """The rows of one kind of node or type of tie in id order: how a whole graph is scanned."""
+    """The rows of one type of tie in id order: how a whole graph's ties are scanned."""
 
     rows: np.ndarray
     ids: pa.Array
@@ -116,7 +117,7 @@ class ReadModel:
     built: list[Node | None] = field(default_factory=list)
     kinds: dict[NodeKind, lists.KindTable] = field(default_factory=dict)
     orderings: dict[tuple[NodeKind, SortField], lists.Ordering] = field(default_factory=dict)
-    by_id: dict[NodeKind | TieType, IdOrder] = field(default_factory=dict)
+    by_id: dict[TieType, IdOrder] = field(default_factory=dict)
 
     @classmethod
     def of(cls, version: int, nodes: pa.Table, ties: pa.Table) -> ReadModel:
@@ -181,25 +182,20 @@ class ReadModel:
         return result
 
     def scan_nodes(self, kind: NodeKind, after_id: str | None, limit: int) -> list[Node]:
-        rows = self._id_order(kind, self.nodes, "_kind", "id").after(after_id, limit)
-        return self._nodes(rows)
+        after = None if after_id is None else Keyset((after_id,))
+        return list(self.list_nodes(NodeQuery(kind, (), Order(SortField.ID), limit, after)).nodes)
 
     def scan_ties(self, type_: TieType, after_id: str | None, limit: int) -> list[Tie]:
-        rows = self._id_order(type_, self.ties, TYPE, "id").after(after_id, limit)
-        taken = self.ties.take(pa.array(rows, pa.int64())).to_pylist()
-        return [tie_from_row(type_, row[SOURCE], row[TARGET], row) for row in taken]
-
-    def _id_order(
-        self, group: NodeKind | TieType, table: pa.Table, group_column: str, id_column: str
-    ) -> IdOrder:
-        if group not in self.by_id:
-            rows = pc.indices_nonzero(pc.equal(table.column(group_column), group.value))
-            ids = table.column(id_column).take(rows)
+        if type_ not in self.by_id:
+            rows = pc.indices_nonzero(pc.equal(self.ties.column(TYPE), type_.value))
+            ids = self.ties.column("id").take(rows)
             order = pc.sort_indices(ids)
-            self.by_id[group] = IdOrder(
+            self.by_id[type_] = IdOrder(
                 rows.take(order).to_numpy(), ids.take(order).combine_chunks()
             )
-        return self.by_id[group]
+        rows = self.by_id[type_].after(after_id, limit)
+        taken = self.ties.take(pa.array(rows, pa.int64())).to_pylist()
+        return [tie_from_row(type_, row[SOURCE], row[TARGET], row) for row in taken]
 
     def _nodes(self, rows: Sequence[int] | np.ndarray) -> list[Node]:
         built = self.built
