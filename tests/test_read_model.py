@@ -267,3 +267,16 @@ def test_graphql_answers_equal_with_and_without_the_read_model(
     rest = """query ($after: String) { organisations(filter: {sector: [PUBLIC]},
       orderBy: {field: NAME}, first: 7, after: $after) { edges { node { id } } } }"""
     assert with_model.data(rest, {"after": after}) == without.data(rest, {"after": after})
+
+
+async def test_a_write_starts_the_rebuild_without_waiting_for_a_read(store: LadybugStore) -> None:
+    assert store.read_model is not None
+    person = (await store.scan_nodes(NodeKind.PERSON, None, 1))[0]
+    await store.upsert([replace(person, name=person.name + " Jr.")], [])
+    assert not store.read_model.status()["current"]
+    for _ in range(500):  # status() only reports: it asks for nothing
+        if store.read_model.status()["current"]:
+            break
+        await asyncio.sleep(0.02)
+    assert store.read_model.status()["current"]
+    assert (await store.find_nodes([person.id]))[0].name == person.name + " Jr."  # type: ignore[union-attr]

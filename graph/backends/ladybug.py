@@ -66,6 +66,17 @@ class LadybugStore(CypherStore):
         if read_model:
             self.read_model = ReadModelKeeper(lambda: self.version, self._write_lock, self._model)
 
+    @property
+    def version(self) -> int:
+        return self._version
+
+    @version.setter
+    def version(self, value: int) -> None:
+        self._version = value
+        keeper = getattr(self, "read_model", None)
+        if keeper is not None:
+            keeper.stale()
+
     async def open(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:

@@ -1,8 +1,9 @@
 """Keeps the read model at the store's version: built in the background, never served stale.
 
 A model answers only while its version is the store's. A write makes it stale at once, so the
-next reads go to the database; a rebuild starts after a quiet pause (as long as the last build
-took, at most 5 s), so a burst of writes costs one rebuild, not one each. A build that overlaps
+next reads go to the database; the store says so (`stale`), and a rebuild starts after a quiet
+pause (as long as the last build took, at most 5 s), so a burst of writes costs one rebuild,
+not one each. A build that overlaps
 a write is thrown away and started again: the store bumps its version inside its write lock,
 after the commit, so "no write was under way at the end and the version is unchanged" means
 the build read one committed state.
@@ -59,6 +60,10 @@ class ReadModelKeeper:
         """Run one step of work that close() waits for even when the worker is cancelled."""
         self._job = job = asyncio.ensure_future(work)
         return await asyncio.shield(job)
+
+    def stale(self) -> None:
+        """The store has written: rebuild (after the quiet pause) without waiting for a read."""
+        self._wake.set()
 
     def current(self) -> ReadModel | None:
         """The model, if it is at the store's version; otherwise None and a rebuild is due."""
