@@ -17,6 +17,7 @@ from graph import dates
 from graph.changes import Change, ChangeAction, ChangeFeed
 from graph.columns import EXTRA_COLUMNS
 from graph.errors import BadInputError, NotFoundError
+from graph.hygiene import id_problem, text_problem
 from graph.imports.problems import ImportRejected
 from graph.imports.reader import problems_against_store, read_files_and_problems
 from graph.model import (
@@ -47,6 +48,7 @@ _ENUMS: Mapping[str, Any] = {
     "seatType": SeatType,
 }
 MAX_SLUG = 80
+MANY_LINES = frozenset({"description"})
 Item = TypeVar("Item", Node, Tie)
 
 
@@ -86,8 +88,7 @@ class Curator:
             problems.append(FieldProblem("name", "A name is required."))
         if kind is not NodeKind.SOURCE:
             problems += await self._check_sources(sources)
-        if slug is not None and not _SLUG.fullmatch(slug):
-            problems.append(FieldProblem("id", "Use lower-case letters, digits and dashes."))
+        problems += _slug_problems(slug)
         if problems:
             raise InvalidInputError(problems)
         node_id = slug or await self._free_slug(str(name))
@@ -162,8 +163,7 @@ class Curator:
         if target.kind not in spec.targets:
             problems.append(FieldProblem("target", _ends_message(type_, "to", target)))
         problems += await self._check_sources(sources)
-        if tie_id is not None and not _SLUG.fullmatch(tie_id):
-            problems.append(FieldProblem("id", "Use lower-case letters, digits and dashes."))
+        problems += _slug_problems(tie_id)
         if problems:
             raise InvalidInputError(problems)
         tie_id = tie_id or _slugify(f"{type_.value}-{source.id}-{target.id}")
@@ -249,6 +249,9 @@ class Curator:
         return found
 
     async def _tie(self, tie_id: str, type_: TieType | None) -> Tie:
+        problem = id_problem(tie_id)
+        if problem is not None:
+            raise InvalidInputError([FieldProblem("id", f"The id {problem}.")])
         for candidate in [type_] if type_ else list(TieType):
             found = await self.store.existing_ties(candidate, [tie_id])
             if found:
@@ -288,14 +291,36 @@ def _check_values(kind: NodeKind, values: Mapping[str, Any]) -> list[FieldProble
     ]
     problems += _check_enums(values)
     problems += _date_problems(values)
-    return problems
+    return problems + _text_problems(values)
 
 
 def _check_tie_values(values: Mapping[str, Any]) -> list[FieldProblem]:
     problems = [
         FieldProblem(field, f"A tie has no {field}.") for field in values if field not in TIE_FIELDS
     ]
-    return problems + _check_enums(values) + _date_problems(values)
+    return problems + _check_enums(values) + _date_problems(values) + _text_problems(values)
+
+
+def _text_problems(values: Mapping[str, Any]) -> list[FieldProblem]:
+    """Text fields breaking the rules of graph.hygiene: only a description may span lines."""
+    problems = []
+    for field, value in values.items():
+        if isinstance(value, str) and field not in _ENUMS and field not in ("start", "end"):
+            problem = text_problem(value, many_lines=field in MANY_LINES)
+            if problem is not None:
+                problems.append(FieldProblem(field, f"The {field} {problem}."))
+    return problems
+
+
+def _slug_problems(slug: str | None) -> list[FieldProblem]:
+    if slug is None:
+        return []
+    problem = id_problem(slug)
+    if problem is not None:
+        return [FieldProblem("id", f"The id {problem}.")]
+    if not _SLUG.fullmatch(slug):
+        return [FieldProblem("id", "Use lower-case letters, digits and dashes.")]
+    return []
 
 
 def _check_enums(values: Mapping[str, Any]) -> list[FieldProblem]:

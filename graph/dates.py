@@ -1,19 +1,25 @@
-"""ISO 8601 dates of reduced precision ("2013", "2013-06", "2013-06-10"), as sources give them."""
+"""ISO 8601 dates of reduced precision ("2013", "2013-06", "2013-06-10"), as sources give them.
+
+Only ASCII digits, and nothing before or after: "2013\\n" and "٢٠١٣" are not dates.
+"""
 
 from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from datetime import date
 
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+from graph.hygiene import shown
+
+_PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", re.ASCII)
 
 
 def check(text: str) -> str:
     """Return `text` if it is a valid reduced-precision date; raise ValueError naming it if not."""
-    match = _PARTIAL_DATE.match(text)
+    match = _PARTIAL_DATE.fullmatch(text)
     if match is None:
-        raise ValueError(f"'{text}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD.")
+        raise ValueError(f"'{shown(text)}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD.")
     year, month, day = (int(part) if part else None for part in match.groups())
     assert year is not None
     try:
@@ -25,15 +31,25 @@ def check(text: str) -> str:
 
 def first_day(text: str) -> str:
     """The earliest full date a reduced-precision date can mean."""
-    return {4: f"{text}-01-01", 7: f"{text}-01"}.get(len(check(text)), text)
+    text = _stored(text)
+    return {4: f"{text}-01-01", 7: f"{text}-01"}.get(len(text), text)
 
 
 def last_day(text: str) -> str:
     """The latest full date a reduced-precision date can mean."""
-    check(text)
+    text = _stored(text)
     if len(text) == 4:
         return f"{text}-12-31"
     if len(text) == 7:
         year, month = int(text[:4]), int(text[5:])
         return f"{text}-{calendar.monthrange(year, month)[1]:02d}"
     return text
+
+
+def _stored(text: str) -> str:
+    """A date as `check` accepts it. Dates stored before the rule was strict may have kept
+    surrounding whitespace or other scripts' digits: those are read as the date they spell."""
+    if _PARTIAL_DATE.fullmatch(text):
+        return check(text)
+    spelled = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text.strip())
+    return check(spelled)

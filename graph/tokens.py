@@ -8,7 +8,11 @@ import secrets
 from dataclasses import dataclass
 from enum import StrEnum
 
+from graph.errors import BadInputError
+from graph.hygiene import shown
+
 TOKEN_PREFIX = "poikki_"
+MAX_NAME = 100
 
 
 class Role(StrEnum):
@@ -36,3 +40,15 @@ def new_secret() -> str:
 
 def digest_of(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def checked_name(name: str) -> str:
+    """A token's name, trimmed: 1 to MAX_NAME printable characters; BadInputError if not."""
+    trimmed = name.strip()
+    if not 1 <= len(trimmed) <= MAX_NAME or not trimmed.isprintable():
+        raise BadInputError(
+            f"A token's name is 1 to {MAX_NAME} printable characters (no control characters); "
+            f"got '{shown(name)}'.",
+            "name",
+        )
+    return trimmed

@@ -7,7 +7,11 @@ import binascii
 import json
 
 from graph.errors import BadInputError
+from graph.hygiene import shown, too_deep_at
 from graph.store import Keyset
+
+MAX_DEPTH = 1
+"""A cursor is one flat JSON array; anything nested is not one of ours."""
 
 
 def encode(order_tag: str, keyset: Keyset) -> str:
@@ -16,11 +20,17 @@ def encode(order_tag: str, keyset: Keyset) -> str:
 
 
 def decode(order_tag: str, cursor: str) -> Keyset:
+    malformed = BadInputError(f"Cursor '{shown(cursor)}' is malformed.", "after")
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
-        tag, *values = json.loads(base64.urlsafe_b64decode(padded.encode()).decode())
-    except (binascii.Error, UnicodeDecodeError, ValueError, TypeError) as error:
-        raise BadInputError(f"Cursor '{cursor}' is malformed.", "after") from error
+        text = base64.urlsafe_b64decode(padded.encode()).decode()
+        if too_deep_at(text, MAX_DEPTH) is not None:
+            raise malformed
+        tag, *values = json.loads(text)
+    except (binascii.Error, UnicodeError, ValueError, TypeError) as error:
+        raise malformed from error
     if tag != order_tag or not values or not all(isinstance(v, str) for v in values):
-        raise BadInputError(f"Cursor '{cursor}' does not belong to this list and order.", "after")
+        raise BadInputError(
+            f"Cursor '{shown(cursor)}' does not belong to this list and order.", "after"
+        )
     return Keyset(tuple(values))

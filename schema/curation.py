@@ -8,6 +8,7 @@ of the result union (InvalidInput, NotFound, ImportRejected), also with nothing 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -17,7 +18,7 @@ from graph.curation import FieldProblem, InvalidInputError
 from graph.errors import NotFoundError
 from graph.imports.problems import ImportRejected as Rejected
 from graph.model import NodeKind, TieType
-from graph.tokens import ApiToken, Role, digest_of, new_secret
+from graph.tokens import ApiToken, Role, checked_name, digest_of, new_secret
 from resolvers import global_ids
 from schema.curation_inputs import (
     NODE_FIELDS,
@@ -53,6 +54,8 @@ from schema.curation_results import (
 from schema.info import Info
 
 R = TypeVar("R")
+_SOURCE_INPUT = {name: field for field, name in SOURCE_FIELDS.items()}
+"""The curation layer's names of a source's fields, back to SourceInput's (name → title)."""
 
 
 async def _attempt(work: Callable[[], Awaitable[R]]) -> R | Any:
@@ -101,7 +104,14 @@ class CurationMutation:
 
         async def work() -> Any:
             values = given(input, SOURCE_FIELDS)
-            node = await info.context.curator().create_node(NodeKind.SOURCE, values, [], input.id)
+            try:
+                node = await info.context.curator().create_node(
+                    NodeKind.SOURCE, values, [], input.id
+                )
+            except InvalidInputError as error:
+                raise InvalidInputError(
+                    [replace(p, field=_SOURCE_INPUT.get(p.field, p.field)) for p in error.problems]
+                ) from error
             return saved(node, True, True, ())
 
         return await _attempt(work)
@@ -180,8 +190,9 @@ class CurationMutation:
     async def import_batch(self, info: Info, files: list[ImportFileInput]) -> ImportResult:
         info.context.viewer.require(Role.EDITOR, "Importing")
         try:
+            # A lone surrogate cannot be UTF-8; passed through, the reader names its line.
             summary = await info.context.curator().import_files(
-                [(f.name, f.content.encode()) for f in files]
+                [(f.name, f.content.encode("utf-8", "surrogatepass")) for f in files]
             )
         except Rejected as error:
             return ImportRejected(
@@ -203,6 +214,7 @@ class CurationMutation:
     @strawberry.mutation(description="Make a bearer token; its secret is shown once. Admin.")
     async def create_token(self, info: Info, name: str, role: Role) -> TokenCreated:
         info.context.viewer.require(Role.ADMIN, "Creating a token")
+        name = checked_name(name)
         secret = new_secret()
         created = datetime.now(UTC).isoformat(timespec="seconds")
         await info.context.store.save_token(ApiToken(name, role, digest_of(secret), created))
@@ -211,4 +223,4 @@ class CurationMutation:
     @strawberry.mutation(description="Revoke a token by name; false when there is none. Admin.")
     async def revoke_token(self, info: Info, name: str) -> bool:
         info.context.viewer.require(Role.ADMIN, "Revoking a token")
-        return await info.context.store.revoke_token(name)
+        return await info.context.store.revoke_token(name.strip())

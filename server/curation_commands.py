@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -15,7 +16,7 @@ from graph.curation import Curator
 from graph.errors import BadInputError
 from graph.model import NodeKind, Tie
 from graph.store import GraphStore, WriteSummary
-from graph.tokens import ApiToken, Role, digest_of, new_secret
+from graph.tokens import ApiToken, Role, checked_name, digest_of, new_secret
 from resolvers import global_ids
 from server.cli_support import (
     DataDir,
@@ -88,13 +89,18 @@ def create_token(
     data_dir: DataDir = None,
 ) -> None:
     """Print a new token once; only its digest is stored."""
+    try:
+        name = checked_name(name)
+    except BadInputError as error:
+        errors.print(f"[red]--name: {escape(str(error))}[/red]")
+        raise typer.Exit(2) from error
     secret = new_secret()
     created = datetime.now(UTC).isoformat(timespec="seconds")
     settings = settings_from(data_dir=data_dir)
     with_store(
         settings, lambda store: store.save_token(ApiToken(name, role, digest_of(secret), created))
     )
-    errors.print(f"Token '{name}' ({role.value}); it is shown once, keep it safe:")
+    errors.print(f"Token '{escape(name)}' ({role.value}); it is shown once, keep it safe:")
     print(secret)
 
 
@@ -105,7 +111,7 @@ def list_tokens(data_dir: DataDir = None) -> None:
     found = with_store(settings, lambda store: store.list_tokens(), read_only=True)
     table = Table("name", "role", "created", title="Tokens")
     for token in found:
-        table.add_row(token.name, token.role.value, token.created)
+        table.add_row(escape(token.name), token.role.value, token.created)
     console.print(table)
 
 
@@ -115,7 +121,8 @@ def revoke_token(
 ) -> None:
     """Revoke a token by name."""
     settings = settings_from(data_dir=data_dir)
+    name = name.strip()
     if not with_store(settings, lambda store: store.revoke_token(name)):
-        errors.print(f"[red]There is no token named '{name}'.[/red]")
+        errors.print(f"[red]There is no token named '{escape(name)}'.[/red]")
         raise typer.Exit(1)
-    console.print(f"Revoked '{name}'.")
+    console.print(f"Revoked '{escape(name)}'.")

@@ -4,6 +4,7 @@ same scope as the GraphQL `network` query; and the export graph it makes."""
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -17,6 +18,7 @@ from graph.analytics.service import Analytics
 from graph.errors import BadInputError
 from graph.exports.formats import WRITERS, ExportFormat
 from graph.exports.view import Analysis, ExportGraph
+from graph.hygiene import shown
 from graph.model import Boundary, Node, NodeKind, TieType
 from resolvers import global_ids
 from resolvers.scopes import build_scope
@@ -38,6 +40,13 @@ SINGLES = (
     "seed",
 )
 PARAMETERS = LISTS + SINGLES
+_INTEGER = re.compile(r"[+-]?\d{1,18}", re.ASCII)
+_DECIMAL = re.compile(
+    r"[+-]?(?:(?:\d{1,18}(?:\.\d{0,18})?|\.\d{1,18})(?:[eE][+-]?\d{1,3})?|nan|inf|infinity)",
+    re.ASCII | re.IGNORECASE,
+)
+"""Numbers as a query string spells them: ASCII digits only, no spaces, no underscores (nan
+and inf are read, to be refused as not finite)."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +73,7 @@ def parse_format(name: str) -> ExportFormat:
     except ValueError:
         known = ", ".join(f.value for f in ExportFormat)
         raise BadInputError(
-            f"'{name}' is not an export format; the formats are {known}.", "format"
+            f"'{shown(name)}' is not an export format; the formats are {known}.", "format"
         ) from None
 
 
@@ -73,8 +82,8 @@ def parse_request(values: Mapping[str, Sequence[str]]) -> ExportRequest:
     unknown = sorted(set(values) - set(PARAMETERS))
     if unknown:
         raise BadInputError(
-            f"Unknown parameter '{unknown[0]}'; the parameters are {', '.join(PARAMETERS)}.",
-            unknown[0],
+            f"Unknown parameter '{shown(unknown[0])}'; the parameters are {', '.join(PARAMETERS)}.",
+            shown(unknown[0]),
         )
     for name in SINGLES:
         if len(values.get(name, ())) > 1:
@@ -95,12 +104,17 @@ def parse_request(values: Mapping[str, Sequence[str]]) -> ExportRequest:
         raw = single(name)
         if raw is None:
             return default
+        pattern = _INTEGER if parse is int else _DECIMAL
         try:
+            if not pattern.fullmatch(raw):
+                raise ValueError(raw)
             value = parse(raw)
         except ValueError:
-            raise BadInputError(f"'{name}' must be a number; got '{raw}'.", name) from None
+            whole = " (a whole one)" if parse is int else ""
+            message = f"'{name}' must be a number{whole}; got '{shown(raw)}'."
+            raise BadInputError(message, name) from None
         if not math.isfinite(value):
-            raise BadInputError(f"'{name}' must be a finite number; got '{raw}'.", name)
+            raise BadInputError(f"'{name}' must be a finite number; got '{shown(raw)}'.", name)
         return value
 
     term = single("term")
@@ -164,7 +178,7 @@ def _member(name: str, kind: type[E], raw: str) -> E:
         if raw.upper() == member.name:
             return member
     known = ", ".join(member.name for member in kind)
-    raise BadInputError(f"'{raw}' is not a valid {name}; use one of {known}.", name)
+    raise BadInputError(f"'{shown(raw)}' is not a valid {name}; use one of {known}.", name)
 
 
 def _date(raw: str | None, name: str) -> str | None:
@@ -183,4 +197,4 @@ def _flag(raw: str | None) -> bool:
         return True
     if raw.lower() in {"false", "0", "no"}:
         return False
-    raise BadInputError(f"'measures' must be true or false; got '{raw}'.", "measures")
+    raise BadInputError(f"'measures' must be true or false; got '{shown(raw)}'.", "measures")

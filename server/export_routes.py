@@ -1,7 +1,18 @@
-"""`GET /export/{format}`: a scope of the network streamed in a visualiser's format."""
+"""`GET /export/{format}`: a scope of the network streamed in a visualiser's format.
+
+A response never ends looking complete when it is not. The writer's first chunk is made before
+the 200 goes out, so a writer that fails early (on a small graph: before anything is sent)
+answers 500 with a coded JSON error. A writer that fails later re-raises, so the server drops
+the connection without the last chunk of the chunked response, which every HTTP client reports
+as an incomplete transfer rather than a file.
+"""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 
@@ -14,6 +25,8 @@ from graph.errors import (
 )
 from graph.exports.formats import WRITERS, ExportFormat
 from server.export_request import export_graph, parse_format, parse_request
+
+logger = logging.getLogger("poikki.export")
 
 _STATUS: dict[type[PoikkiError], tuple[int, str]] = {
     NotFoundError: (404, "NOT_FOUND"),
@@ -39,11 +52,28 @@ async def export(request: Request) -> Response:
         return JSONResponse(_error_body(error, code), status_code=status)
     writer = WRITERS[export_format]
     file_name = wanted.file_name(export_format)
+    chunks = writer.write(graph)
+    try:
+        first = await run_in_threadpool(next, chunks, b"")
+    except Exception:
+        logger.exception("The %s export failed before it was sent", export_format.value)
+        message = "The export failed; nothing was sent. The error is logged."
+        body = {"errors": [{"message": message, "extensions": {"code": "INTERNAL_SERVER_ERROR"}}]}
+        return JSONResponse(body, status_code=500)
     return StreamingResponse(
-        writer.write(graph),
+        _rest(first, chunks, export_format),
         media_type=writer.media_type,
         headers={"Content-Disposition": f'attachment; filename="{file_name}"'},
     )
+
+
+def _rest(first: bytes, chunks: Iterator[bytes], export_format: ExportFormat) -> Iterator[bytes]:
+    yield first
+    try:
+        yield from chunks
+    except Exception:
+        logger.exception("The %s export failed mid-stream; the transfer is cut", export_format)
+        raise
 
 
 def _error_body(error: PoikkiError, code: str) -> dict[str, object]:

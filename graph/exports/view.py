@@ -13,6 +13,7 @@ import numpy as np
 from graph.analytics.measures import MeasuresResult, NodeResult
 from graph.analytics.projection import Edge, Network, span
 from graph.exports.spells import Interval, Spells, interval
+from graph.hygiene import xml_safe
 from graph.model import Node
 
 PROGRESS_EVERY = 1_000
@@ -135,7 +136,7 @@ class ExportGraph:
             if measured is not None and self.analysis is not None:
                 attributes.update(_measure_attributes(measured[v], self.analysis.membership[v]))
             yield ExportNode(
-                self._key_of(node), attributes, spells.of(v) if spells is not None else ()
+                xml_safe(self._key_of(node)), attributes, spells.of(v) if spells is not None else ()
             )
             self._tick(v)
         self._tick(-1, self.node_count % PROGRESS_EVERY)
@@ -160,7 +161,8 @@ class ExportGraph:
 
     def _edge(self, edge: Edge) -> ExportEdge:
         nodes = self.network.nodes
-        source, target = self._key_of(nodes[edge.source]), self._key_of(nodes[edge.target])
+        source = xml_safe(self._key_of(nodes[edge.source]))
+        target = xml_safe(self._key_of(nodes[edge.target]))
         tie = edge.tie
         if tie is None:
             shared = self.network.shared(edge)
@@ -170,7 +172,7 @@ class ExportGraph:
                 {"start": start, "end": end, "weight": edge.weight, "sourcesCount": len(sources)}
             )
             return ExportEdge(
-                f"{self.network.nodes[edge.source].id}~{self.network.nodes[edge.target].id}",
+                xml_safe(f"{nodes[edge.source].id}~{nodes[edge.target].id}"),
                 source,
                 target,
                 attributes,
@@ -189,7 +191,9 @@ class ExportGraph:
                 "sourcesCount": len(tie.sources),
             }
         )
-        return ExportEdge(tie.id, source, target, attributes, interval(tie.start, tie.end))
+        return ExportEdge(
+            xml_safe(tie.id), source, target, attributes, interval(tie.start, tie.end)
+        )
 
     def spells(self) -> Spells:
         """When each node is present; one pass over the edges."""
@@ -248,9 +252,10 @@ def _measure_attributes(result: NodeResult, community: int) -> dict[str, Value]:
 
 
 def _present(values: Mapping[str, Value | None]) -> dict[str, Value]:
-    """The values that are there: no None, and no NaN or infinity (JSON has neither)."""
+    """The values that are there: no None, and no NaN or infinity (JSON has neither); text
+    without what XML cannot hold, in every format alike (see graph.hygiene.xml_safe)."""
     return {
-        name: value
+        name: xml_safe(value) if isinstance(value, str) else value
         for name, value in values.items()
         if value is not None and not (isinstance(value, float) and not math.isfinite(value))
     }

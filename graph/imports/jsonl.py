@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from graph.hygiene import TOO_DEEP, too_deep_at
 from graph.imports.batch import FileRead
 from graph.imports.located_json import describe
 from graph.imports.records import json_type, node_from, tie_from
@@ -20,6 +21,9 @@ def read_jsonl(file: str, text: str) -> FileRead:
     for number, raw in enumerate(lines, start=1):
         line = raw.removesuffix("\r")
         if not line.strip():
+            continue
+        if too_deep_at(line) is not None:
+            read.problem(number, TOO_DEEP)
             continue
         repeated: list[str] = []
         try:

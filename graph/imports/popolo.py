@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.hygiene import TOO_DEEP, text_problem, too_deep_at
 from graph.imports.batch import FileRead
 from graph.imports.located_json import JsonObject, describe, loads
 from graph.imports.records import json_type, node_from, tie_from
@@ -54,6 +55,10 @@ class _Document:
 def read_popolo(file: str, text: str) -> FileRead:
     """Every node and tie a Popolo document states, with the line each object starts on."""
     read = FileRead(file)
+    deep = too_deep_at(text)
+    if deep is not None:
+        read.problem(text.count("\n", 0, deep) + 1, TOO_DEEP)
+        return read
     try:
         document = loads(text)
     except json.JSONDecodeError as error:
@@ -137,6 +142,11 @@ def _sources(doc: _Document, item: JsonObject) -> list[str]:
         if note is not None and not isinstance(note, str):
             doc.problem(source, f"a source's note must be text, not {json_type(note)}")
             continue
+        problems = [f"a source's {name} {problem}" for name, problem in _text_problems(url, note)]
+        if problems:
+            for message in problems:
+                doc.problem(source, message)
+            continue
         url = url.strip()
         ident = source_id(url)
         ids.append(ident)
@@ -146,6 +156,12 @@ def _sources(doc: _Document, item: JsonObject) -> list[str]:
             doc.read.shared.add(ident)
             doc.read.node(node, source.line)
     return ids
+
+
+def _text_problems(url: str, note: str | None) -> list[tuple[str, str]]:
+    given = (("url", url), ("note", note or ""))
+    found = ((name, text_problem(value)) for name, value in given)
+    return [(name, problem) for name, problem in found if problem is not None]
 
 
 def _person(doc: _Document, person: JsonObject) -> None:

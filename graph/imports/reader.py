@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 
+from graph.hygiene import shown, text_problem
 from graph.imports.batch import Batch, FileRead, Origin
 from graph.imports.csv_bundle import FILE_NAMES, base_name, read_csv
 from graph.imports.jsonl import read_jsonl
@@ -20,6 +21,8 @@ Reader = Callable[[str, str], FileRead]
 ACCEPTED = ("*.jsonl (Poikki JSON Lines)", *FILE_NAMES, "*.json (Popolo)")
 BOM = "\ufeff"
 NOWHERE = "in neither these files nor the store"
+_SURROGATE_STARTS = frozenset(bytes([0xED, second]) for second in range(0xA0, 0xC0))
+"""How a surrogate code point starts when written as if UTF-8 (as "surrogatepass" does)."""
 
 
 def reader_for(file: str) -> Reader | None:
@@ -40,6 +43,8 @@ def decode(file: str, data: bytes) -> str | Problem:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         byte = data[error.start]
+        if data[error.start : error.start + 2] in _SURROGATE_STARTS:
+            return Problem(file, line, "the text holds a lone surrogate, which is not a character")
         return Problem(
             file, line, f"the file is not UTF-8: byte 0x{byte:02X} cannot be read; save it as UTF-8"
         )
@@ -65,7 +70,10 @@ def read_files_and_problems(files: Sequence[tuple[str, bytes]]) -> tuple[Batch, 
     seen: set[str] = set()
     for file, data in files:
         reader = reader_for(file)
-        if file in seen:
+        name_problem = text_problem(file)
+        if name_problem is not None:
+            problems.append(Problem(shown(file), None, f"the file name {name_problem}"))
+        elif file in seen:
             problems.append(Problem(file, None, "a file of this name is given more than once"))
         elif reader is None:
             problems.append(Problem(file, None, f"unknown kind of file; accepted: {_accepted()}"))

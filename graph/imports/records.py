@@ -13,6 +13,7 @@ from enum import Enum
 from typing import TypeVar
 
 from graph import dates
+from graph.hygiene import id_problem, shown, text_problem
 from graph.model import Claim, EventType, Node, NodeKind, OrgType, SeatType, Sector, Tie, TieType
 
 Record = Mapping[str, object]
@@ -25,6 +26,8 @@ NODE_FIELDS = (*COMMON_FIELDS, *ORGANISATION_FIELDS, *EVENT_FIELDS, "sources", "
 SOURCE_FIELDS = ("kind", "id", "title", "description", "publisher", "date", "url", "language")
 TIE_FIELDS = ("id", "source", "target", "role", "start", "end", "seatType", "sources")
 CLAIM_FIELDS = ("field", "value", "sources")
+MANY_LINES = frozenset({"description", "value"})
+"""Fields that may span lines (a claim's value may be a description's)."""
 
 
 def node_fields(kind: NodeKind | None) -> tuple[str, ...]:
@@ -71,11 +74,27 @@ class Values:
         if not isinstance(value, str):
             self.problems.append(f"{self.name(key)} must be text, not {json_type(value)}")
             return None
+        problem = text_problem(value, many_lines=key in MANY_LINES)
+        if problem is not None:
+            self.problems.append(f"{self.name(key)} {problem}")
+            return None
         return value
 
     def ident(self, key: str, required: bool = False) -> str | None:
+        """Trimmed text: an enum's name, a date, a url, a language."""
         value = self.text(key, required)
         return None if value is None else value.strip()
+
+    def identifier(self, key: str, required: bool = False) -> str | None:
+        """The id of a node or tie (graph.hygiene's rules for ids)."""
+        value = self.ident(key, required)
+        if value is None:
+            return None
+        problem = id_problem(value)
+        if problem is not None:
+            self.problems.append(f"{self.name(key)} {problem}")
+            return None
+        return value
 
     def date(self, key: str) -> str | None:
         value = self.ident(key)
@@ -116,7 +135,13 @@ class Values:
             self.problems.append(f"{self.name(key)} must be a list of source ids")
             return ()
         assert isinstance(value, list)
-        return tuple(dict.fromkeys(str(i).strip() for i in value))
+        ids = tuple(dict.fromkeys(str(i).strip() for i in value))
+        for ident in ids:
+            problem = id_problem(ident)
+            if problem is not None:
+                self.problems.append(f"{self.name(key)}: the id '{shown(ident)}' {problem}")
+                return ()
+        return ids
 
     def claims(self, key: str) -> tuple[Claim, ...]:
         value = self.record.get(key)
@@ -149,7 +174,7 @@ def node_from(
     if kind is NodeKind.SOURCE:
         return _source_from(values)
     values.only(node_fields(kind), f"{a(kind.name)} node" if kind else "a node")
-    ident, name = values.ident("id", True), values.text("name", True)
+    ident, name = values.identifier("id", True), values.text("name", True)
     start, end = values.span("start", "end")
     description = values.text("description")
     org_type, sector = values.choice("orgType", OrgType), values.choice("sector", Sector)
@@ -178,7 +203,7 @@ def node_from(
 
 def _source_from(values: Values) -> tuple[Node | None, list[str]]:
     values.only(SOURCE_FIELDS, "a SOURCE")
-    ident, title = values.ident("id", True), values.text("title", True)
+    ident, title = values.identifier("id", True), values.text("title", True)
     published = values.date("date")
     description, publisher = values.text("description"), values.text("publisher")
     url, language = values.ident("url"), values.ident("language")
@@ -206,8 +231,8 @@ def tie_from(
     values = Values(record, names)
     values.only((type_key, *TIE_FIELDS), "a tie")
     type_ = values.choice(type_key, TieType, required=True)
-    ident = values.ident("id", True)
-    source, target = values.ident("source", True), values.ident("target", True)
+    ident = values.identifier("id", True)
+    source, target = values.identifier("source", True), values.identifier("target", True)
     role = values.text("role")
     start, end = values.span("start", "end")
     seat_type = values.choice("seatType", SeatType)
