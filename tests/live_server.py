@@ -1,9 +1,11 @@
 """A real `poikki serve` process over loopback, for the tests that kill, restart or load it:
-free ports, editor tokens from the CLI, waiting for /healthz, and GraphQL over httpx."""
+a port the server binds itself, editor tokens from the CLI, waiting for /healthz, and GraphQL
+over httpx."""
 
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -17,14 +19,19 @@ import httpx
 
 POIKKI = Path(sys.executable).parent / "poikki"
 CLI_TIMEOUT = 120.0
-HEALTH_TIMEOUT = 60.0
+HEALTH_TIMEOUT = 180.0
+"""Generous: a first start loads the demo, and a busy two-core machine may be several times
+slower than an idle one. The wait ends as soon as the server is healthy."""
+LISTENING = re.compile(rb"Uvicorn running on http://127\.0\.0\.1:(\d+) ")
+"""uvicorn's line once it listens; with `--port 0` it names the port the kernel gave it."""
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
+def refused_address() -> socket.socket:
+    """A loopback socket bound to a port and not listening: connecting to it is refused, and
+    while the socket is open no other process can take the port. Close it after the test."""
+    held = socket.socket()
+    held.bind(("127.0.0.1", 0))
+    return held
 
 
 def poikki(*args: str, timeout: float = CLI_TIMEOUT) -> subprocess.CompletedProcess[str]:
@@ -52,17 +59,23 @@ def editor_token(data_dir: Path, name: str) -> str:
 
 
 class Server:
-    """`poikki serve` on a free loopback port; `stop()` or `kill()` it, always in a finally."""
+    """`poikki serve` on a loopback port it binds itself (`--port 0`: no other process can
+    take the port between choosing and binding it); `stop()` or `kill()` it, always in a
+    finally. `port` and `base` are known once the server listens (`wait_healthy()`)."""
 
-    def __init__(self, data_dir: Path, *, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, *, env: dict[str, str] | None = None, python_module: bool = False
+    ) -> None:
+        """`python_module`: run `python -m server` rather than the `poikki` script."""
         self.data_dir = data_dir
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        # The log goes to a file, not a pipe: a full pipe would block the server.
+        self._port: int | None = None
+        # The log goes to a file, not a pipe: a full pipe would block the server. It is read
+        # with pread, so reading never moves the offset the server writes at.
         self._log: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 - closed in _reap
         self.started = time.monotonic()
+        command = [sys.executable, "-m", "server"] if python_module else [str(POIKKI)]
         self.process = subprocess.Popen(
-            [str(POIKKI), "serve", "--port", str(self.port), "--data-dir", str(data_dir)],
+            [*command, "serve", "--port", "0", "--data-dir", str(data_dir)],
             stdout=self._log,
             stderr=subprocess.STDOUT,
             env=os.environ | {"NO_COLOR": "1"} | (env or {}),
@@ -73,16 +86,47 @@ class Server:
     def pid(self) -> int:
         return self.process.pid
 
+    @property
+    def port(self) -> int:
+        """The port the server listens on, from its log (waits until it listens)."""
+        if self._port is None:
+            self._port = self._wait_listening(HEALTH_TIMEOUT)
+        return self._port
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def _wait_listening(self, timeout: float) -> int:
+        deadline = time.monotonic() + timeout
+        while True:
+            # Read the log before looking at the exit status: a server that listened and then
+            # exited still wrote its line first.
+            found = LISTENING.search(self._log_bytes())
+            if found:
+                return int(found.group(1))
+            if self.process.poll() is not None:
+                raise AssertionError(
+                    f"poikki serve exited with {self.process.returncode}:\n" + self.read_log()
+                )
+            if time.monotonic() > deadline:
+                raise AssertionError(
+                    f"poikki serve did not listen within {timeout} s:\n" + self.read_log()
+                )
+            time.sleep(0.05)
+
     def wait_healthy(self, timeout: float = HEALTH_TIMEOUT) -> float:
         """Seconds from the process start until /healthz answered 200."""
         deadline = time.monotonic() + timeout
+        if self._port is None:
+            self._port = self._wait_listening(timeout)
         while True:
             if self.process.poll() is not None:
                 raise AssertionError(
                     f"poikki serve exited with {self.process.returncode}:\n" + self.read_log()
                 )
             try:
-                if httpx.get(f"{self.base}/healthz", timeout=2).status_code == 200:
+                if httpx.get(f"{self.base}/healthz", timeout=30).status_code == 200:
                     return time.monotonic() - self.started
             except httpx.TransportError:
                 pass
@@ -97,11 +141,18 @@ class Server:
         fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
+    def _log_bytes(self) -> bytes:
+        """What the server has written so far (pread: the shared file offset stays put)."""
+        chunks = []
+        offset = 0
+        while chunk := os.pread(self._log.fileno(), 1 << 20, offset):
+            chunks.append(chunk)
+            offset += len(chunk)
+        return b"".join(chunks)
+
     def read_log(self) -> str:
         if not self._log.closed:
-            self._log.flush()
-            self._log.seek(0)
-            self.log_text = self._log.read().decode(errors="replace")
+            self.log_text = self._log_bytes().decode(errors="replace")
         return self.log_text
 
     def kill(self) -> None:

@@ -8,7 +8,6 @@ import json
 import os
 import shutil
 import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,11 @@ ROOT = Path(__file__).parent.parent
 EXPLORER_TOOL = ROOT / "tools" / "explorer"
 ARTEFACTS = ROOT / "test-artifacts"
 READY = "#graph[data-state=ready]"
+WAIT_MS = 120_000
+"""The longest any step may take. Every wait ends as soon as the page says it is done (its
+`data-state`, `data-render` and `data-camera` attributes), never after a fixed time or a number
+of animation frames, so a generous bound costs nothing on an idle machine and keeps the test
+green on a busy one, where Chromium in software WebGL may be many times slower."""
 
 
 def _chromium() -> str:
@@ -57,7 +61,7 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def _graphql(base: str, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
     response = httpx.post(
-        f"{base}/graphql", json={"query": query, "variables": variables or {}}, timeout=30
+        f"{base}/graphql", json={"query": query, "variables": variables or {}}, timeout=120
     )
     body = response.json()
     assert "errors" not in body, body["errors"]
@@ -88,23 +92,19 @@ def _drawn(page: Any) -> tuple[int, int]:
 
 
 def _redrawn(page: Any, before: int) -> None:
-    """Wait until the page has drawn again after a change, and is ready."""
+    """Wait until the page has drawn again after a change, and is ready: the page says "ready"
+    only for a drawing of the controls as they are (a change makes any draw under way stale)."""
     page.wait_for_function(
         "n => { const g = document.getElementById('graph');"
         " return g.dataset.state === 'ready' && Number(g.dataset.render) > n; }",
         arg=before,
-        timeout=30_000,
+        timeout=WAIT_MS,
     )
 
 
-def _bounded(function: str, seconds: int = 20) -> str:
-    """A page function whose promise fails after `seconds`: Playwright's evaluate waits for
-    ever, and a promise waiting for an animation frame Chromium never draws once hung CI."""
-    return (
-        f"arg => Promise.race([({function})(arg), new Promise((_, fail) => setTimeout("
-        f"() => fail(new Error('no answer in {seconds} s: ' + {json.dumps(function)})), "
-        f"{seconds * 1000}))])"
-    )
+def _camera(page: Any, placed: str) -> None:
+    """Wait until the page says the camera is placed and drawn there (`data-camera`)."""
+    page.wait_for_selector(f"#graph[data-camera={json.dumps(placed)}]", timeout=WAIT_MS)
 
 
 def _render_number(page: Any) -> int:
@@ -115,18 +115,21 @@ def test_the_explorer_draws_what_graphql_answers_and_shows_a_nodes_sources(
     base_url: str,
 ) -> None:
     sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'")
-    started = time.monotonic()
     args = ["--enable-unsafe-swiftshader"]  # WebGL in software: sigma.js draws with WebGL
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--no-sandbox")  # Chromium's sandbox refuses to run as root
     errors: list[str] = []
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=_chromium(), args=args)
+        browser = playwright.chromium.launch(
+            executable_path=_chromium(), args=args, timeout=WAIT_MS
+        )
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.set_default_timeout(WAIT_MS)
             page.on("pageerror", lambda error: errors.append(str(error)))
             page.goto(f"{base_url}/explore")
-            page.wait_for_selector(READY, timeout=30_000)
+            page.wait_for_selector(READY, timeout=WAIT_MS)
+            _camera(page, "whole")
 
             # The whole graph: the page sends no scope, and draws what `network` answers.
             assert json.loads(page.locator("#graph").get_attribute("data-scope")) == {}
@@ -158,7 +161,10 @@ def test_the_explorer_draws_what_graphql_answers_and_shows_a_nodes_sources(
                 (n for n in network if n["node"]["sources"]),
                 key=lambda n: (n["weight"], len(n["node"]["sources"]), n["id"]),
             )
-            page.evaluate(_bounded("id => window.poikkiExplorer.centre(id)"), target["id"])
+            # Centred and drawn there (synchronously: no animation, no frame to wait for), so
+            # that sigma's picking finds the node under the mouse.
+            page.evaluate("id => window.poikkiExplorer.centre(id)", target["id"])
+            _camera(page, f"node:{target['id']}")
             position = page.evaluate(
                 "id => window.poikkiExplorer.viewportPosition(id)", target["id"]
             )
@@ -166,7 +172,7 @@ def test_the_explorer_draws_what_graphql_answers_and_shows_a_nodes_sources(
             assert box is not None
             page.mouse.click(box["x"] + position["x"], box["y"] + position["y"])
             page.wait_for_selector(
-                f'#details[data-state=ready][data-node-id="{target["id"]}"]', timeout=15_000
+                f'#details[data-state=ready][data-node-id="{target["id"]}"]', timeout=WAIT_MS
             )
             shown = page.locator("#node-sources li").all_text_contents()
             titles = [source["title"] for source in target["node"]["sources"]]
@@ -177,14 +183,10 @@ def test_the_explorer_draws_what_graphql_answers_and_shows_a_nodes_sources(
             assert page.locator("#node-ties li").count() > 0
 
             # The whole view again, the node still picked out, for the screenshot.
-            page.evaluate(
-                _bounded(
-                    "() => window.poikkiExplorer.renderer.getCamera().animatedReset({duration: 0})"
-                    ".then(() => new Promise(r => requestAnimationFrame(() => r())))"
-                )
-            )
+            page.evaluate("() => window.poikkiExplorer.showWhole()")
+            _camera(page, "whole")
             ARTEFACTS.mkdir(exist_ok=True)
-            page.screenshot(path=str(ARTEFACTS / "explorer.png"))
+            page.screenshot(path=str(ARTEFACTS / "explorer.png"), timeout=WAIT_MS)
 
             # The projection onto people, same period: what `collaboration` answers.
             render = _render_number(page)
@@ -197,14 +199,13 @@ def test_the_explorer_draws_what_graphql_answers_and_shows_a_nodes_sources(
             # The download links carry the same scope.
             href = page.locator('#exports a[data-format="graphml"]').get_attribute("href")
             assert href is not None
-            graphml = httpx.get(f"{base_url}{href}", timeout=30)
+            graphml = httpx.get(f"{base_url}{href}", timeout=120)
             assert graphml.status_code == 200
             assert "from=2013" in href
             assert "mode=PEOPLE" in href
         finally:
             browser.close()
     assert errors == []
-    assert time.monotonic() - started < 60
 
 
 def test_the_page_and_its_assets_are_served(tmp_path: Path) -> None:

@@ -185,8 +185,11 @@ function setupYears(graphData) {
 }
 
 let timer = null;
-/** Mark the view stale at once and redraw shortly after the last change. */
+/** Mark the view stale at once and redraw shortly after the last change. A draw already under
+ * way is for controls that have changed since: it is made stale too, so that "ready" always
+ * means the drawing of the controls as they are now. */
 function changed(delay = 200) {
+  state.request += 1;
   container.dataset.state = "loading";
   clearTimeout(timer);
   timer = setTimeout(() => draw().catch(failed), delay);
@@ -240,6 +243,29 @@ function failed(error) {
 }
 
 // ---------------------------------------------------------------- drawing
+
+const WHOLE_VIEW = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+let placing = false;
+
+/** Put the camera where asked at once (no animation) and draw synchronously, so that what is
+ * on the screen and sigma's picking (which reads what was last drawn) match the camera when
+ * this returns; then say so in `data-camera` ("whole", or "node:" and the node's id). Tests wait
+ * for that attribute, never for animation frames, which a busy machine may not draw for long. */
+function placeCamera(cameraState, label) {
+  const camera = state.renderer.getCamera();
+  if (camera.isAnimated()) {
+    cancelAnimationFrame(camera.nextFrame);
+    camera.nextFrame = null;
+  }
+  placing = true;
+  try {
+    camera.setState(cameraState);
+  } finally {
+    placing = false;
+  }
+  state.renderer.refresh();
+  container.dataset.camera = label;
+}
 
 function scaled(values) {
   const numbers = [...values.values()].filter((v) => typeof v === "number" && isFinite(v));
@@ -481,10 +507,12 @@ async function draw() {
     state.renderer.on("clickStage", () => select(null));
     state.renderer.on("enterNode", () => container.classList.add("pointing"));
     state.renderer.on("leaveNode", () => container.classList.remove("pointing"));
+    state.renderer.getCamera().on("updated", () => {
+      if (!placing) container.dataset.camera = "moved";
+    });
   }
   paint();
-  state.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
-  state.renderer.refresh();
+  placeCamera(WHOLE_VIEW, "whole");
   listBrokers();
   listCommunities();
 
@@ -840,13 +868,15 @@ window.poikkiExplorer = {
     const attributes = state.graph.getNodeAttributes(id);
     return state.renderer.graphToViewport({ x: attributes.x, y: attributes.y });
   },
-  /** Centre the camera on a node (without selecting it); resolves once it is drawn there, so
-   * that sigma's picking (which reads what was last drawn) finds the node under the mouse. */
-  async centre(id, ratio = 0.5) {
+  /** Centre the camera on a node (without selecting it), drawn there when this returns, so
+   * that sigma's picking finds the node under the mouse; `data-camera` becomes "node:<id>". */
+  centre(id, ratio = 0.5) {
     const position = state.renderer.getNodeDisplayData(id);
-    await state.renderer.getCamera().animate({ x: position.x, y: position.y, ratio }, { duration: 200 });
-    state.renderer.refresh();
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    placeCamera({ x: position.x, y: position.y, ratio, angle: 0 }, `node:${id}`);
+  },
+  /** The whole view again, drawn when this returns; `data-camera` becomes "whole". */
+  showWhole() {
+    placeCamera(WHOLE_VIEW, "whole");
   },
   select,
 };
