@@ -19,6 +19,8 @@ class Viewer:
     token_name: str | None = None
     bad_token: bool = False
     """A token was presented and is not known: every operation is refused."""
+    digest: str | None = None
+    """The digest of the token presented, to check again that it still stands."""
 
     def require(self, needed: Role, doing: str) -> None:
         if self.bad_token:
@@ -37,7 +39,19 @@ async def viewer_of(store: GraphStore, authorization: str | None) -> Viewer:
     scheme, _, secret = authorization.partition(" ")
     if scheme.lower() != "bearer" or not secret.strip():
         return Viewer(bad_token=True)
-    token = await store.token_by_digest(digest_of(secret.strip()))
+    return await _viewer_by_digest(store, digest_of(secret.strip()))
+
+
+async def revalidated(store: GraphStore, viewer: Viewer) -> Viewer:
+    """The viewer as the store's tokens say now: a token revoked since (by any process that
+    writes to the store) makes a bad token. Anonymous viewers and bad tokens stay as they are."""
+    if viewer.digest is None or viewer.bad_token:
+        return viewer
+    return await _viewer_by_digest(store, viewer.digest)
+
+
+async def _viewer_by_digest(store: GraphStore, digest: str) -> Viewer:
+    token = await store.token_by_digest(digest)
     if token is None:
         return Viewer(bad_token=True)
-    return Viewer(token.role, token.name)
+    return Viewer(token.role, token.name, digest=digest)

@@ -7,6 +7,7 @@ from collections.abc import AsyncGenerator
 import strawberry
 
 from graph.changes import ChangeAction
+from resolvers.auth import ForbiddenError, revalidated
 from schema.info import Info
 
 strawberry.enum(ChangeAction, description="What happened to the nodes and ties named.")
@@ -22,10 +23,15 @@ class GraphChange:
 @strawberry.type
 class Subscription:
     @strawberry.subscription(
-        description="Every write from now on (in this server process), so a view can refresh."
+        description="Every write from now on (in this server process), so a view can refresh. "
+        "Ends when the subscriber's token is revoked."
     )
     async def changes(self, info: Info) -> AsyncGenerator[GraphChange, None]:
-        async for change in info.context.feed.listen():
+        context = info.context
+        async for change in context.feed.listen():
+            context.viewer = await revalidated(context.store, context.viewer)
+            if context.viewer.bad_token:
+                raise ForbiddenError("The bearer token is no longer valid.")
             yield GraphChange(
                 action=change.action, node_ids=list(change.nodes), tie_ids=list(change.ties)
             )

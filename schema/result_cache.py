@@ -1,11 +1,15 @@
 """Answers of queries kept until the graph changes: a repeated query (a dashboard, a visualiser
 refreshing) is answered without running its resolvers again.
 
-An answer is kept per (document, operation, variables, the asker's role, graph version) and
-only when it has no errors; any write moves the store's version on, so nothing stale is ever
-served by this process. The store's version counts this process's writes only, so the cache
-is for a single server process over its database (the embedded default); with several
-processes writing to one Neo4j, turn it off (POIKKI_RESULT_CACHE_MB=0).
+An answer is kept per (document, operation, variables, the asker's role, graph version, write
+generation) and only when it has no errors. Any write to the graph moves the store's version
+on; writes the version does not count (tokens made or revoked, which the admin's `tokens` list
+shows) are covered by the write generation, which every mutation a writer (an editor or an
+admin) runs through this server moves on, emptying the cache. So nothing stale is ever served
+by this process. Both count this process's writes only, so the cache is for a single server
+process over its database (the embedded default, where no other process can write while the
+server holds it); with several processes writing to one Neo4j, turn it off
+(POIKKI_RESULT_CACHE_MB=0).
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from graphql import ExecutionResult
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
+from graph.tokens import Role
+
 
 class ResultStore:
     """A least-recently-used store of answers within a budget of serialised bytes."""
@@ -30,6 +36,15 @@ class ResultStore:
         self.misses = 0
         self._answers: OrderedDict[Hashable, tuple[ExecutionResult, int]] = OrderedDict()
         self._lock = threading.Lock()
+        self.generation = 0
+        """Moved on by every write the store's version may not count; part of every key."""
+
+    def written(self) -> None:
+        """A write may have happened: answers kept so far are never served again."""
+        with self._lock:
+            self.generation += 1
+            self._answers.clear()
+            self.used = 0
 
     def get(self, key: Hashable) -> ExecutionResult | None:
         with self._lock:
@@ -58,6 +73,11 @@ class ResultCache(SchemaExtension):
 
     def on_execute(self) -> Iterator[None]:
         context = self.execution_context
+        if context.operation_type is OperationType.MUTATION:
+            yield
+            if _may_write(context.context):
+                self.answers.written()
+            return
         key = self._key() if context.result is None else None
         if key is not None:
             cached = self.answers.get(key)
@@ -81,4 +101,18 @@ class ResultCache(SchemaExtension):
             return None
         variables = json.dumps(context.variables or {}, sort_keys=True, default=str)
         role = getattr(asker, "role", None)
-        return (context.query, context.operation_name, variables, str(role), store.version)
+        generation = self.answers.generation
+        return (
+            context.query,
+            context.operation_name,
+            variables,
+            str(role),
+            store.version,
+            generation,
+        )
+
+
+def _may_write(context: object) -> bool:
+    """Only editors and admins write; others' mutations are refused and must not empty it."""
+    role = getattr(getattr(context, "viewer", None), "role", None)
+    return isinstance(role, Role) and role.allows(Role.EDITOR)

@@ -1,6 +1,11 @@
 """Who may come in: the bearer token on an HTTP request or a websocket's connection_init,
 checked before anything is read. Reads are public unless POIKKI_PUBLIC_READ=false; a token
-that is presented but not known is refused everywhere."""
+that is presented but not known (unknown, revoked or malformed) is refused everywhere.
+
+A request that is not let in at all is HTTP 401 with `WWW-Authenticate` and a GraphQL error
+body coded FORBIDDEN (a websocket is closed with 4403); a viewer let in whose role is
+too small for a field gets that field's FORBIDDEN error in a 200 answer, as GraphQL clients
+expect."""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from starlette.responses import JSONResponse
 from graph.store import GraphStore
 from graph.tokens import Role
 from resolvers.auth import ForbiddenError, Viewer, viewer_of
+from server.refusals import JSON, RequestRefusedError, preferred_media_type, refusal
 
 
 async def admit(store: GraphStore, authorization: str | None, public_read: bool) -> Viewer:
@@ -29,7 +35,8 @@ async def admit_request(connection: HTTPConnection, public_read: bool) -> Viewer
             connection.state.store, connection.headers.get("authorization"), public_read
         )
     except ForbiddenError as error:
-        return forbidden(error)
+        media_type = preferred_media_type(connection.headers.get("accept", ""))
+        return forbidden(error, media_type)
 
 
 def authorization_of(payload: Mapping[str, Any] | None) -> str | None:
@@ -42,9 +49,8 @@ def authorization_of(payload: Mapping[str, Any] | None) -> str | None:
     return None
 
 
-def forbidden(error: ForbiddenError) -> JSONResponse:
-    return JSONResponse(
-        {"errors": [{"message": str(error), "extensions": {"code": "FORBIDDEN"}}]},
-        status_code=401,
-        headers={"WWW-Authenticate": 'Bearer realm="poikki"'},
+def forbidden(error: ForbiddenError, media_type: str = JSON) -> JSONResponse:
+    unauthorised = RequestRefusedError(
+        401, str(error), "FORBIDDEN", headers={"WWW-Authenticate": 'Bearer realm="poikki"'}
     )
+    return refusal(unauthorised, media_type)

@@ -15,7 +15,6 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types.unset import UNSET, UnsetType
@@ -32,6 +31,7 @@ from server.access import admit, admit_request, authorization_of
 from server.explorer import explorer_routes
 from server.export_routes import export
 from server.graphiql import graphiql_page, graphiql_routes
+from server.graphql_http import GraphQLOverHTTP
 from server.middleware import RequestContext
 from server.settings import Settings
 from server.stores import store_for
@@ -45,7 +45,7 @@ class State(TypedDict):
     feed: ChangeFeed
 
 
-class PoikkiGraphQL(GraphQL[Context, None]):
+class PoikkiGraphQL(GraphQLOverHTTP):
     def __init__(self, settings: Settings) -> None:
         super().__init__(
             build_schema(settings.query_limits),
@@ -54,6 +54,7 @@ class PoikkiGraphQL(GraphQL[Context, None]):
         )
         self.limits: Limits = settings.limits
         self.public_read = settings.public_read
+        self.max_tokens = settings.max_tokens
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and not self._asks_for_graphiql(scope):
@@ -138,7 +139,11 @@ def create_app(settings: Settings, *, seed_if_empty: bool = False) -> Starlette:
         try:
             if reachable and seed_if_empty and await load_seed_if_empty(store):
                 logger.info("The database was empty: loaded the demo knowledge.")
-            yield {"store": store, "analytics": Analytics(store), "feed": ChangeFeed()}
+            yield {
+                "store": store,
+                "analytics": Analytics(store, max_ties=settings.analytics_max_ties),
+                "feed": ChangeFeed(),
+            }
         finally:
             await store.close()
 
@@ -152,7 +157,7 @@ def create_app(settings: Settings, *, seed_if_empty: bool = False) -> Starlette:
 
     return Starlette(
         routes=[
-            Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route("/graphql", graphql),  # any method: GraphQLOverHTTP answers 405 itself
             WebSocketRoute("/graphql", graphql),
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
