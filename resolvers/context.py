@@ -22,6 +22,7 @@ class Limits:
     max_first: int = 100
     max_search_text: int = 200
     max_network_nodes: int = 20_000
+    max_network_edges: int = 30_000
     batch_loads: bool = True
     """False resolves every parent with its own store call: the naive baseline benchmarks use."""
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import asyncio
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import partial
+from typing import Any
 
 import strawberry
 from graphql import GraphQLError
@@ -14,9 +17,11 @@ from strawberry.extensions import (
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
+from strawberry.types.execution import ExecutionResult
+from strawberry.types.graphql import OperationType
 
 from schema.changes import Subscription
-from schema.cost import QueryCost
+from schema.cost import ListSizes, QueryCost
 from schema.curation import CurationMutation
 from schema.document_cache import ValidatedDocuments, ValidateOnce
 from schema.errors import ErrorCodes, is_expected
@@ -50,9 +55,51 @@ class QueryLimits:
     max_aliases: int = 30
     max_cost: int = 50_000
     result_cache_bytes: int = 0
+    list_sizes: ListSizes = field(default_factory=ListSizes)
+    request_seconds: float = 60.0
+    """A request still resolving after this long is stopped with LIMIT_EXCEEDED."""
 
 
 class PoikkiSchema(strawberry.Schema):
+    def __init__(self, *args: Any, request_seconds: float, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.request_seconds = request_seconds
+
+    async def execute(
+        self,
+        query: str | None,
+        variable_values: dict[str, Any] | None = None,
+        context_value: Any | None = None,
+        root_value: Any | None = None,
+        operation_name: str | None = None,
+        allowed_operation_types: Iterable[OperationType] | None = None,
+        operation_extensions: dict[str, Any] | None = None,
+    ) -> ExecutionResult:
+        """Resolution itself is stopped at the request's time budget, not only store reads:
+        whatever it awaits is cancelled (a worker process computing for it is killed)."""
+        try:
+            async with asyncio.timeout(self.request_seconds):
+                return await super().execute(
+                    query,
+                    variable_values,
+                    context_value,
+                    root_value,
+                    operation_name,
+                    allowed_operation_types,
+                    operation_extensions,
+                )
+        except TimeoutError:
+            return ExecutionResult(
+                data=None,
+                errors=[
+                    GraphQLError(
+                        f"The request took longer than {self.request_seconds:g} s and was "
+                        "stopped. Ask for less (a narrower scope, fewer or smaller lists).",
+                        extensions={"code": "LIMIT_EXCEEDED", "seconds": self.request_seconds},
+                    )
+                ],
+            )
+
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
@@ -63,6 +110,7 @@ class PoikkiSchema(strawberry.Schema):
 
 def build_schema(limits: QueryLimits = QueryLimits()) -> strawberry.Schema:
     return PoikkiSchema(
+        request_seconds=limits.request_seconds,
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
@@ -73,7 +121,7 @@ def build_schema(limits: QueryLimits = QueryLimits()) -> strawberry.Schema:
             partial(MaxTokensLimiter, max_token_count=limits.max_tokens),
             partial(MaxAliasesLimiter, max_alias_count=limits.max_aliases),
             partial(ValidateOnce, documents=ValidatedDocuments(DOCUMENTS)),
-            partial(QueryCost, max_cost=limits.max_cost),
+            partial(QueryCost, max_cost=limits.max_cost, sizes=limits.list_sizes),
             *(
                 [partial(ResultCache, store=ResultStore(limits.result_cache_bytes))]
                 if limits.result_cache_bytes

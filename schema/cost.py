@@ -1,16 +1,23 @@
 """A cost estimate for each operation, checked after validation and before anything runs.
 
-The cost is how many objects the operation's connections could return: a field that takes
-`first` may return that many (its default when not given) for each of its parents, so nested
-connections multiply. Lists without `first` (a node's sources, a connection's edges) are short
-or already counted by their connection, so they pass their parents' count on and add nothing.
-Fragments are expanded where they are spread (graphql-core's validation has already refused
-fragment cycles).
+The cost is how many objects the operation could return, every list counted:
+- a connection or list that takes `first` returns that many (its default when not given) for
+  each of its parents;
+- a list without `first` counts its declared size (`ListSizes`): `nodes(ids)` the ids given, a
+  network's nodes and edges the `maxNodes`/`maxEdges` asked (the server's caps when not given),
+  a path its most steps, a node's sources and claims a few each;
+- the network questions that compute (`measures`, `communities`, `path`) add a weight that
+  grows with their scope: the whole graph weighs as much as the largest network drawn, a scope
+  of seeds or initiatives a share of that per seed or initiative.
+Whatever is nested beneath a list is multiplied by its size. A connection's `edges` pass their
+connection's count on. Fragments are expanded where they are spread (graphql-core's validation
+has already refused fragment cycles). docs/limits.md lists the weights.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from graphql import (
@@ -20,6 +27,7 @@ from graphql import (
     GraphQLError,
     GraphQLField,
     GraphQLInterfaceType,
+    GraphQLList,
     GraphQLNamedType,
     GraphQLObjectType,
     GraphQLSchema,
@@ -27,26 +35,68 @@ from graphql import (
     OperationDefinitionNode,
     OperationType,
     SelectionSetNode,
+    Undefined,
     VariableNode,
     get_named_type,
+    get_nullable_type,
     value_from_ast,
 )
 from graphql.execution import ExecutionResult
 from strawberry.extensions import SchemaExtension
 
 DEFAULT_FIRST = 20
+DRAWN_NODES = 2_500
+DRAWN_EDGES = 2_500
+"""The most nodes and edges `network`/`collaboration` draw when `maxNodes`/`maxEdges` are not
+given; a client asks for more (up to the caps) explicitly, as it asks for `first`."""
+MAX_PATH_STEPS = 100
+"""The most nodes a path answers with over GraphQL (a longer one is LIMIT_EXCEEDED)."""
+MAX_UNSOURCED = 500
+"""The most nodes (and ties) `unsourced` lists."""
+
+
+@dataclass(frozen=True)
+class ListSizes:
+    """The sizes the cost model counts for lists that take no `first`."""
+
+    network_nodes: int = 20_000
+    """The most nodes `network`/`collaboration` draw over GraphQL (POIKKI_MAX_NETWORK_NODES)."""
+    network_edges: int = 30_000
+    """The most edges they draw (POIKKI_MAX_NETWORK_EDGES)."""
+    per_scope_anchor: int = 1_000
+    """The weight of a network question per seed or initiative of its scope."""
+    by_field: Mapping[str, int] = field(
+        default_factory=lambda: {
+            "sources": 5,
+            "claims": 5,
+            "shared": 10,
+            "contested": 5,
+            "groups": 20,
+            "componentSizes": 100,
+            "tokens": 100,
+        }
+    )
+    other: int = 20
+    """Any other list without `first`."""
+
+
+COMPUTED_QUESTIONS = frozenset({"measures", "communities", "path"})
+DRAWN_NETWORKS = frozenset({"network", "collaboration"})
 
 
 class QueryCost(SchemaExtension):
-    def __init__(self, *, max_cost: int) -> None:
+    def __init__(self, *, max_cost: int, sizes: ListSizes = ListSizes()) -> None:
         self.max_cost = max_cost
+        self.sizes = sizes
 
     def on_execute(self) -> Iterator[None]:
         context = self.execution_context
         document = context.graphql_document
         if document is not None and not context.result:
             schema = context.schema._schema
-            cost = operation_cost(schema, document, context.operation_name, context.variables)
+            cost = operation_cost(
+                schema, document, context.operation_name, context.variables, self.sizes
+            )
             if cost > self.max_cost:
                 context.result = ExecutionResult(
                     data=None,
@@ -54,7 +104,8 @@ class QueryCost(SchemaExtension):
                         GraphQLError(
                             f"The query could return about {cost:,} objects; at most "
                             f"{self.max_cost:,} are allowed. Ask for fewer (smaller `first`, "
-                            "less nesting) or page through.",
+                            "`maxNodes`/`maxEdges` on networks, less nesting, a narrower "
+                            "scope) or page through.",
                             extensions={"code": "LIMIT_EXCEEDED", "cost": cost},
                         )
                     ],
@@ -67,6 +118,7 @@ def operation_cost(
     document: Any,
     operation_name: str | None,
     variables: Mapping[str, Any] | None,
+    sizes: ListSizes = ListSizes(),
 ) -> int:
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     fragments = {
@@ -87,8 +139,8 @@ def operation_cost(
     }[operation.operation]
     if root is None:
         return 0
-    counter = _Counter(schema, fragments, dict(variables or {}))
-    return counter.selection_cost(operation.selection_set, root, 1, frozenset())
+    counter = _Counter(schema, fragments, dict(variables or {}), sizes)
+    return counter.selection_cost(operation.selection_set, root, 1, frozenset(), {})
 
 
 class _Counter:
@@ -97,10 +149,12 @@ class _Counter:
         schema: GraphQLSchema,
         fragments: Mapping[str, FragmentDefinitionNode],
         variables: dict[str, Any],
+        sizes: ListSizes,
     ) -> None:
         self.schema = schema
         self.fragments = fragments
         self.variables = variables
+        self.sizes = sizes
 
     def selection_cost(
         self,
@@ -108,16 +162,18 @@ class _Counter:
         parent: GraphQLNamedType,
         multiplier: int,
         spread: frozenset[str],
+        declared: Mapping[str, int],
     ) -> int:
+        """`declared`: sizes the parent field fixed for this level's lists (a network's)."""
         total = 0
         for selection in selections.selections:
             if isinstance(selection, FieldNode):
-                total += self.field_cost(selection, parent, multiplier, spread)
+                total += self.field_cost(selection, parent, multiplier, spread, declared)
             elif isinstance(selection, InlineFragmentNode):
                 condition = selection.type_condition
                 target = self.schema.get_type(condition.name.value) if condition else parent
                 total += self.selection_cost(
-                    selection.selection_set, target or parent, multiplier, spread
+                    selection.selection_set, target or parent, multiplier, spread, declared
                 )
             elif isinstance(selection, FragmentSpreadNode):
                 name = selection.name.value
@@ -126,7 +182,7 @@ class _Counter:
                     continue
                 target = self.schema.get_type(fragment.type_condition.name.value) or parent
                 total += self.selection_cost(
-                    fragment.selection_set, target, multiplier, spread | {name}
+                    fragment.selection_set, target, multiplier, spread | {name}, declared
                 )
         return total
 
@@ -136,31 +192,104 @@ class _Counter:
         parent: GraphQLNamedType,
         multiplier: int,
         spread: frozenset[str],
+        declared: Mapping[str, int],
     ) -> int:
         if not isinstance(parent, GraphQLObjectType | GraphQLInterfaceType):
             return 0
-        definition = parent.fields.get(node.name.value)
+        name = node.name.value
+        definition = parent.fields.get(name)
         if definition is None:
             return 0
-        first = self.first_of(node, definition)
-        count = multiplier if first is None else multiplier * first
-        cost = 0 if first is None else count
+        size = self.size_of(node, definition, parent, declared)
+        count = multiplier if size is None else multiplier * size
+        cost = 0 if size is None else count
+        if name in COMPUTED_QUESTIONS and parent is self.schema.query_type:
+            cost += multiplier * self.scope_weight(node, definition)
         if node.selection_set is not None:
             child = get_named_type(definition.type)
-            cost += self.selection_cost(node.selection_set, child, count, spread)
+            below = self.network_sizes(node, definition) if name in DRAWN_NETWORKS else {}
+            cost += self.selection_cost(node.selection_set, child, count, spread, below)
         return cost
 
-    def first_of(self, node: FieldNode, definition: GraphQLField) -> int | None:
-        argument = definition.args.get("first")
-        if argument is None:
+    def size_of(
+        self,
+        node: FieldNode,
+        definition: GraphQLField,
+        parent: GraphQLNamedType,
+        declared: Mapping[str, int],
+    ) -> int | None:
+        """How many objects the field returns per parent; None for a single object."""
+        name = node.name.value
+        returns = get_nullable_type(definition.type)
+        is_list = isinstance(returns, GraphQLList)
+        if _is_connection(get_named_type(definition.type)) or (
+            is_list and "first" in definition.args
+        ):
+            return self.first_of(node, definition)
+        if not is_list:
             return None
-        given = next((a for a in node.arguments or () if a.name.value == "first"), None)
-        value: Any = argument.default_value
-        if given is not None:
-            if isinstance(given.value, VariableNode):
-                value = self.variables.get(given.value.name.value, argument.default_value)
-            else:
-                value = value_from_ast(given.value, argument.type, self.variables)
+        if _is_connection(parent) and name == "edges":
+            return None  # the connection's `first` counted them
+        if name in declared:
+            return declared[name]
+        if parent is self.schema.query_type and name == "nodes":
+            ids = self.argument(node, definition, "ids")
+            return len(ids) if isinstance(ids, list) else self.sizes.other
+        if parent.name == "PathResult":
+            return MAX_PATH_STEPS
+        if parent.name == "UnsourcedFacts":
+            return MAX_UNSOURCED
+        return self.sizes.by_field.get(name, self.sizes.other)
+
+    def network_sizes(self, node: FieldNode, definition: GraphQLField) -> dict[str, int]:
+        nodes = self.argument(node, definition, "maxNodes")
+        edges = self.argument(node, definition, "maxEdges")
+        return {
+            "nodes": _at_most(nodes, DRAWN_NODES, self.sizes.network_nodes),
+            "edges": _at_most(edges, DRAWN_EDGES, self.sizes.network_edges),
+        }
+
+    def scope_weight(self, node: FieldNode, definition: GraphQLField) -> int:
+        scope = self.argument(node, definition, "scope")
+        whole = self.sizes.network_nodes
+        if not isinstance(scope, Mapping):
+            return whole
+        anchors = len(scope.get("seeds") or ()) + len(scope.get("initiatives") or ())
+        if anchors == 0:
+            return whole
+        depth = scope.get("depth")
+        reach = max(1, depth) if isinstance(depth, int) else 1
+        return min(whole, anchors * reach * self.sizes.per_scope_anchor)
+
+    def first_of(self, node: FieldNode, definition: GraphQLField) -> int:
+        value = self.argument(node, definition, "first")
         if not isinstance(value, int) or value < 0:
             return DEFAULT_FIRST
         return value
+
+    def argument(self, node: FieldNode, definition: GraphQLField, name: str) -> Any:
+        """The argument's value as given (a literal or a variable), else its default; None
+        when absent or malformed (validation and coercion report those)."""
+        argument = definition.args.get(name)
+        if argument is None:
+            return None
+        given = next((a for a in node.arguments or () if a.name.value == name), None)
+        if given is None:
+            default = argument.default_value
+            return None if default is Undefined else default
+        if isinstance(given.value, VariableNode) and given.value.name.value not in self.variables:
+            default = argument.default_value
+            return None if default is Undefined else default
+        try:
+            value = value_from_ast(given.value, argument.type, self.variables)
+        except (TypeError, ValueError):
+            return None
+        return None if value is Undefined else value
+
+
+def _is_connection(type_: GraphQLNamedType) -> bool:
+    return isinstance(type_, GraphQLObjectType) and {"edges", "pageInfo"} <= type_.fields.keys()
+
+
+def _at_most(asked: object, default: int, cap: int) -> int:
+    return min(asked, cap) if isinstance(asked, int) and asked >= 0 else min(default, cap)

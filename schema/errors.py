@@ -8,6 +8,7 @@ import re
 from graphql import GraphQLError
 from strawberry.extensions import MaskErrors
 
+from graph.analytics.isolation import ComputationFailedError
 from graph.errors import (
     BadInputError,
     LimitExceededError,
@@ -24,6 +25,7 @@ _CODES: dict[type[PoikkiError], str] = {
     BadInputError: "BAD_INPUT",
     LimitExceededError: "LIMIT_EXCEEDED",
     StoreUnavailableError: "UNAVAILABLE",
+    ComputationFailedError: "UNAVAILABLE",
     ForbiddenError: "FORBIDDEN",
 }
 # Messages of strawberry's depth and alias limiters and graphql-core's token limit.

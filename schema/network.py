@@ -7,11 +7,12 @@ from typing import Annotated
 import strawberry
 
 from graph.analytics.communities import Algorithm
-from graph.analytics.projection import Mode, Network, Weighting
+from graph.analytics.projection import Mode, Weighting
 from graph.analytics.service import Analytics
-from graph.errors import LimitExceededError
+from graph.errors import BadInputError, LimitExceededError
 from graph.model import Boundary
 from resolvers.context import Context
+from schema.cost import DRAWN_EDGES, DRAWN_NODES, MAX_PATH_STEPS
 from schema.network_inputs import ScopeInput, node_slug, scope_of
 from schema.network_measures import CommunitiesResult, Measures, communities_type
 from schema.network_types import NetworkGraph, NetworkNode, PathResult, drawable, edge_type
@@ -23,22 +24,52 @@ def _analytics(info: Info) -> Analytics:
     return info.context.analytics()
 
 
-def _drawable(info: Info, network: Network) -> NetworkGraph:
-    limit = info.context.limits.max_network_nodes
-    if len(network.nodes) > limit:
-        raise LimitExceededError(
-            f"The network has {len(network.nodes)} nodes; at most {limit} are drawn over "
-            "GraphQL. Narrow the scope, or use the exports."
-        )
+async def _drawn(
+    info: Info,
+    scope: ScopeInput | None,
+    mode: Mode,
+    weighting: Weighting,
+    max_nodes: int | None,
+    max_edges: int | None,
+) -> NetworkGraph:
+    limits = info.context.limits
+    network = await _analytics(info).drawn(
+        scope_of(scope),
+        mode,
+        weighting,
+        _at_most(max_nodes, DRAWN_NODES, limits.max_network_nodes, "maxNodes"),
+        _at_most(max_edges, DRAWN_EDGES, limits.max_network_edges, "maxEdges"),
+    )
     return drawable(network)
+
+
+def _at_most(asked: int | None, default: int, cap: int, name: str) -> int:
+    if asked is None:
+        return min(default, cap)
+    if asked < 0 or asked > cap:
+        raise BadInputError(f"`{name}` must be from 0 to {cap:,}; got {asked:,}.", name)
+    return asked
+
+
+MAX_NODES = (
+    f"The most nodes to draw ({DRAWN_NODES:,} when not given, at most the server's cap "
+    "POIKKI_MAX_NETWORK_NODES); a larger network is LIMIT_EXCEEDED. Counted by the cost "
+    "limit: a smaller number lets more be asked of each node."
+)
+MAX_EDGES = f"The most edges to draw ({DRAWN_EDGES:,} when not given), as `maxNodes`."
 
 
 @strawberry.type
 class NetworkQuery:
     @strawberry.field(description="The nodes and ties of a scope, ready for drawing.")
-    async def network(self, info: Info, scope: ScopeInput | None = None) -> NetworkGraph:
-        network = await _analytics(info).network(scope_of(scope), Mode.NETWORK, Weighting.SHARED)
-        return _drawable(info, network)
+    async def network(
+        self,
+        info: Info,
+        scope: ScopeInput | None = None,
+        max_nodes: Annotated[int | None, strawberry.argument(description=MAX_NODES)] = None,
+        max_edges: Annotated[int | None, strawberry.argument(description=MAX_EDGES)] = None,
+    ) -> NetworkGraph:
+        return await _drawn(info, scope, Mode.NETWORK, Weighting.SHARED, max_nodes, max_edges)
 
     @strawberry.field(
         description="The two-mode actor–initiative network of a scope projected onto people or "
@@ -50,9 +81,10 @@ class NetworkQuery:
         scope: ScopeInput | None = None,
         mode: Mode = Mode.PEOPLE,
         weighting: Weighting = Weighting.NEWMAN,
+        max_nodes: Annotated[int | None, strawberry.argument(description=MAX_NODES)] = None,
+        max_edges: Annotated[int | None, strawberry.argument(description=MAX_EDGES)] = None,
     ) -> NetworkGraph:
-        network = await _analytics(info).network(scope_of(scope), mode, weighting)
-        return _drawable(info, network)
+        return await _drawn(info, scope, mode, weighting, max_nodes, max_edges)
 
     @strawberry.field(
         description="A shortest path between two nodes within a scope (fewest ties), with the "
@@ -66,15 +98,17 @@ class NetworkQuery:
         scope: ScopeInput | None = None,
         mode: Mode = Mode.NETWORK,
     ) -> PathResult | None:
-        analytics = _analytics(info)
-        chosen = scope_of(scope)
-        found = await analytics.path(node_slug(from_), node_slug(to), chosen, mode)
+        found = await _analytics(info).path(node_slug(from_), node_slug(to), scope_of(scope), mode)
         if found is None:
             return None
-        network = await analytics.network(chosen, mode, Weighting.SHARED)
+        if len(found.path.nodes) > MAX_PATH_STEPS:
+            raise LimitExceededError(
+                f"The path has {len(found.path.nodes):,} nodes; at most {MAX_PATH_STEPS} are "
+                "answered over GraphQL. Narrow the scope."
+            )
         return PathResult(
-            nodes=[NetworkNode(record=node, weight=0.0) for node in found.nodes],
-            edges=[edge_type(network, edge) for edge in found.edges],
+            nodes=[NetworkNode(record=node, weight=0.0) for node in found.path.nodes],
+            edges=[edge_type(found.network, edge) for edge in found.path.edges],
         )
 
     @strawberry.field(

@@ -235,7 +235,7 @@ class CommunitiesResult:
 
 def communities_type(found: Communities, boundary: Boundary) -> CommunitiesResult:
     network = found.network
-    strength = network.graph.strength(weights="weight") if network.nodes else []
+    strength = network.strength()
     members: dict[int, list[int]] = {}
     for vertex, community in enumerate(found.partition.membership):
         members.setdefault(community, []).append(vertex)

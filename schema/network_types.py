@@ -163,7 +163,7 @@ def brokerage_type(roles: BrokerageRoles) -> Brokerage:
 
 
 def drawable(network: Network) -> NetworkGraph:
-    strength = network.graph.strength(weights="weight") if network.nodes else []
+    strength = network.strength()
     nodes = [
         NetworkNode(record=n, weight=float(s)) for n, s in zip(network.nodes, strength, strict=True)
     ]

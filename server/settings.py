@@ -9,6 +9,7 @@ from pathlib import Path
 
 from resolvers.context import Limits
 from schema.build import QueryLimits
+from schema.cost import ListSizes
 
 NEO4J_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
 
@@ -27,6 +28,11 @@ class Settings:
     max_aliases: int = 30
     max_first: int = 100
     max_cost: int = 50_000
+    max_network_nodes: int = 20_000
+    max_network_edges: int = 30_000
+    analytics_max_ties: int = 5_000_000
+    """The most ties a network question may build (a projection counted before it is built)."""
+    request_seconds: int = 60
     graphiql: bool = True
     public_read: bool = True
     cors_origins: tuple[str, ...] = ()
@@ -58,12 +64,23 @@ class Settings:
         if cache_mb is None:
             cache_mb = 0 if self.neo4j_uri else 64
         return QueryLimits(
-            self.max_depth, self.max_tokens, self.max_aliases, self.max_cost, cache_mb * 2**20
+            self.max_depth,
+            self.max_tokens,
+            self.max_aliases,
+            self.max_cost,
+            cache_mb * 2**20,
+            ListSizes(network_nodes=self.max_network_nodes, network_edges=self.max_network_edges),
+            float(self.request_seconds),
         )
 
     @property
     def limits(self) -> Limits:
-        return Limits(max_first=self.max_first, batch_loads=self.batch_loads)
+        return Limits(
+            max_first=self.max_first,
+            max_network_nodes=self.max_network_nodes,
+            max_network_edges=self.max_network_edges,
+            batch_loads=self.batch_loads,
+        )
 
     def with_overrides(self, **values: object) -> Settings:
         return replace(self, **{k: v for k, v in values.items() if v is not None})  # type: ignore[arg-type]
@@ -110,6 +127,10 @@ def from_environment(environ: Mapping[str, str] = os.environ) -> Settings:
         max_aliases=number("MAX_ALIASES", defaults.max_aliases),
         max_first=number("MAX_FIRST", defaults.max_first),
         max_cost=number("MAX_COST", defaults.max_cost),
+        max_network_nodes=number("MAX_NETWORK_NODES", defaults.max_network_nodes),
+        max_network_edges=number("MAX_NETWORK_EDGES", defaults.max_network_edges),
+        analytics_max_ties=number("ANALYTICS_MAX_TIES", defaults.analytics_max_ties),
+        request_seconds=number("REQUEST_TIMEOUT_SECONDS", defaults.request_seconds),
         graphiql=flag("GRAPHIQL", defaults.graphiql),
         public_read=flag("PUBLIC_READ", defaults.public_read),
         cors_origins=tuple(o.strip() for o in text("CORS_ORIGINS", "").split(",") if o.strip()),

@@ -34,7 +34,7 @@ def test_measures_above_the_threshold_are_sampled_and_close() -> None:
     graph = ig.Graph.Barabasi(2000, 3)
     nodes = [Node(NodeKind.PERSON, f"p{v}", f"P{v}") for v in range(graph.vcount())]
     graph.es["weight"] = [1.0] * graph.ecount()
-    network = Network(nodes, graph)
+    network = Network(nodes, ends=np.array(graph.get_edgelist()), weights=np.ones(graph.ecount()))
     sides: list[str | None] = [None] * graph.vcount()
     sampled = measure(network, sides, samples=200, seed=5, exact_up_to=1000)
     assert sampled.sampling is not None

@@ -28,4 +28,4 @@ def shortest_path(network: Network, source: str, target: str) -> Path | None:
     if not vertices:
         return None
     edge_ids = graph.get_shortest_path(at[source], at[target], output="epath")
-    return Path([network.nodes[v] for v in vertices], [network.edges[e] for e in edge_ids])
+    return Path([network.nodes[v] for v in vertices], [network.edge(e) for e in edge_ids])

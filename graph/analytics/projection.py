@@ -15,6 +15,7 @@ import scipy.sparse as sp
 
 from graph import dates
 from graph.analytics.subgraph import Subgraph
+from graph.errors import LimitExceededError
 from graph.model import Node, NodeKind, Tie, TieType
 
 AFFILIATIONS = frozenset(
@@ -52,10 +53,10 @@ class Edge:
 @dataclass(frozen=True)
 class Network:
     """Vertices are `nodes` by index; `graph` is undirected with a float `weight` per edge,
-    and `ties[e]` is the tie behind igraph edge e (empty for a projection)."""
+    and `ties[e]` is the tie behind igraph edge e (empty for a projection). The igraph graph
+    is built when first asked for (drawing needs only the arrays) and is not pickled."""
 
     nodes: Sequence[Node]
-    graph: Any
     ties: Sequence[Tie] = ()
     initiatives: Sequence[Node] = ()
     affiliations: Sequence[frozenset[int]] = ()
@@ -69,9 +70,28 @@ class Network:
         return len(self.weights)
 
     @cached_property
+    def graph(self) -> Any:
+        graph = ig.Graph(n=len(self.nodes), edges=self.ends.tolist(), directed=False)
+        graph.es["weight"] = self.weights.tolist()
+        return graph
+
+    def strength(self) -> Any:
+        """Each vertex's weighted degree (a loop counts twice, as in igraph)."""
+        return np.bincount(
+            self.ends.ravel(), weights=np.repeat(self.weights, 2), minlength=len(self.nodes)
+        )
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in vars(self).items() if k not in ("graph", "edges")}
+
+    @cached_property
     def edges(self) -> list[Edge]:
         """The edges in igraph's order, kept once built; `iter_edges` streams them instead."""
         return list(self.iter_edges())
+
+    def edge(self, e: int) -> Edge:
+        u, v = self.ends[e].tolist()
+        return Edge(u, v, float(self.weights[e]), self.ties[e] if self.ties else None)
 
     def iter_edges(self, batch: int = 10_000) -> Iterator[Edge]:
         """The edges in igraph's order, built a batch at a time and not kept."""
@@ -117,11 +137,24 @@ def _last_day(text: str | None) -> str:
     return dates.last_day(text) if text else ""
 
 
-def build(subgraph: Subgraph, mode: Mode, weighting: Weighting = Weighting.NEWMAN) -> Network:
+UNLIMITED = 2**62
+
+
+def build(
+    subgraph: Subgraph,
+    mode: Mode,
+    weighting: Weighting = Weighting.NEWMAN,
+    max_ties: int = UNLIMITED,
+) -> Network:
+    """The network of `mode`; LimitExceededError, before anything is built, when it could have
+    more than `max_ties` ties (a projection counted as the sum over initiatives of d·(d−1)/2
+    for d actors: every pair of an initiative's actors is tied)."""
     if mode is Mode.NETWORK:
+        if len(subgraph.ties) > max_ties:
+            raise _too_large(f"The network of this scope has {len(subgraph.ties):,} ties", max_ties)
         return as_network(subgraph)
     actor = NodeKind.PERSON if mode is Mode.PEOPLE else NodeKind.ORGANISATION
-    return collaboration(subgraph, actor, weighting)
+    return collaboration(subgraph, actor, weighting, max_ties)
 
 
 def as_network(subgraph: Subgraph) -> Network:
@@ -130,11 +163,12 @@ def as_network(subgraph: Subgraph) -> Network:
         -1, 2
     )
     weights = np.ones(len(ends))
-    graph = _graph(len(subgraph.nodes), ends, weights)
-    return Network(subgraph.nodes, graph, ties=subgraph.ties, ends=ends, weights=weights)
+    return Network(subgraph.nodes, ties=subgraph.ties, ends=ends, weights=weights)
 
 
-def collaboration(subgraph: Subgraph, actor: NodeKind, weighting: Weighting) -> Network:
+def collaboration(
+    subgraph: Subgraph, actor: NodeKind, weighting: Weighting, max_ties: int = UNLIMITED
+) -> Network:
     """Actors tied by the programmes, projects and events they share.
 
     SHARED counts shared initiatives; NEWMAN sums 1/(d_k − 1) over shared initiatives k of
@@ -153,6 +187,16 @@ def collaboration(subgraph: Subgraph, actor: NodeKind, weighting: Weighting) -> 
     ordered = sorted(pairs)
     rows = np.array([a for a, _ in ordered], dtype=np.int64)
     cols = np.array([k for _, k in ordered], dtype=np.int64)
+    actors_per_initiative = np.bincount(cols, minlength=len(initiatives))
+    bound = int((actors_per_initiative * (actors_per_initiative - 1) // 2).sum())
+    if bound > max_ties:
+        largest = int(actors_per_initiative.max())
+        raise _too_large(
+            f"The projection onto {'people' if actor is NodeKind.PERSON else 'organisations'} "
+            f"of this scope could have up to "
+            f"{bound:,} ties (its largest initiative alone has {largest:,} actors)",
+            max_ties,
+        )
     member = sp.csr_matrix(
         (np.ones(len(rows)), (rows, cols)), shape=(len(actors), len(initiatives))
     )
@@ -163,14 +207,20 @@ def collaboration(subgraph: Subgraph, actor: NodeKind, weighting: Weighting) -> 
         frozenset(member.indices[member.indptr[i] : member.indptr[i + 1]].tolist())
         for i in range(len(actors))
     ]
-    graph = _graph(len(actors), ends, weights)
     return Network(
         actors,
-        graph,
         initiatives=initiatives,
         affiliations=affiliations,
         ends=ends,
         weights=weights,
+    )
+
+
+def _too_large(what: str, max_ties: int) -> LimitExceededError:
+    return LimitExceededError(
+        f"{what}; at most {max_ties:,} are computed (POIKKI_ANALYTICS_MAX_TIES). Narrow the "
+        "scope: name initiatives or seeds with a smaller depth, add a period, or leave out the "
+        "largest initiatives' kinds or tie types."
     )
 
 
@@ -184,9 +234,3 @@ def _weights(member: sp.csr_matrix, shared: sp.coo_matrix, weighting: Weighting)
         return np.asarray(newman[shared.row, shared.col]).ravel()
     degree = np.asarray(member.sum(axis=1)).ravel()
     return shared.data / (degree[shared.row] + degree[shared.col] - shared.data)
-
-
-def _graph(vertices: int, ends: Any, weights: Any) -> Any:
-    graph = ig.Graph(n=vertices, edges=ends.tolist(), directed=False)
-    graph.es["weight"] = weights.tolist()
-    return graph

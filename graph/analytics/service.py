@@ -2,30 +2,44 @@
 
 The snapshot is fetched through the GraphStore protocol alone, so answers are the same on every
 backend. Results are cached per (question, graph version); any write through the store moves
-the version on, and the next question fetches a fresh snapshot. The heavy work runs in a
-worker thread so the server keeps answering meanwhile.
+the version on, and the next question fetches a fresh snapshot.
+
+Two limits keep a question from taking the server down: a network is built only when it can
+have at most `max_ties` ties (a projection is counted before it is built), and on a graph of
+more than `isolate_above` nodes and ties the questions that compute (drawn networks, paths,
+measures, communities) run in a forked child process (`isolation`), one at a time, so that
+igraph holding the GIL or a computation running out of memory never reaches the server's event
+loop. On smaller graphs they run in a worker thread, where they take milliseconds.
 """
 
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
+
+import numpy as np
 
 from graph.analytics.boundaries import EI, ei_index
 from graph.analytics.communities import Algorithm, Partition, detect
 from graph.analytics.groups import groups
+from graph.analytics.isolation import can_isolate, run_isolated
 from graph.analytics.measures import MeasuresResult, measure
 from graph.analytics.paths import Path, shortest_path
-from graph.analytics.projection import Mode, Network, Weighting, build
+from graph.analytics.projection import UNLIMITED, Mode, Network, Weighting, build
 from graph.analytics.scope import Scope
 from graph.analytics.subgraph import Snapshot, Subgraph, select, take_snapshot
+from graph.errors import LimitExceededError
 from graph.model import Boundary
 from graph.store import GraphStore
 
 T = TypeVar("T")
+
+ISOLATE_ABOVE = 50_000
+"""Graphs with more nodes and ties than this answer the computing questions in a child."""
 
 
 @dataclass(frozen=True)
@@ -37,38 +51,86 @@ class Communities:
     """Per community: the E-I index of the ties among its members against the boundary."""
 
 
+@dataclass(frozen=True)
+class PathFound:
+    path: Path
+    network: Network
+    """The path's own nodes and edges, with what `edge_type` needs to describe them."""
+
+
 class Analytics:
-    def __init__(self, store: GraphStore, *, cache_size: int = 32, samples: int = 200) -> None:
+    def __init__(
+        self,
+        store: GraphStore,
+        *,
+        cache_size: int = 32,
+        samples: int = 200,
+        max_ties: int = UNLIMITED,
+        isolate_above: int = ISOLATE_ABOVE,
+    ) -> None:
         self.store = store
         self.samples = samples
+        self.max_ties = max_ties
+        self.isolate_above = isolate_above
         self._cache: OrderedDict[Hashable, Any] = OrderedDict()
         self._cache_size = cache_size
+        self._cache_lock = threading.Lock()
         self._snapshot: Snapshot | None = None
         self._lock = asyncio.Lock()
+        self._one_child = asyncio.Semaphore(1)
 
     async def network(self, scope: Scope, mode: Mode, weighting: Weighting) -> Network:
-        snapshot, subgraph = await self._select(scope)
-        return await self._cached(
-            ("network", snapshot.version, scope, mode, weighting),
-            lambda: build(subgraph, mode, weighting),
-        )
+        """The whole network of a scope, built in a worker thread (exports stream it)."""
+        snapshot = await self._fresh_snapshot()
+        key = ("network", snapshot.version, scope, mode, weighting)
+        found: Network | None = self._recall(key)
+        if found is None:
+            found = await asyncio.to_thread(self._network, snapshot, scope, mode, weighting)
+        return found
 
-    async def path(self, source: str, target: str, scope: Scope, mode: Mode) -> Path | None:
-        network = await self.network(scope, mode, Weighting.SHARED)
-        return shortest_path(network, source, target)
+    async def drawn(
+        self,
+        scope: Scope,
+        mode: Mode,
+        weighting: Weighting,
+        max_nodes: int,
+        max_edges: int,
+    ) -> Network:
+        """The network of a scope when it has at most `max_nodes` nodes and `max_edges` edges;
+        LimitExceededError naming its size otherwise."""
+
+        def compute(snapshot: Snapshot) -> Network:
+            network = self._network(snapshot, scope, mode, weighting)
+            nodes, edges = len(network.nodes), network.edge_count
+            if nodes > max_nodes or edges > max_edges:
+                raise LimitExceededError(
+                    f"The network has {nodes:,} nodes and {edges:,} edges; at most "
+                    f"{max_nodes:,} nodes and {max_edges:,} edges are drawn over GraphQL "
+                    "(`maxNodes`, `maxEdges` up to the server's caps). Narrow the scope, or "
+                    "download it from /export, which has no cap."
+                )
+            return network
+
+        return await self._answer(("drawn", scope, mode, weighting, max_nodes, max_edges), compute)
+
+    async def path(self, source: str, target: str, scope: Scope, mode: Mode) -> PathFound | None:
+        def compute(snapshot: Snapshot) -> PathFound | None:
+            network = self._network(snapshot, scope, mode, Weighting.SHARED)
+            found = shortest_path(network, source, target)
+            return None if found is None else _on_its_own(found, network)
+
+        return await self._answer(("path", source, target, scope, mode), compute)
 
     async def measures(
         self, scope: Scope, mode: Mode, weighting: Weighting, boundary: Boundary, seed: int
     ) -> MeasuresResult:
-        snapshot, subgraph = await self._select(scope)
-        network = await self.network(scope, mode, weighting)
-
-        def work() -> MeasuresResult:
+        def compute(snapshot: Snapshot) -> MeasuresResult:
+            subgraph = self._subgraph(snapshot, scope)
+            network = self._network(snapshot, scope, mode, weighting)
             sides = groups(network.nodes, boundary, snapshot, subgraph, scope)
             return measure(network, sides, samples=self.samples, seed=seed)
 
-        key = ("measures", snapshot.version, scope, mode, weighting, boundary, seed)
-        return await self._cached(key, work)
+        return await self._answer(("measures", scope, mode, weighting, boundary, seed), compute)
 
     async def communities(
         self,
@@ -80,41 +142,96 @@ class Analytics:
         seed: int,
         boundary: Boundary,
     ) -> Communities:
-        snapshot, subgraph = await self._select(scope)
-        network = await self.network(scope, mode, weighting)
-
-        def work() -> Communities:
+        def compute(snapshot: Snapshot) -> Communities:
+            subgraph = self._subgraph(snapshot, scope)
+            network = self._network(snapshot, scope, mode, weighting)
             partition = detect(network.graph, algorithm, resolution, seed)
             sides = groups(network.nodes, boundary, snapshot, subgraph, scope)
-            return Communities(network, partition, sides, _community_ei(network, partition, sides))
+            found = _community_ei(network, partition, sides)
+            # Only the vertices and their strengths travel back: not the ties or the graph.
+            bare = replace(network, ties=(), initiatives=(), affiliations=())
+            return Communities(bare, partition, sides, found)
 
-        key = ("communities", snapshot.version, scope, mode, weighting, algorithm, resolution)
-        return await self._cached((*key, seed, boundary), work)
+        key = ("communities", scope, mode, weighting, algorithm, resolution, seed, boundary)
+        return await self._answer(key, compute)
 
-    async def _select(self, scope: Scope) -> tuple[Snapshot, Subgraph]:
+    async def _answer(self, question: tuple[Any, ...], compute: Callable[[Snapshot], T]) -> T:
         snapshot = await self._fresh_snapshot()
-        subgraph = await self._cached(
-            ("subgraph", snapshot.version, scope), lambda: select(snapshot, scope)
-        )
-        return snapshot, subgraph
+        key = (question[0], snapshot.version, *question[1:])
+        found: T | None = self._recall(key)
+        if found is not None:
+            return found
+        if can_isolate() and snapshot.size > self.isolate_above:
+            async with self._one_child:
+                value = await run_isolated(lambda: compute(snapshot))
+        else:
+            value = await asyncio.to_thread(compute, snapshot)
+        self._remember(key, value)
+        return value
+
+    def _subgraph(self, snapshot: Snapshot, scope: Scope) -> Subgraph:
+        key = ("subgraph", snapshot.version, scope)
+        found: Subgraph | None = self._recall(key)
+        if found is None:
+            found = select(snapshot, scope)
+            self._remember(key, found)
+        return found
+
+    def _network(
+        self, snapshot: Snapshot, scope: Scope, mode: Mode, weighting: Weighting
+    ) -> Network:
+        key = ("network", snapshot.version, scope, mode, weighting)
+        found: Network | None = self._recall(key)
+        if found is None:
+            found = build(self._subgraph(snapshot, scope), mode, weighting, self.max_ties)
+            self._remember(key, found)
+        return found
+
+    def _recall(self, key: Hashable) -> Any:
+        with self._cache_lock:
+            if key not in self._cache:
+                return None
+            self._cache.move_to_end(key)
+            return self._cache[key]
+
+    def _remember(self, key: Hashable, value: object) -> None:
+        with self._cache_lock:
+            self._cache[key] = value
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
 
     async def _fresh_snapshot(self) -> Snapshot:
         async with self._lock:
             if self._snapshot is None or self._snapshot.version != self.store.version:
                 self._snapshot = await take_snapshot(self.store)
-                self._cache.clear()
+                with self._cache_lock:
+                    self._cache.clear()
             return self._snapshot
 
-    async def _cached(self, key: Hashable, compute: Callable[[], T]) -> T:
-        if key in self._cache:
-            self._cache.move_to_end(key)
-            found: T = self._cache[key]
-            return found
-        value = await asyncio.to_thread(compute)
-        self._cache[key] = value
-        while len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
-        return value
+
+def _on_its_own(found: Path, network: Network) -> PathFound:
+    """The path with a network of just its nodes and edges, small enough to send back."""
+    at = network.index()
+    order = {node.id: i for i, node in enumerate(found.nodes)}
+
+    def renumbered(vertex: int) -> int:
+        return order[network.nodes[vertex].id]
+
+    edges = [
+        replace(edge, source=renumbered(edge.source), target=renumbered(edge.target))
+        for edge in found.edges
+    ]
+    small = Network(
+        found.nodes,
+        ties=[edge.tie for edge in edges if edge.tie is not None],
+        initiatives=network.initiatives,
+        affiliations=[network.affiliations[at[n.id]] for n in found.nodes]
+        if network.affiliations
+        else (),
+        ends=np.array([(e.source, e.target) for e in edges], dtype=np.int32).reshape(-1, 2),
+        weights=np.array([e.weight for e in edges], dtype=np.float64),
+    )
+    return PathFound(Path(found.nodes, edges), small)
 
 
 def _community_ei(network: Network, partition: Partition, sides: list[str | None]) -> list[EI]:

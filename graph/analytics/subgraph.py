@@ -21,6 +21,10 @@ class Snapshot:
     nodes: Mapping[str, Node]
     ties: Sequence[Tie]
 
+    @property
+    def size(self) -> int:
+        return len(self.nodes) + len(self.ties)
+
 
 @dataclass(frozen=True)
 class Subgraph:

@@ -1,0 +1,169 @@
+"""Heavy network computations in a child process forked for the purpose.
+
+igraph's C core holds the GIL for seconds at a time (betweenness on a few thousand vertices,
+building a graph of millions of edges), and a projection of a few very large initiatives can
+need more memory than the machine has. In a forked child neither reaches the serving process:
+its event loop keeps answering, a child that runs out of memory or crashes is answered with a
+coded error, and a child whose request was cancelled (its time budget ran out, its client went
+away) is killed. The child inherits the parent's snapshot and caches without copying them
+(copy-on-write) and sends back only its result, pickled.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import pickle
+import resource
+import signal
+import warnings
+from collections.abc import Callable
+from typing import TypeVar, cast
+
+from graph.errors import LimitExceededError, PoikkiError
+
+T = TypeVar("T")
+
+_MEMORY_SHARE = 0.75
+"""Of the memory available when the child starts, how much it may add before MemoryError."""
+
+
+class ComputationFailedError(PoikkiError):
+    """The child computing an answer crashed (not for lack of memory)."""
+
+
+def can_isolate() -> bool:
+    return hasattr(os, "fork")
+
+
+async def run_isolated(compute: Callable[[], T]) -> T:
+    """`compute()` in a forked child; its result, or the exception it raised, here."""
+    read_end, write_end = os.pipe()
+    with warnings.catch_warnings():
+        # Python 3.12+ warns of forking a process with threads: the child only computes and
+        # exits, touching none of the locks other threads may hold (logging's are re-made).
+        warnings.simplefilter("ignore", DeprecationWarning)
+        pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child; covered by the tests through its answers
+        os.close(read_end)
+        _child(compute, write_end)
+    os.close(write_end)
+    try:
+        payload = await asyncio.to_thread(_read_all, read_end)
+    except BaseException:
+        _kill(pid)  # the reading thread then meets the end of the pipe and closes it
+        raise
+    status = await asyncio.to_thread(_reap, pid)
+    return cast(T, _outcome(payload, status))
+
+
+def _child(compute: Callable[[], T], write_end: int) -> None:  # pragma: no cover
+    code = 1
+    try:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        _be_first_to_go()
+        _limit_memory()
+        try:
+            outcome: tuple[str, object] = ("ok", compute())
+        except MemoryError:
+            outcome = ("memory", None)
+        except BaseException as error:
+            outcome = ("error", _portable(error))
+        try:
+            data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+        except MemoryError:
+            data = pickle.dumps(("memory", None))
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(data)
+        code = 0
+    finally:
+        os._exit(code)
+
+
+def _be_first_to_go() -> None:  # pragma: no cover
+    """If the machine runs out of memory anyway, the kernel kills the child, not the server."""
+    try:
+        with open("/proc/self/oom_score_adj", "w") as adj:
+            adj.write("1000")
+    except OSError:
+        pass
+
+
+def _limit_memory() -> None:  # pragma: no cover
+    """Allow the child what it has plus a share of what is free; beyond it, MemoryError."""
+    try:
+        status = _proc_fields("/proc/self/status")
+        available = _proc_fields("/proc/meminfo")["MemAvailable"]
+        limit = status["VmData"] + int(available * _MEMORY_SHARE)
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
+    except (OSError, KeyError, ValueError):
+        pass  # not Linux: the oom score and the up-front budgets still apply
+
+
+def _proc_fields(path: str) -> dict[str, int]:
+    """The `Name: N kB` lines of a /proc file, in bytes."""
+    found = {}
+    with open(path) as lines:
+        for line in lines:
+            name, _, rest = line.partition(":")
+            parts = rest.split()
+            if len(parts) == 2 and parts[1] == "kB" and parts[0].isdigit():
+                found[name] = int(parts[0]) * 1024
+    return found
+
+
+def _portable(error: BaseException) -> BaseException:
+    """The error itself if it survives pickling, else one that carries its message."""
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:
+        if isinstance(error, PoikkiError):
+            return ComputationFailedError(str(error))
+        return RuntimeError(f"{type(error).__name__}: {error}")
+    return error
+
+
+def _read_all(fd: int) -> bytes:
+    chunks = []
+    try:
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
+def _reap(pid: int) -> int:
+    _, status = os.waitpid(pid, 0)
+    return status
+
+
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        return
+    asyncio.get_running_loop().run_in_executor(None, _reap, pid)
+
+
+def _outcome(payload: bytes, status: int) -> object:
+    if not payload:
+        if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL:
+            raise LimitExceededError(
+                "The computation was stopped: it needed more memory than the machine has. "
+                "Narrow the scope."
+            )
+        raise ComputationFailedError(
+            f"The computation failed (its process ended with status {status}). Try again, or "
+            "narrow the scope."
+        )
+    kind, value = pickle.loads(payload)
+    if kind == "memory":
+        raise LimitExceededError(
+            "The computation needed more memory than is free on the server. Narrow the scope."
+        )
+    if kind == "error":
+        assert isinstance(value, BaseException)
+        raise value
+    return value
