@@ -4,6 +4,7 @@ over httpx."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -112,6 +113,22 @@ class Server:
             if time.monotonic() > deadline:
                 raise AssertionError(
                     f"poikki serve did not listen within {timeout} s:\n" + self.read_log()
+                )
+            time.sleep(0.05)
+
+    def wait_logged(self, message: str, timeout: float = HEALTH_TIMEOUT) -> None:
+        """Wait until the server has logged a line with this message (each log record is
+        flushed as it is written)."""
+        wanted = json.dumps(message).encode()
+        deadline = time.monotonic() + timeout
+        while wanted not in self._log_bytes():
+            if self.process.poll() is not None and wanted not in self._log_bytes():
+                raise AssertionError(
+                    f"poikki serve exited without logging {message!r}:\n" + self.read_log()
+                )
+            if time.monotonic() > deadline:
+                raise AssertionError(
+                    f"poikki serve did not log {message!r} within {timeout} s:\n" + self.read_log()
                 )
             time.sleep(0.05)
 
