@@ -236,10 +236,12 @@ def test_graphiql_runs_offline_with_a_pasted_token(
             headers = json.dumps({"Authorization": f"Bearer {private_server.token}"})
             page.locator(HEADERS_EDITOR).click()
             page.keyboard.insert_text(headers)
-            pasted = page.evaluate(
-                f"() => document.querySelector({json.dumps(HEADERS_EDITOR)}).CodeMirror.getValue()"
+            page.wait_for_function(
+                "([selector, text]) =>"
+                " document.querySelector(selector).CodeMirror.getValue() === text",
+                arg=[HEADERS_EDITOR, headers],
+                timeout=WAIT_MS,
             )
-            assert json.loads(pasted) == json.loads(headers)
 
             page.locator(".graphiql-execute-button").click()
             answer = _result_with(page, '"data"')
