@@ -6,6 +6,20 @@ from __future__ import annotations
 class PoikkiError(Exception):
     """Base of every error Poikki raises on purpose."""
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickled whole (a computing child sends its errors back), whatever the subclass's
+        # constructor takes.
+        return (_rebuilt, (type(self), self.args, dict(vars(self))))
+
+
+def _rebuilt(
+    kind: type[PoikkiError], args: tuple[object, ...], state: dict[str, object]
+) -> PoikkiError:
+    error = kind.__new__(kind)
+    error.args = args
+    vars(error).update(state)
+    return error
+
 
 class NotFoundError(PoikkiError):
     def __init__(self, what: str, ident: str) -> None:

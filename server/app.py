@@ -141,7 +141,11 @@ def create_app(settings: Settings, *, seed_if_empty: bool = False) -> Starlette:
                 logger.info("The database was empty: loaded the demo knowledge.")
             yield {
                 "store": store,
-                "analytics": Analytics(store, max_ties=settings.analytics_max_ties),
+                "analytics": Analytics(
+                    store,
+                    max_ties=settings.analytics_max_ties,
+                    isolate_above=settings.analytics_isolate_above,
+                ),
                 "feed": ChangeFeed(),
             }
         finally:

@@ -32,7 +32,9 @@ class Settings:
     max_network_edges: int = 30_000
     analytics_max_ties: int = 5_000_000
     """The most ties a network question may build (a projection counted before it is built)."""
-    request_seconds: int = 60
+    analytics_isolate_above: int = 0
+    """Graphs with more nodes and ties answer the computing network questions in a child."""
+    request_seconds: float = 60.0
     graphiql: bool = True
     public_read: bool = True
     cors_origins: tuple[str, ...] = ()
@@ -70,7 +72,7 @@ class Settings:
             self.max_cost,
             cache_mb * 2**20,
             ListSizes(network_nodes=self.max_network_nodes, network_edges=self.max_network_edges),
-            float(self.request_seconds),
+            self.request_seconds,
         )
 
     @property
@@ -110,6 +112,20 @@ def from_environment(environ: Mapping[str, str] = os.environ) -> Settings:
             raise ConfigError(f"POIKKI_{name} must be a whole number; got '{raw}'.")
         return int(raw)
 
+    def whole_or(name: str, default: int) -> int:
+        found = whole(name)
+        return default if found is None else found
+
+    def seconds(name: str, default: float) -> float:
+        raw = text(name, str(default))
+        try:
+            value = float(raw)
+        except ValueError:
+            value = 0.0
+        if not value > 0 or value == float("inf"):
+            raise ConfigError(f"POIKKI_{name} must be a positive number of seconds; got '{raw}'.")
+        return value
+
     def uri(name: str) -> str | None:
         raw = environ.get(f"POIKKI_{name}") or None
         if raw is not None and raw.split("://", 1)[0] not in NEO4J_SCHEMES:
@@ -130,7 +146,10 @@ def from_environment(environ: Mapping[str, str] = os.environ) -> Settings:
         max_network_nodes=number("MAX_NETWORK_NODES", defaults.max_network_nodes),
         max_network_edges=number("MAX_NETWORK_EDGES", defaults.max_network_edges),
         analytics_max_ties=number("ANALYTICS_MAX_TIES", defaults.analytics_max_ties),
-        request_seconds=number("REQUEST_TIMEOUT_SECONDS", defaults.request_seconds),
+        analytics_isolate_above=whole_or(
+            "ANALYTICS_ISOLATE_ABOVE", defaults.analytics_isolate_above
+        ),
+        request_seconds=seconds("REQUEST_TIMEOUT_SECONDS", defaults.request_seconds),
         graphiql=flag("GRAPHIQL", defaults.graphiql),
         public_read=flag("PUBLIC_READ", defaults.public_read),
         cors_origins=tuple(o.strip() for o in text("CORS_ORIGINS", "").split(",") if o.strip()),

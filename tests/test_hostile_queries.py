@@ -105,3 +105,109 @@ def test_an_oversized_body_is_refused(make_client: Callable[..., GraphQLClient])
     assert streamed.status_code == 413
     assert small.round_trips == before
     assert small.data("{ people { totalCount } }")["people"]["totalCount"] > 0
+
+
+PERSON_FANOUT = (
+    "... on Person { initiatives(first: 100) { edges { node { ... on Project { "
+    "participants(first: 100) { totalCount } } } } } }"
+)
+"""Beneath any list of nodes: up to 100 + 100 × 100 objects per node."""
+
+
+def _every_list_field(person: str, programme: str) -> list[tuple[str, str]]:
+    ids = ", ".join(f'"{person}"' for _ in range(100))
+    return [
+        ("network nodes", f"{{ network {{ nodes {{ node {{ {PERSON_FANOUT} }} }} }} }}"),
+        (
+            "collaboration nodes",
+            f"{{ collaboration {{ nodes {{ node {{ {PERSON_FANOUT} }} }} }} }}",
+        ),
+        (
+            "network edges' sources",
+            "{ network(maxNodes: 20000, maxEdges: 30000) { edges { sources { title } } } }",
+        ),
+        ("nodes(ids)", f"{{ nodes(ids: [{ids}]) {{ {PERSON_FANOUT} }} }}"),
+        ("search", f'{{ search(text: "a", first: 100) {{ {PERSON_FANOUT} }} }}'),
+        (
+            "measures' nodes",
+            f"{{ measures {{ nodes(first: 100) {{ edges {{ node {{ node {{ {PERSON_FANOUT} }} "
+            "} } } } }",
+        ),
+        (
+            "community members",
+            "{ communities { communities(first: 100) { edges { node { members(first: 100) "
+            f"{{ node {{ {PERSON_FANOUT} }} }} }} }} }} }} }}",
+        ),
+        (
+            "path steps",
+            f'{{ path(from: "{person}", to: "{programme}") {{ nodes {{ node {{ {PERSON_FANOUT}'
+            " } } } }",
+        ),
+        (
+            "claims and sources",
+            "{ people(first: 100) { edges { node { initiatives(first: 100) { edges { "
+            "sources { title } node { sources { title } claims { sources { title } } } } } } "
+            "} } }",
+        ),
+        ("unsourced", f"{{ unsourced {{ nodes {{ {PERSON_FANOUT} }} }} }}"),
+        (
+            "aliased whole-graph measures",
+            "{ " + " ".join(f"m{i}: measures(seed: {i}) {{ density }}" for i in range(3)) + " }",
+        ),
+    ]
+
+
+def test_every_list_counts_and_the_bypass_is_refused_before_the_store(
+    make_client: Callable[..., GraphQLClient],
+) -> None:
+    """Lists without `first` count their declared size, so nesting beneath a network, a list
+    of ids, measures, communities, a path, sources or claims multiplies as it does beneath a
+    connection (issue 15: the network bypass ran 75 s and held the server)."""
+    from resolvers.global_ids import encode
+    from seed.synthetic import synthetic_graph
+
+    nodes, ties = synthetic_graph(3_000, seed=3)
+    client = make_client(nodes, ties)
+    person = next(n for n in nodes if n.kind.value == "Person")
+    programme = next(n for n in nodes if n.kind.value == "Programme")
+    for name, query in _every_list_field(
+        encode(person.kind, person.id), encode(programme.kind, programme.id)
+    ):
+        before = client.round_trips
+        body = client.post(query)
+        assert [e["extensions"]["code"] for e in body.get("errors", [])] == ["LIMIT_EXCEEDED"], (
+            name,
+            body,
+        )
+        assert body["errors"][0]["extensions"].get("cost", 0) > 50_000, (name, body)
+        assert client.round_trips == before, name
+
+
+def test_networks_drawn_within_their_declared_size_are_accepted(
+    make_client: Callable[..., GraphQLClient],
+) -> None:
+    from seed.synthetic import synthetic_graph
+
+    client = make_client(*synthetic_graph(300, seed=3))
+    lean = "{ network(maxNodes: 20000, maxEdges: 30000) { nodeCount nodes { id } edges { id } } }"
+    drawn = client.data(lean)["network"]
+    assert drawn["nodeCount"] == len(drawn["nodes"]) > 300
+    rich = "{ network { nodes { id } edges { id sources { title } shared { name } } } }"
+    assert client.data(rich)["network"]["nodes"]
+    too_few = client.post("{ network(maxNodes: 10) { nodes { id } } }")
+    assert [e["extensions"]["code"] for e in too_few["errors"]] == ["LIMIT_EXCEEDED"]
+    assert f"{drawn['nodeCount']:,} nodes" in too_few["errors"][0]["message"]
+    over_cap = client.post("{ network(maxNodes: 20001) { nodes { id } } }")
+    assert [e["extensions"]["code"] for e in over_cap["errors"]] == ["BAD_INPUT"]
+
+
+def test_a_request_over_its_time_budget_is_stopped(
+    make_client: Callable[..., GraphQLClient],
+) -> None:
+    """A budget of a microsecond: any answer that waits for the store or a computation takes
+    certainly longer, so resolution itself is stopped (not only a store read)."""
+    client = make_client(*seed_graph(), request_seconds=0.000_001)
+    body = client.post("{ measures(mode: PEOPLE) { density } }")
+    assert [e["extensions"]["code"] for e in body["errors"]] == ["LIMIT_EXCEEDED"]
+    assert body["errors"][0]["extensions"]["seconds"] == 0.000_001
+    assert body["data"] is None

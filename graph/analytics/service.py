@@ -5,11 +5,11 @@ backend. Results are cached per (question, graph version); any write through the
 the version on, and the next question fetches a fresh snapshot.
 
 Two limits keep a question from taking the server down: a network is built only when it can
-have at most `max_ties` ties (a projection is counted before it is built), and on a graph of
-more than `isolate_above` nodes and ties the questions that compute (drawn networks, paths,
-measures, communities) run in a forked child process (`isolation`), one at a time, so that
-igraph holding the GIL or a computation running out of memory never reaches the server's event
-loop. On smaller graphs they run in a worker thread, where they take milliseconds.
+have at most `max_ties` ties (a projection is counted before it is built), and the questions
+that compute (drawn networks, paths, measures, communities) run in a forked child process
+(`isolation`), one at a time, so that igraph holding the GIL or a computation running out of
+memory never reaches the server's event loop. Graphs of at most `isolate_above` nodes and ties
+(none by default) answer them in a worker thread instead.
 """
 
 from __future__ import annotations
@@ -38,8 +38,9 @@ from graph.store import GraphStore
 
 T = TypeVar("T")
 
-ISOLATE_ABOVE = 50_000
-"""Graphs with more nodes and ties than this answer the computing questions in a child."""
+ISOLATE_ABOVE = 0
+"""Graphs with more nodes and ties than this answer the computing questions in a child: by
+default all of them, since even a small graph can project into millions of ties."""
 
 
 @dataclass(frozen=True)
@@ -163,11 +164,16 @@ class Analytics:
             return found
         if can_isolate() and snapshot.size > self.isolate_above:
             async with self._one_child:
-                value = await run_isolated(lambda: compute(snapshot))
+                value = await run_isolated(lambda: self._in_child(compute, snapshot))
         else:
             value = await asyncio.to_thread(compute, snapshot)
         self._remember(key, value)
         return value
+
+    def _in_child(self, compute: Callable[[Snapshot], T], snapshot: Snapshot) -> T:
+        # Another thread may have held the cache's lock when the child was forked.
+        self._cache_lock = threading.Lock()
+        return compute(snapshot)
 
     def _subgraph(self, snapshot: Snapshot, scope: Scope) -> Subgraph:
         key = ("subgraph", snapshot.version, scope)
