@@ -118,6 +118,13 @@ def _assert_page_and_assets_are_local(http: httpx.Client | TestClient, base: str
         assert len(asset.content) > 1000, url
 
 
+def _assert_refused(response: httpx.Response) -> None:
+    """A request the API does not answer without a token: a coded error, no data."""
+    body = response.json()
+    assert not body.get("data"), body
+    assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN", body
+
+
 def test_the_page_loads_only_local_assets_also_when_reading_needs_a_token(
     private_server: PrivateServer,
 ) -> None:
@@ -127,15 +134,13 @@ def test_the_page_loads_only_local_assets_also_when_reading_needs_a_token(
 
         # The API itself still needs the token: over POST, over GET, and as a browser's GET
         # that carries a query (which runs it instead of serving the page).
-        refused = http.post("/graphql", json={"query": "{ __typename }"})
-        assert refused.status_code == 401
-        assert refused.json()["errors"][0]["extensions"]["code"] == "FORBIDDEN"
-        by_get = http.get("/graphql", params={"query": "{ __typename }"})
-        assert by_get.status_code == 401
-        browser_get = http.get(
-            "/graphql", params={"query": "{ __typename }"}, headers={"Accept": "text/html"}
+        _assert_refused(http.post("/graphql", json={"query": "{ __typename }"}))
+        _assert_refused(http.get("/graphql", params={"query": "{ __typename }"}))
+        _assert_refused(
+            http.get(
+                "/graphql", params={"query": "{ __typename }"}, headers={"Accept": "text/html"}
+            )
         )
-        assert browser_get.status_code == 401
 
     with GraphQL(private_server.base, private_server.token) as client:
         assert client.data("{ __typename }") == {"__typename": "Query"}
@@ -149,7 +154,7 @@ def test_the_page_is_served_locally_with_public_reads_and_not_when_graphiql_is_o
     settings = Settings(data_dir=tmp_path / "private", graphiql=False, public_read=False)
     with TestClient(create_app(settings)) as http:
         # No GraphiQL: nothing to let in without a token.
-        assert http.get("/graphql", headers={"Accept": "text/html"}).status_code == 401
+        _assert_refused(http.get("/graphql", headers={"Accept": "text/html"}))
 
 
 def _chromium() -> str:
@@ -229,8 +234,8 @@ def test_graphiql_runs_offline_with_a_pasted_token(
             page.wait_for_selector(READY, timeout=WAIT_MS)
 
             # Without a token the API refuses the page's schema request, and says why.
-            refused = _result_with(page, "FORBIDDEN")
-            assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+            refused = _result_with(page, '"errors"')
+            assert not refused.get("data"), refused
 
             # A person pastes the token into the headers editor (open from the start).
             headers = json.dumps({"Authorization": f"Bearer {private_server.token}"})
