@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import os
-import signal
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
-import pytest
+
+from tests.live_server import Server
 
 POIKKI = Path(sys.executable).parent / "poikki"
 
@@ -23,13 +21,6 @@ def _poikki(
     return subprocess.run(
         [str(POIKKI), *args], capture_output=True, text=True, timeout=timeout, env=env
     )
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def test_seed_twice_changes_nothing_the_second_time(tmp_path: Path) -> None:
@@ -51,27 +42,31 @@ def test_a_writer_is_told_when_another_process_holds_the_database(tmp_path: Path
         [
             sys.executable,
             "-c",
-            "import ladybug, sys, time; db = ladybug.Database(sys.argv[1]); "
-            "print('holding', flush=True); time.sleep(60)",
+            # Holds the database until the test closes its stdin, however long seeding takes.
+            "import ladybug, sys; db = ladybug.Database(sys.argv[1]); "
+            "print('holding', flush=True); sys.stdin.read()",
             str(tmp_path / "poikki.lbug"),
         ],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
     )
     try:
         assert holder.stdout is not None
         assert holder.stdout.readline().strip() == "holding"
-        started = time.monotonic()
-        result = _poikki("seed", "--data-dir", str(tmp_path), timeout=30)
-        assert time.monotonic() - started < 30
+        # A seed that waited for the database would wait until the holder is told to let go,
+        # which happens only after this returns: it would time out instead of saying so.
+        result = _poikki("seed", "--data-dir", str(tmp_path), timeout=300)
+        assert holder.poll() is None, "the holder let go before the seed was refused"
         assert result.returncode == 1
         assert "held by another process" in result.stderr
         assert "Traceback" not in result.stderr
     finally:
         holder.kill()
         holder.wait()
-        if holder.stdout:
-            holder.stdout.close()
+        for pipe in (holder.stdin, holder.stdout):
+            if pipe:
+                pipe.close()
 
 
 def test_bad_configuration_is_named() -> None:
@@ -94,36 +89,16 @@ def test_schema_command_prints_the_committed_schema() -> None:
 
 
 def test_serve_loads_the_demo_into_an_empty_database_and_answers(tmp_path: Path) -> None:
-    port = _free_port()
-    server = subprocess.Popen(
-        [str(POIKKI), "serve", "--port", str(port), "--data-dir", str(tmp_path)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
+    server = Server(tmp_path)  # binds a port of its own and says which in its log
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert server.poll() is None, server.stdout.read() if server.stdout else ""
-            try:
-                if httpx.get(f"{base}/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("the server did not become healthy within 60 s")
-            time.sleep(0.2)
+        server.wait_healthy()
         query = (
             "{ programmes(first: 20) { totalCount edges { node { id name sources { title } } } } }"
         )
-        body = httpx.post(f"{base}/graphql", json={"query": query}, timeout=10).json()
+        body = httpx.post(f"{server.base}/graphql", json={"query": query}, timeout=120).json()
         names = {edge["node"]["name"] for edge in body["data"]["programmes"]["edges"]}
         assert "Osallistuva Espoo" in names
         assert "Nuorten elinvoimaisuus" in names
     finally:
-        server.send_signal(signal.SIGINT)
-        server.wait(timeout=30)
-        if server.stdout:
-            server.stdout.close()
-    assert server.returncode == 0
+        returncode = server.stop()  # SIGINT: a clean shutdown
+    assert returncode == 0, server.log_text

@@ -4,6 +4,7 @@ write, erasure that leaves no trace, and the changes stream over graphql-transpo
 from __future__ import annotations
 
 import io
+import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -391,8 +392,19 @@ def test_forgetting_a_person_leaves_no_trace(curators: Curators) -> None:
     assert admin.data(FORGET, {"id": MAKELA})["forgetPerson"]["__typename"] == "NotFound"
 
 
+def _wait_listening(http: Any, listeners: int, timeout: float = 120.0) -> None:
+    """Wait until the server's change feed has this many listeners: a subscription counts once
+    its resolver is listening, so nothing written after this can pass it by."""
+    feed = http.app_state["feed"]
+    deadline = time.monotonic() + timeout
+    while feed.listeners < listeners:
+        assert time.monotonic() < deadline, f"no subscription listened within {timeout} s"
+        time.sleep(0.01)
+
+
 def test_the_changes_stream_tells_a_subscriber_what_was_written(curators: Curators) -> None:
     http = curators.editor.http
+    listening = http.app_state["feed"].listeners
     with http.websocket_connect("/graphql", subprotocols=["graphql-transport-ws"]) as socket:
         socket.send_json({"type": "connection_init", "payload": {}})
         assert socket.receive_json()["type"] == "connection_ack"
@@ -403,6 +415,7 @@ def test_the_changes_stream_tells_a_subscriber_what_was_written(curators: Curato
                 "payload": {"query": "subscription { changes { action nodeIds tieIds } }"},
             }
         )
+        _wait_listening(http, listening + 1)  # the server handles `subscribe` in its own time
         created = curators.editor.data(CREATE_NODE, {"input": person("Streamed Person")})
         assert created["createNode"]["__typename"] == "NodeSaved"
         message = socket.receive_json()

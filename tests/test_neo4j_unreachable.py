@@ -5,6 +5,7 @@ These run everywhere: they point Poikki at a port where nothing listens.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,12 +14,16 @@ from starlette.testclient import TestClient
 from server.app import create_app
 from server.settings import Settings
 from tests.conftest import GraphQLClient
-from tests.test_cli import _free_port, _poikki
+from tests.live_server import refused_address
+from tests.test_cli import _poikki
 
 
 @pytest.fixture
-def nowhere() -> str:
-    return f"bolt://127.0.0.1:{_free_port()}"
+def nowhere() -> Iterator[str]:
+    """A port held, bound and not listening, for the whole test: connections to it are refused,
+    and no other process can start listening there meanwhile."""
+    with refused_address() as held:
+        yield f"bolt://127.0.0.1:{held.getsockname()[1]}"
 
 
 def test_a_command_names_the_unreachable_server(nowhere: str) -> None:
