@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 import re
 
-MAX_DEPTH = 64
-"""Deepest nesting of arrays and objects accepted; a GraphQL input is far shallower."""
+from graph.hygiene import MAX_JSON_DEPTH
+
+MAX_DEPTH = MAX_JSON_DEPTH
+"""Deepest nesting of arrays and objects accepted, as for cursors and import files."""
 _ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
