@@ -122,7 +122,8 @@ query PublicOrganisations($after: String) {
 """
 NETWORK = """
 query Network($programme: ID!, $from: PartialDate, $to: PartialDate) {
-  network(scope: {initiatives: [$programme], from: $from, to: $to}) {
+  network(scope: {initiatives: [$programme], from: $from, to: $to},
+          maxNodes: 20000, maxEdges: 30000) {
     nodeCount edgeCount
     nodes { id kind label sector }
     edges { source target type weight } } }

@@ -15,7 +15,7 @@ from resolvers.context import Context
 from schema.cost import DRAWN_EDGES, DRAWN_NODES, MAX_PATH_STEPS
 from schema.network_inputs import ScopeInput, node_slug, scope_of
 from schema.network_measures import CommunitiesResult, Measures, communities_type
-from schema.network_types import NetworkGraph, NetworkNode, PathResult, drawable, edge_type
+from schema.network_types import NetworkGraph, NetworkNode, PathResult, edge_type
 
 Info = strawberry.Info[Context, None]
 
@@ -40,7 +40,7 @@ async def _drawn(
         _at_most(max_nodes, DRAWN_NODES, limits.max_network_nodes, "maxNodes"),
         _at_most(max_edges, DRAWN_EDGES, limits.max_network_edges, "maxEdges"),
     )
-    return drawable(network)
+    return NetworkGraph(network=network)
 
 
 def _at_most(asked: int | None, default: int, cap: int, name: str) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import strawberry
 
@@ -13,6 +13,7 @@ from graph.model import NodeKind, OrgType, SeatType, Sector, TieType
 from resolvers import global_ids
 from schema.nodes import Entity, Source, as_graphql, sources_of
 from schema.scalars import PartialDate, partial_date
+from schema.turns import in_turns
 
 Info = strawberry.Info
 
@@ -103,16 +104,30 @@ class NetworkEdge:
 
 @strawberry.type(description="A network ready for drawing.")
 class NetworkGraph:
-    nodes: list[NetworkNode]
-    edges: list[NetworkEdge]
+    network: strawberry.Private[Network]
+
+    @strawberry.field
+    def nodes(self) -> list[NetworkNode]:
+        strength = self.network.strength()
+        drawn = (
+            NetworkNode(record=node, weight=float(weight))
+            for node, weight in zip(self.network.nodes, strength, strict=True)
+        )
+        # graphql-core completes an async iterable item by item: the loop gets turns.
+        return cast(list[NetworkNode], in_turns(drawn))
+
+    @strawberry.field
+    def edges(self) -> list[NetworkEdge]:
+        drawn = (edge_type(self.network, edge) for edge in self.network.iter_edges())
+        return cast(list[NetworkEdge], in_turns(drawn))
 
     @strawberry.field
     def node_count(self) -> int:
-        return len(self.nodes)
+        return len(self.network.nodes)
 
     @strawberry.field
     def edge_count(self) -> int:
-        return len(self.edges)
+        return self.network.edge_count
 
 
 @strawberry.type(description="A shortest path and the ties along it.")
@@ -160,14 +175,6 @@ def brokerage_type(roles: BrokerageRoles) -> Brokerage:
         liaison=roles.liaison,
         total=roles.total,
     )
-
-
-def drawable(network: Network) -> NetworkGraph:
-    strength = network.strength()
-    nodes = [
-        NetworkNode(record=n, weight=float(s)) for n, s in zip(network.nodes, strength, strict=True)
-    ]
-    return NetworkGraph(nodes=nodes, edges=[edge_type(network, e) for e in network.edges])
 
 
 def edge_type(network: Network, edge: Edge) -> NetworkEdge:
