@@ -12,6 +12,7 @@ away) is killed. The child inherits the parent's snapshot and caches without cop
 from __future__ import annotations
 
 import asyncio
+import faulthandler
 import os
 import pickle
 import resource
@@ -60,6 +61,7 @@ async def run_isolated(compute: Callable[[], T]) -> T:
 def _child(compute: Callable[[], T], write_end: int) -> None:  # pragma: no cover
     code = 1
     try:
+        faulthandler.disable()  # a crash is reported by the parent, from the exit status
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         _be_first_to_go()

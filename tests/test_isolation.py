@@ -1,0 +1,95 @@
+"""The child process a heavy network question runs in: its answer and its errors come back,
+and whatever happens to it (no memory, a crash, a cancelled request) the caller survives with
+a coded error."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from graph.analytics.isolation import ComputationFailedError, run_isolated
+from graph.errors import BadInputError, LimitExceededError, NotFoundError
+
+
+def _in_child_pid() -> int:
+    return os.getpid()
+
+
+async def test_the_answer_comes_back_from_a_child() -> None:
+    assert await run_isolated(lambda: sum(range(1000))) == 499_500
+    assert await run_isolated(_in_child_pid) != os.getpid()
+
+
+async def test_our_errors_come_back_whole() -> None:
+    def missing() -> None:
+        raise NotFoundError("Node in the scope", "nobody")
+
+    with pytest.raises(NotFoundError) as found:
+        await run_isolated(missing)
+    assert (found.value.what, found.value.ident) == ("Node in the scope", "nobody")
+
+    def bad() -> None:
+        raise BadInputError("no such thing", "scope")
+
+    with pytest.raises(BadInputError) as refused:
+        await run_isolated(bad)
+    assert refused.value.field == "scope"
+
+
+async def test_a_child_out_of_memory_is_limit_exceeded() -> None:
+    def greedy() -> bytearray:
+        return bytearray(1 << 46)  # 64 TiB: past any machine's memory and the child's limit
+
+    with pytest.raises(LimitExceededError, match="more memory"):
+        await run_isolated(greedy)
+
+
+@pytest.mark.parametrize(
+    ("sig", "error"),
+    [(signal.SIGKILL, LimitExceededError), (signal.SIGSEGV, ComputationFailedError)],
+)
+async def test_a_child_that_dies_is_answered_with_a_coded_error(
+    sig: signal.Signals, error: type[Exception]
+) -> None:
+    """SIGKILL is what the kernel's out-of-memory killer sends; SIGSEGV a crash in C."""
+
+    def dies() -> None:
+        os.kill(os.getpid(), sig)
+
+    with pytest.raises(error):
+        await run_isolated(dies)
+
+
+async def test_a_cancelled_question_kills_its_child(tmp_path: Path) -> None:
+    marker = tmp_path / "child.pid"
+
+    def long() -> None:
+        marker.write_text(str(os.getpid()))
+        time.sleep(600)
+
+    task = asyncio.ensure_future(run_isolated(long))
+    deadline = time.monotonic() + 60
+    while not marker.exists() or not marker.read_text():
+        assert time.monotonic() < deadline, "the child never started"
+        await asyncio.sleep(0.01)
+    child = int(marker.read_text())
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    while _alive(child):
+        assert time.monotonic() < deadline, "the child was not killed"
+        await asyncio.sleep(0.01)
+
+
+def _alive(pid: int) -> bool:
+    """True while the process exists and is not a zombie waiting to be reaped."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
