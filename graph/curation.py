@@ -163,11 +163,17 @@ class Curator:
         if target.kind not in spec.targets:
             problems.append(FieldProblem("target", _ends_message(type_, "to", target)))
         problems += await self._check_sources(sources)
-        problems += _slug_problems(tie_id)
+        problems += _id_problems(tie_id)
         if problems:
             raise InvalidInputError(problems)
+        given_id = tie_id
         tie_id = tie_id or _slugify(f"{type_.value}-{source.id}-{target.id}")
         existing = await self.store.existing_ties(type_, [tie_id])
+        if not existing and given_id is not None:
+            # A new tie's id is a slug; a stored one keeps the id it was imported with.
+            problems = _slug_problems(given_id)
+            if problems:
+                raise InvalidInputError(problems)
         base = existing[0] if existing else Tie(type_, source.id, target.id, tie_id)
         cited = tuple(dict.fromkeys(base.sources + tuple(sources)))
         tie = replace(_with_values(base, values), source=source.id, target=target.id, sources=cited)
@@ -249,9 +255,9 @@ class Curator:
         return found
 
     async def _tie(self, tie_id: str, type_: TieType | None) -> Tie:
-        problem = id_problem(tie_id)
-        if problem is not None:
-            raise InvalidInputError([FieldProblem("id", f"The id {problem}.")])
+        problems = _id_problems(tie_id)
+        if problems:
+            raise InvalidInputError(problems)
         for candidate in [type_] if type_ else list(TieType):
             found = await self.store.existing_ties(candidate, [tie_id])
             if found:
@@ -312,15 +318,17 @@ def _text_problems(values: Mapping[str, Any]) -> list[FieldProblem]:
     return problems
 
 
+def _id_problems(ident: str | None) -> list[FieldProblem]:
+    problem = None if ident is None else id_problem(ident)
+    return [] if problem is None else [FieldProblem("id", f"The id {problem}.")]
+
+
 def _slug_problems(slug: str | None) -> list[FieldProblem]:
-    if slug is None:
-        return []
-    problem = id_problem(slug)
-    if problem is not None:
-        return [FieldProblem("id", f"The id {problem}.")]
-    if not _SLUG.fullmatch(slug):
-        return [FieldProblem("id", "Use lower-case letters, digits and dashes.")]
-    return []
+    """An id a client chooses for a new node or tie: the id rules, and a slug."""
+    problems = _id_problems(slug)
+    if not problems and slug is not None and not _SLUG.fullmatch(slug):
+        problems.append(FieldProblem("id", "Use lower-case letters, digits and dashes."))
+    return problems
 
 
 def _check_enums(values: Mapping[str, Any]) -> list[FieldProblem]:

@@ -11,6 +11,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from graph.hygiene import shown
 from graph.imports.batch import FileRead
 from graph.imports.records import ORGANISATION_FIELDS, Record, node_from, tie_from
 from graph.model import Node, Tie
@@ -125,9 +126,9 @@ def _check_header(read: FileRead, layout: Layout, header: list[str], line: int) 
         return False
     for name in header:
         if name not in layout.columns:
-            read.problem(line, f"unknown column '{name}'; the columns are {columns}")
+            read.problem(line, f"unknown column '{shown(name)}'; the columns are {columns}")
     for name in dict.fromkeys(n for n in header if header.count(n) > 1):
-        read.problem(line, f"the column {name} is given more than once")
+        read.problem(line, f"the column {shown(name)} is given more than once")
     missing = [name for name in layout.required if name not in header]
     for name in missing:
         read.problem(line, f"the required column {name} is missing")

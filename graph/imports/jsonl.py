@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from graph.hygiene import TOO_DEEP, too_deep_at
+from graph.hygiene import TOO_DEEP, shown, too_deep_at
 from graph.imports.batch import FileRead
 from graph.imports.located_json import describe
 from graph.imports.records import json_type, node_from, tie_from
@@ -36,7 +36,7 @@ def read_jsonl(file: str, text: str) -> FileRead:
             read.problem(number, f"a line must be a JSON object, not {json_type(value)}")
             continue
         for key in repeated:
-            read.problem(number, f"{key} is given more than once")
+            read.problem(number, f"{shown(key)} is given more than once")
         _read_record(read, number, value)
     return read
 

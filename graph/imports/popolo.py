@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.hygiene import TOO_DEEP, text_problem, too_deep_at
+from graph.hygiene import TOO_DEEP, shown, text_problem, too_deep_at
 from graph.imports.batch import FileRead
 from graph.imports.located_json import JsonObject, describe, loads
 from graph.imports.records import json_type, node_from, tie_from
@@ -74,7 +74,7 @@ def read_popolo(file: str, text: str) -> FileRead:
         return read
     doc = _Document(read)
     for key in document.repeated:
-        doc.problem(document, f"{key} is given more than once")
+        doc.problem(document, f"{shown(key)} is given more than once")
     _collect(doc, document)
     for person in doc.objects["persons"]:
         _person(doc, person)
@@ -108,7 +108,8 @@ def _collect(doc: _Document, document: JsonObject) -> None:
         if not isinstance(ident, str) or not ident.strip():
             doc.problem(post, "a post needs an id (text)")
         elif ident in doc.posts:
-            doc.problem(post, f"post id '{ident}' is already used at line {doc.posts[ident].line}")
+            first = doc.posts[ident].line
+            doc.problem(post, f"post id '{shown(ident)}' is already used at line {first}")
         else:
             doc.posts[ident] = post
 
@@ -125,7 +126,7 @@ def _array(doc: _Document, parent: JsonObject, name: str) -> list[JsonObject]:
         if isinstance(item, JsonObject):
             items.append(item)
             for key in item.repeated:
-                doc.problem(item, f"{key} is given more than once")
+                doc.problem(item, f"{shown(key)} is given more than once")
         else:
             doc.problem(parent, f"each of {name} must be an object, not {json_type(item)}")
     return items
@@ -239,7 +240,7 @@ def _post(doc: _Document, membership: JsonObject) -> JsonObject | None:
         return None
     post = doc.posts.get(ident) if isinstance(ident, str) else None
     if post is None:
-        doc.problem(membership, f"post_id '{ident}' names no post in this document")
+        doc.problem(membership, f"post_id '{shown(str(ident))}' names no post in this document")
     return post
 
 
@@ -257,9 +258,11 @@ def _member(doc: _Document, membership: JsonObject) -> Any:
     if type_ not in MEMBER_TYPES:
         doc.problem(membership, f"member's @type must be Person or Organization, not {type_!r}")
     elif listed is not None and listed != MEMBER_TYPES[type_]:
-        doc.problem(membership, f"member '{ident}' is a {type_} by its @type but is in {listed}")
+        message = f"member '{shown(str(ident))}' is a {type_} by its @type but is in {listed}"
+        doc.problem(membership, message)
     if person_id is not None and ident != person_id:
-        doc.problem(membership, f"person_id '{person_id}' and member.id '{ident}' differ")
+        given = f"person_id '{shown(str(person_id))}' and member.id '{shown(str(ident))}'"
+        doc.problem(membership, f"{given} differ")
     return ident
 
 

@@ -63,7 +63,7 @@ class Values:
             if key in known:
                 self.problems.append(f"{self.name(key)} does not apply to {what}")
             else:
-                self.problems.append(f"unknown field '{key}'")
+                self.problems.append(f"unknown field '{shown(key)}'")
 
     def text(self, key: str, required: bool = False) -> str | None:
         if not self.present(key):
