@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import partial
@@ -32,6 +31,7 @@ from schema.provenance import ProvenanceQuery
 from schema.result_cache import ResultCache, ResultStore
 from schema.roots import ListsQuery
 from schema.scalars import SCALARS
+from schema.time_budget import within_budget
 
 
 @strawberry.type
@@ -61,9 +61,10 @@ class QueryLimits:
 
 
 class PoikkiSchema(strawberry.Schema):
-    def __init__(self, *args: Any, request_seconds: float, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, request_seconds: float, max_tokens: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.request_seconds = request_seconds
+        self.max_tokens = max_tokens
 
     async def execute(
         self,
@@ -75,30 +76,22 @@ class PoikkiSchema(strawberry.Schema):
         allowed_operation_types: Iterable[OperationType] | None = None,
         operation_extensions: dict[str, Any] | None = None,
     ) -> ExecutionResult:
-        """Resolution itself is stopped at the request's time budget, not only store reads:
-        whatever it awaits is cancelled (a worker process computing for it is killed)."""
-        try:
-            async with asyncio.timeout(self.request_seconds):
-                return await super().execute(
-                    query,
-                    variable_values,
-                    context_value,
-                    root_value,
-                    operation_name,
-                    allowed_operation_types,
-                    operation_extensions,
-                )
-        except TimeoutError:
-            return ExecutionResult(
-                data=None,
-                errors=[
-                    GraphQLError(
-                        f"The request took longer than {self.request_seconds:g} s and was "
-                        "stopped. Ask for less (a narrower scope, fewer or smaller lists).",
-                        extensions={"code": "LIMIT_EXCEEDED", "seconds": self.request_seconds},
-                    )
-                ],
-            )
+        """Queries are stopped at the request's time budget (schema/time_budget.py)."""
+        return await within_budget(
+            self.request_seconds,
+            self.max_tokens,
+            query,
+            operation_name,
+            lambda: super(PoikkiSchema, self).execute(
+                query,
+                variable_values,
+                context_value,
+                root_value,
+                operation_name,
+                allowed_operation_types,
+                operation_extensions,
+            ),
+        )
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -111,6 +104,7 @@ class PoikkiSchema(strawberry.Schema):
 def build_schema(limits: QueryLimits = QueryLimits()) -> strawberry.Schema:
     return PoikkiSchema(
         request_seconds=limits.request_seconds,
+        max_tokens=limits.max_tokens,
         query=Query,
         mutation=Mutation,
         subscription=Subscription,

@@ -211,3 +211,17 @@ def test_a_request_over_its_time_budget_is_stopped(
     assert [e["extensions"]["code"] for e in body["errors"]] == ["LIMIT_EXCEEDED"]
     assert body["errors"][0]["extensions"]["seconds"] == 0.000_001
     assert body["data"] is None
+
+
+def test_a_write_is_not_cut_by_the_time_budget(make_client: Callable[..., GraphQLClient]) -> None:
+    """Cancelling a mutation could tell the client a write failed after the store committed
+    it: mutations run to their end, and the client hears what was written."""
+    from tests.curators import curators_of
+
+    editor = curators_of(make_client(*seed_graph(), request_seconds=0.000_001)).editor
+    created = editor.data(
+        'mutation { createSource(input: {title: "Written whatever the budget"}) '
+        "{ __typename ... on NodeSaved { node { id } } } }"
+    )["createSource"]
+    assert created["__typename"] == "NodeSaved"
+    assert created["node"]["id"]
