@@ -49,6 +49,21 @@ async def test_a_child_out_of_memory_is_limit_exceeded() -> None:
         await run_isolated(greedy)
 
 
+async def test_a_child_past_its_memory_limit_is_killed_and_answered() -> None:
+    """The server watches what the child makes its own and kills it past the limit: a
+    computation that keeps allocating never reaches the machine's end."""
+
+    def grows() -> int:
+        kept = []
+        for _ in range(80):  # 4 GB over 4 s at the least, should the watch fail
+            kept.append(b"x" * (50 << 20))
+            time.sleep(0.05)
+        return len(kept)
+
+    with pytest.raises(LimitExceededError, match="more than 200 MB"):
+        await run_isolated(grows, memory_limit=200 << 20)
+
+
 @pytest.mark.parametrize(
     ("sig", "error"),
     [(signal.SIGKILL, LimitExceededError), (signal.SIGSEGV, ComputationFailedError)],

@@ -12,10 +12,10 @@ away) is killed. The child inherits the parent's snapshot and caches without cop
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import faulthandler
 import os
 import pickle
-import resource
 import signal
 import warnings
 from collections.abc import Callable
@@ -26,7 +26,8 @@ from graph.errors import LimitExceededError, PoikkiError
 T = TypeVar("T")
 
 _MEMORY_SHARE = 0.75
-"""Of the memory available when the child starts, how much it may add before MemoryError."""
+"""Of the memory available when the child starts, how much it may make its own."""
+_WATCH_SECONDS = 0.2
 
 
 class ComputationFailedError(PoikkiError):
@@ -37,8 +38,11 @@ def can_isolate() -> bool:
     return hasattr(os, "fork")
 
 
-async def run_isolated(compute: Callable[[], T]) -> T:
-    """`compute()` in a forked child; its result, or the exception it raised, here."""
+async def run_isolated(compute: Callable[[], T], memory_limit: int | None = None) -> T:
+    """`compute()` in a forked child; its result, or the exception it raised, here. The child
+    is killed when the memory it has of its own passes `memory_limit` bytes (by default a
+    share of what was available when it started): LimitExceededError."""
+    limit = _default_memory_limit() if memory_limit is None else memory_limit
     read_end, write_end = os.pipe()
     with warnings.catch_warnings():
         # Python 3.12+ warns of forking a process with threads: the child only computes and
@@ -49,12 +53,25 @@ async def run_isolated(compute: Callable[[], T]) -> T:
         os.close(read_end)
         _child(compute, write_end)
     os.close(write_end)
+    reading = asyncio.ensure_future(asyncio.to_thread(_read_all, read_end))
+    overran = False
     try:
-        payload = await asyncio.to_thread(_read_all, read_end)
+        while not reading.done():
+            await asyncio.wait({reading}, timeout=_WATCH_SECONDS)
+            if not reading.done() and _own_memory(pid) > limit:
+                overran = True
+                _kill(pid)  # the reading thread then meets the end of the pipe
+        payload = reading.result()
     except BaseException:
-        _kill(pid)  # the reading thread then meets the end of the pipe and closes it
+        _kill(pid)
+        asyncio.get_running_loop().run_in_executor(None, _reap, pid)
         raise
     status = await asyncio.to_thread(_reap, pid)
+    if overran:
+        raise LimitExceededError(
+            f"The computation needed more than {limit // 2**20:,} MB and was stopped. Narrow "
+            "the scope."
+        )
     return cast(T, _outcome(payload, status))
 
 
@@ -65,7 +82,6 @@ def _child(compute: Callable[[], T], write_end: int) -> None:  # pragma: no cove
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         _be_first_to_go()
-        _limit_memory()
         try:
             outcome: tuple[str, object] = ("ok", compute())
         except MemoryError:
@@ -92,15 +108,22 @@ def _be_first_to_go() -> None:  # pragma: no cover
         pass
 
 
-def _limit_memory() -> None:  # pragma: no cover
-    """Allow the child what it has plus a share of what is free; beyond it, MemoryError."""
+def _default_memory_limit() -> int:
     try:
-        status = _proc_fields("/proc/self/status")
-        available = _proc_fields("/proc/meminfo")["MemAvailable"]
-        limit = status["VmData"] + int(available * _MEMORY_SHARE)
-        resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
-    except (OSError, KeyError, ValueError):
-        pass  # not Linux: the oom score and the up-front budgets still apply
+        return int(_proc_fields("/proc/meminfo")["MemAvailable"] * _MEMORY_SHARE)
+    except (OSError, KeyError):
+        return 2**62  # not Linux: the up-front budgets still apply
+
+
+def _own_memory(pid: int) -> int:
+    """What the child has written since the fork (copies of the parent's pages and its own
+    allocations); the pages it still shares with the parent are not its own. The whole
+    address space is no measure: the embedded database reserves terabytes it never uses."""
+    try:
+        fields = _proc_fields(f"/proc/{pid}/smaps_rollup")
+    except OSError:
+        return 0
+    return fields.get("Private_Dirty", 0) + fields.get("Private_Clean", 0)
 
 
 def _proc_fields(path: str) -> dict[str, int]:
@@ -142,11 +165,8 @@ def _reap(pid: int) -> int:
 
 
 def _kill(pid: int) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        return
-    asyncio.get_running_loop().run_in_executor(None, _reap, pid)
 
 
 def _outcome(payload: bytes, status: int) -> object:
