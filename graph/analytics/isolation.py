@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
 import faulthandler
 import os
 import pickle
@@ -28,6 +29,7 @@ T = TypeVar("T")
 _MEMORY_SHARE = 0.75
 """Of the memory available when the child starts, how much it may make its own."""
 _WATCH_SECONDS = 0.2
+_PR_SET_PDEATHSIG = 1
 
 
 class ComputationFailedError(PoikkiError):
@@ -100,12 +102,16 @@ def _child(compute: Callable[[], T], write_end: int) -> None:  # pragma: no cove
 
 
 def _be_first_to_go() -> None:  # pragma: no cover
-    """If the machine runs out of memory anyway, the kernel kills the child, not the server."""
+    """If the machine runs out of memory anyway, the kernel kills the child, not the server;
+    and the child ends with the server (it holds a copy of the server's listening socket)."""
     try:
         with open("/proc/self/oom_score_adj", "w") as adj:
             adj.write("1000")
     except OSError:
         pass
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def _default_memory_limit() -> int:
