@@ -154,7 +154,7 @@ def asgi(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
         ("to=+2013", "to"),
         ("depth=%D9%A1", "depth"),
         ("depth=1%0A", "depth"),
-        ("depth=1_0", "depth"),
+        ("depth=0_1", "depth"),
         ("depth=%201", "depth"),
         ("depth=" + "9" * 5000, "depth"),
         ("resolution=%D9%A1.5", "resolution"),
