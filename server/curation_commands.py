@@ -14,6 +14,7 @@ from rich.table import Table
 
 from graph.curation import Curator
 from graph.errors import BadInputError
+from graph.hygiene import id_problem
 from graph.model import NodeKind, Tie
 from graph.store import GraphStore, WriteSummary
 from graph.tokens import ApiToken, Role, checked_name, digest_of, new_secret
@@ -68,7 +69,11 @@ def forget(
     try:
         kind, slug = global_ids.decode(person)
     except BadInputError:
-        kind, slug = NodeKind.PERSON, person
+        kind, slug = NodeKind.PERSON, person.strip()
+        problem = id_problem(slug)
+        if problem is not None:
+            errors.print(f"[red]The person's id {escape(problem)}.[/red]")
+            raise typer.Exit(2) from None
     if kind is not NodeKind.PERSON:
         errors.print(f"[red]'{person}' is a {kind.value}, not a person.[/red]")
         raise typer.Exit(2)

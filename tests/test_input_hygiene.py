@@ -500,3 +500,14 @@ def test_the_cli_import_rejects_control_characters_and_writes_nothing(tmp_path: 
     assert done.exit_code != 0
     assert "people.jsonl:2" in done.output
     assert "U+0000" in done.output
+
+
+@pytest.mark.parametrize("bad", ["p" * 201, "p\x00q"])
+def test_the_cli_refuses_a_person_id_over_200_characters_or_unprintable(
+    tmp_path: Path, bad: str
+) -> None:
+    data_dir = tmp_path / "data"
+    load_into(Settings(data_dir=data_dir).database_path, *seed_graph())
+    done = CliRunner().invoke(app, ["forget", bad, "--data-dir", str(data_dir)])
+    assert done.exit_code == 2, done.output
+    assert "id" in done.output
