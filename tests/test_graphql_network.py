@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from graph import dates
-from graph.model import NodeKind, Tie, TieType
+from graph.model import Node, NodeKind, Tie, TieType
 from resolvers import global_ids
 from seed.knowledge import seed_graph
 from tests.conftest import GraphQLClient
@@ -212,3 +214,30 @@ def test_a_projected_tie_lasts_as_long_as_the_initiatives_it_stands_for(
         wanted_end = None if None in ends else max(ends, key=dates.last_day)
         assert (edge["start"], edge["end"]) == (wanted_start, wanted_end), edge
     assert any(edge["start"] and edge["end"] for edge in edges)
+
+
+@pytest.mark.parametrize("weighting", ["SHARED", "NEWMAN", "JACCARD"])
+def test_a_projection_with_one_actor_has_no_edges(
+    make_client: Callable[..., GraphQLClient], weighting: str
+) -> None:
+    """One organisation partnering in one project: a projection of one actor and no ties
+    (scipy indexes a matrix with no points as a 1×0 matrix, which once broke NEWMAN)."""
+    source = Node(NodeKind.SOURCE, "s", "A source")
+    graph = [
+        source,
+        Node(NodeKind.ORGANISATION, "o", "The only partner", sources=("s",)),
+        Node(NodeKind.PROJECT, "p", "A project", sources=("s",)),
+    ]
+    client = make_client(graph, [Tie(TieType.PARTNER_IN, "o", "p", "t", sources=("s",))])
+    drawn = client.data(
+        f"{{ collaboration(mode: ORGANISATIONS, weighting: {weighting}) "
+        "{ nodes { label weight } edges { id } } }"
+    )["collaboration"]
+    assert drawn == {"nodes": [{"label": "The only partner", "weight": 0.0}], "edges": []}
+    measured = client.data(
+        f"{{ measures(mode: ORGANISATIONS, weighting: {weighting}) {{ density }} }}"
+    )["measures"]
+    assert measured == {"density": 0.0}
+    exported = client.http.get(f"/export/graphml?mode=ORGANISATIONS&weighting={weighting}")
+    assert exported.status_code == 200
+    assert "The only partner" in exported.text

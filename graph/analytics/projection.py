@@ -225,6 +225,8 @@ def _too_large(what: str, max_ties: int) -> LimitExceededError:
 
 
 def _weights(member: sp.csr_matrix, shared: sp.coo_matrix, weighting: Weighting) -> Any:
+    if shared.nnz == 0:
+        return np.zeros(0)  # scipy indexes a matrix with no points as a 1×0 matrix
     if weighting is Weighting.SHARED:
         return shared.data
     sizes = np.asarray(member.sum(axis=0)).ravel()
