@@ -281,8 +281,9 @@ def ranked(
     ordered = sorted(items, key=key)
     start = 0
     if after is not None:
-        missing, number, last_id = cursors.decode(tag, after).values
+        keyset = cursors.decode(tag, after).values
         try:
+            missing, number, last_id = keyset
             mark = (int(missing), float.fromhex(number), last_id)
         except ValueError as error:
             raise BadInputError(f"Cursor '{after}' is malformed.", "after") from error

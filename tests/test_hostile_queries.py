@@ -225,3 +225,18 @@ def test_a_write_is_not_cut_by_the_time_budget(make_client: Callable[..., GraphQ
     )["createSource"]
     assert created["__typename"] == "NodeSaved"
     assert created["node"]["id"]
+
+
+@pytest.mark.parametrize(
+    "values", [["x"], ["0", "0x1p+0"], ["0", "0x1p+0", "a", "b"], ["zero", "0x1p+0", "a"]]
+)
+def test_a_ranked_cursor_of_the_wrong_shape_is_bad_input(
+    client: GraphQLClient, values: list[str]
+) -> None:
+    """A cursor that decodes but carries too few, too many or unreadable values."""
+    import base64
+    import json
+
+    cursor = base64.urlsafe_b64encode(json.dumps(["communities", *values]).encode()).decode()
+    query = "query ($after: String) { communities { communities(after: $after) { totalCount } } }"
+    assert client.error_codes(query, {"after": cursor.rstrip("=")}) == ["BAD_INPUT"]
