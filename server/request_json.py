@@ -47,30 +47,31 @@ def decode_bounded(data: str | bytes) -> object:
 
 def _check(value: object, *, surrogates: bool) -> None:
     """Depth first without recursion: deep input must not exhaust the stack here either."""
-    pending: list[tuple[object, int]] = [(value, 0)]
+    pending: list[tuple[object, int, str]] = [(value, 0, "")]
     while pending:
-        item, depth = pending.pop()
+        item, depth, path = pending.pop()
         if isinstance(item, dict):
             if depth >= MAX_DEPTH:
                 raise MalformedJsonError(_too_deep())
             for key, inner in item.items():
                 if surrogates:
-                    _check_text(key)
-                pending.append((inner, depth + 1))
+                    _check_text(key, f"{path}.{key!a}" if path else repr(key))
+                pending.append((inner, depth + 1, f"{path}.{key}" if path else key))
         elif isinstance(item, list):
             if depth >= MAX_DEPTH:
                 raise MalformedJsonError(_too_deep())
-            pending.extend((inner, depth + 1) for inner in item)
+            pending.extend((inner, depth + 1, f"{path}[{i}]") for i, inner in enumerate(item))
         elif surrogates and isinstance(item, str):
-            _check_text(item)
+            _check_text(item, path)
 
 
-def _check_text(text: str) -> None:
+def _check_text(text: str, path: str) -> None:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as error:
+        where = f"`{path.encode('ascii', 'backslashreplace').decode()}`" if path else "the body"
         raise MalformedJsonError(
-            f"A string holds a lone surrogate (\\u{ord(text[error.start]):04x}), "
+            f"A string at {where} holds a lone surrogate (\\u{ord(text[error.start]):04x}), "
             "which is not a character; send valid UTF-16 pairs or the character itself."
         ) from error
 

@@ -285,3 +285,17 @@ def test_the_admins_token_list_follows_token_writes(
     assert names() == {"test-reader", "test-editor", "test-admin", "ci"}
     assert admin.data('mutation { revokeToken(name: "ci") }') == {"revokeToken": True}
     assert names() == {"test-reader", "test-editor", "test-admin"}
+
+
+def test_a_lone_surrogate_is_refused_naming_where_it_is(client: GraphQLClient) -> None:
+    body = (
+        '{"query": "query ($s: String!) { search(text: $s) { id } }", '
+        '"variables": {"s": "Espoo \\ud800"}}'
+    )
+    response = client.http.post(
+        "/graphql", content=body, headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 400
+    error = response.json()["errors"][0]
+    assert error["extensions"]["code"] == "BAD_INPUT"
+    assert "`variables.s`" in error["message"]
