@@ -53,7 +53,7 @@ class QueryLimits:
     max_depth: int = 12
     max_tokens: int = 2000
     max_aliases: int = 30
-    max_cost: int = 50_000
+    max_cost: int = 100_000
     result_cache_bytes: int = 0
     list_sizes: ListSizes = field(default_factory=ListSizes)
     request_seconds: float = 60.0

@@ -67,10 +67,10 @@ class ListSizes:
     """The weight of a network question per seed or initiative of its scope."""
     by_field: Mapping[str, int] = field(
         default_factory=lambda: {
-            "sources": 5,
-            "claims": 5,
+            "sources": 3,
+            "claims": 3,
             "shared": 10,
-            "contested": 5,
+            "contested": 3,
             "groups": 20,
             "componentSizes": 100,
             "tokens": 100,

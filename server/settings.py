@@ -27,7 +27,7 @@ class Settings:
     max_tokens: int = 2000
     max_aliases: int = 30
     max_first: int = 100
-    max_cost: int = 50_000
+    max_cost: int = 100_000
     max_network_nodes: int = 20_000
     max_network_edges: int = 30_000
     analytics_max_ties: int = 5_000_000

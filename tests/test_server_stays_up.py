@@ -89,7 +89,7 @@ EXPENSIVE_ACCEPTED = {
         nodes { id label } edges { id weight } } }""",
     "nested lists just under the cost limit": """{ people(first: 100) { edges { node {
         initiatives(first: 100) { edges { node { ... on Project {
-        participants(first: 3) { edges { role } } } } } } } } } }""",
+        participants(first: 8) { edges { role } } } } } } } } } }""",
 }
 
 
