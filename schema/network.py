@@ -40,7 +40,7 @@ async def _drawn(
         _at_most(max_nodes, DRAWN_NODES, limits.max_network_nodes, "maxNodes"),
         _at_most(max_edges, DRAWN_EDGES, limits.max_network_edges, "maxEdges"),
     )
-    return NetworkGraph(network=network)
+    return NetworkGraph(drawn=network)
 
 
 def _at_most(asked: int | None, default: int, cap: int, name: str) -> int:

@@ -8,6 +8,8 @@ import strawberry
 
 from graph.analytics.boundaries import EI, BrokerageRoles
 from graph.analytics.projection import Edge, Network, span
+from graph.analytics.service import Drawn
+from graph.errors import LimitExceededError
 from graph.model import Node as NodeRecord
 from graph.model import NodeKind, OrgType, SeatType, Sector, TieType
 from resolvers import global_ids
@@ -104,30 +106,37 @@ class NetworkEdge:
 
 @strawberry.type(description="A network ready for drawing.")
 class NetworkGraph:
-    network: strawberry.Private[Network]
+    drawn: strawberry.Private[Drawn]
 
-    @strawberry.field
+    @strawberry.field(description="Its nodes; LIMIT_EXCEEDED when there are more than `maxNodes`.")
     def nodes(self) -> list[NetworkNode]:
-        strength = self.network.strength()
+        network = self._network()
+        strength = network.strength()
         drawn = (
             NetworkNode(record=node, weight=float(weight))
-            for node, weight in zip(self.network.nodes, strength, strict=True)
+            for node, weight in zip(network.nodes, strength, strict=True)
         )
         # graphql-core completes an async iterable item by item: the loop gets turns.
         return cast(list[NetworkNode], in_turns(drawn))
 
-    @strawberry.field
+    @strawberry.field(description="Its edges; LIMIT_EXCEEDED when there are more than `maxEdges`.")
     def edges(self) -> list[NetworkEdge]:
-        drawn = (edge_type(self.network, edge) for edge in self.network.iter_edges())
+        network = self._network()
+        drawn = (edge_type(network, edge) for edge in network.iter_edges())
         return cast(list[NetworkEdge], in_turns(drawn))
 
-    @strawberry.field
+    @strawberry.field(description="How many nodes it has, however many are drawn.")
     def node_count(self) -> int:
-        return len(self.network.nodes)
+        return self.drawn.node_count
 
-    @strawberry.field
+    @strawberry.field(description="How many edges it has, however many are drawn.")
     def edge_count(self) -> int:
-        return self.network.edge_count
+        return self.drawn.edge_count
+
+    def _network(self) -> Network:
+        if self.drawn.network is None:
+            raise LimitExceededError(self.drawn.refusal)
+        return self.drawn.network
 
 
 @strawberry.type(description="A shortest path and the ties along it.")

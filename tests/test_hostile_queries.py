@@ -197,6 +197,8 @@ def test_networks_drawn_within_their_declared_size_are_accepted(
     too_few = client.post("{ network(maxNodes: 10) { nodes { id } } }")
     assert [e["extensions"]["code"] for e in too_few["errors"]] == ["LIMIT_EXCEEDED"]
     assert f"{drawn['nodeCount']:,} nodes" in too_few["errors"][0]["message"]
+    sized = client.data("{ network(maxNodes: 10) { nodeCount edgeCount } }")["network"]
+    assert sized == {"nodeCount": drawn["nodeCount"], "edgeCount": len(drawn["edges"])}
     over_cap = client.post("{ network(maxNodes: 20001) { nodes { id } } }")
     assert [e["extensions"]["code"] for e in over_cap["errors"]] == ["BAD_INPUT"]
 

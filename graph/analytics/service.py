@@ -32,7 +32,6 @@ from graph.analytics.paths import Path, shortest_path
 from graph.analytics.projection import UNLIMITED, Mode, Network, Weighting, build
 from graph.analytics.scope import Scope
 from graph.analytics.subgraph import Snapshot, Subgraph, select, take_snapshot
-from graph.errors import LimitExceededError
 from graph.model import Boundary
 from graph.store import GraphStore
 
@@ -50,6 +49,17 @@ class Communities:
     groups: list[str | None]
     ei: list[EI]
     """Per community: the E-I index of the ties among its members against the boundary."""
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """A network to draw, or, when it is larger than was asked for, only its size and why it
+    is not drawn (so that a client can still ask how large it is)."""
+
+    node_count: int
+    edge_count: int
+    network: Network | None
+    refusal: str = ""
 
 
 @dataclass(frozen=True)
@@ -96,21 +106,24 @@ class Analytics:
         weighting: Weighting,
         max_nodes: int,
         max_edges: int,
-    ) -> Network:
-        """The network of a scope when it has at most `max_nodes` nodes and `max_edges` edges;
-        LimitExceededError naming its size otherwise."""
+    ) -> Drawn:
+        """The network of a scope when it has at most `max_nodes` nodes and `max_edges`
+        edges; only its size otherwise (the network stays in the child that built it)."""
 
-        def compute(snapshot: Snapshot) -> Network:
+        def compute(snapshot: Snapshot) -> Drawn:
             network = self._network(snapshot, scope, mode, weighting)
             nodes, edges = len(network.nodes), network.edge_count
             if nodes > max_nodes or edges > max_edges:
-                raise LimitExceededError(
+                return Drawn(
+                    nodes,
+                    edges,
+                    None,
                     f"The network has {nodes:,} nodes and {edges:,} edges; at most "
-                    f"{max_nodes:,} nodes and {max_edges:,} edges are drawn over GraphQL "
-                    "(`maxNodes`, `maxEdges` up to the server's caps). Narrow the scope, or "
-                    "download it from /export, which has no cap."
+                    f"{max_nodes:,} nodes and {max_edges:,} edges were asked for (`maxNodes`, "
+                    "`maxEdges`, up to the server's caps). Ask for its size, narrow the scope, "
+                    "or download it from /export, which has no cap.",
                 )
-            return network
+            return Drawn(nodes, edges, network)
 
         return await self._answer(("drawn", scope, mode, weighting, max_nodes, max_edges), compute)
 
