@@ -16,9 +16,11 @@ import httpx
 import pytest
 from starlette.testclient import TestClient
 
+from seed.synthetic import synthetic_graph
 from server.app import create_app
 from server.explorer import STATIC
 from server.settings import Settings
+from tests.conftest import load_into
 from tests.live_server import Server
 
 ROOT = Path(__file__).parent.parent
@@ -83,6 +85,13 @@ def _counts(base: str, scope: dict[str, Any], mode: str = "NETWORK") -> tuple[in
     return graph["nodeCount"], graph["edgeCount"]
 
 
+def _launch(playwright: Any) -> Any:
+    args = ["--enable-unsafe-swiftshader"]  # WebGL in software: sigma.js draws with WebGL
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args.append("--no-sandbox")  # Chromium's sandbox refuses to run as root
+    return playwright.chromium.launch(executable_path=_chromium(), args=args, timeout=WAIT_MS)
+
+
 def _drawn(page: Any) -> tuple[int, int]:
     container = page.locator("#graph")
     return (
@@ -115,14 +124,9 @@ def test_the_explorer_draws_what_graphql_answers_and_shows_a_nodes_sources(
     base_url: str,
 ) -> None:
     sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'")
-    args = ["--enable-unsafe-swiftshader"]  # WebGL in software: sigma.js draws with WebGL
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        args.append("--no-sandbox")  # Chromium's sandbox refuses to run as root
     errors: list[str] = []
     with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=_chromium(), args=args, timeout=WAIT_MS
-        )
+        browser = _launch(playwright)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 900})
             page.set_default_timeout(WAIT_MS)
@@ -205,6 +209,37 @@ def test_the_explorer_draws_what_graphql_answers_and_shows_a_nodes_sources(
             assert "mode=PEOPLE" in href
         finally:
             browser.close()
+    assert errors == []
+
+
+def test_a_view_larger_than_the_default_draw_size_is_drawn_whole(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """A network draws 2,500 nodes and edges unless more are asked for: the page asks for its
+    view's size first, then for the view at that size (without the ties' sources when they
+    would pass the cost limit), so a synthetic graph of 3,000 people is drawn whole."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'")
+    data_dir = tmp_path_factory.mktemp("explorer-synthetic")
+    load_into(data_dir / "poikki.lbug", *synthetic_graph(3_000, seed=3))
+    server = Server(data_dir)
+    errors: list[str] = []
+    try:
+        server.wait_healthy()
+        counts = _counts(server.base, {})
+        assert counts[0] > 2_500
+        assert counts[1] > 2_500
+        with sync_api.sync_playwright() as playwright:
+            browser = _launch(playwright)
+            try:
+                page = browser.new_page(viewport={"width": 1000, "height": 700})
+                page.on("pageerror", lambda error: errors.append(str(error)))
+                page.goto(f"{server.base}/explore")
+                page.wait_for_selector(READY, timeout=WAIT_MS)
+                assert _drawn(page) == counts
+            finally:
+                browser.close()
+    finally:
+        server.stop()
     assert errors == []
 
 

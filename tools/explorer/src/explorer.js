@@ -53,9 +53,36 @@ const BROKERS_SHOWN = 5;
 const PAGE = 100;
 const MAX_PAGES = 50;
 
-const GRAPH_FIELDS = `nodeCount edgeCount
-  nodes { id kind label sector orgType branch municipality start end weight sourcesCount }
-  edges { id source target type role seatType weight start end sources { title } shared { name } }`;
+const NODE_FIELDS = "nodes { id kind label sector orgType branch municipality start end weight sourcesCount }";
+const EDGE_FIELDS = "id source target type role seatType weight start end";
+// The server counts what a query could return (docs/limits.md): a node 1, an edge with its
+// sources (3) and shared initiatives (10) 14. Larger views are drawn without the ties' sources.
+const RICH_UP_TO = 60000;
+
+function graphFields(nodes, edges) {
+  const rich = nodes + 14 * edges <= RICH_UP_TO;
+  const tie = rich ? `${EDGE_FIELDS} sources { title } shared { name }` : `${EDGE_FIELDS} sourcesCount`;
+  return `nodeCount edgeCount ${NODE_FIELDS} edges { ${tie} }`;
+}
+
+function viewQuery(mode, fields) {
+  const size = "maxNodes: $maxNodes, maxEdges: $maxEdges";
+  return mode === "NETWORK"
+    ? `query View($scope: ScopeInput, $maxNodes: Int, $maxEdges: Int) {
+         graph: network(scope: $scope, ${size}) { ${fields} } }`
+    : `query View($scope: ScopeInput, $mode: Mode!, $maxNodes: Int, $maxEdges: Int) {
+         graph: collaboration(scope: $scope, mode: $mode, ${size}) { ${fields} } }`;
+}
+
+// The view's size first (cheap: the answer is kept for the drawing that follows), then the
+// view itself, asked for at exactly that size.
+async function readView(scope, mode) {
+  const variables = mode === "NETWORK" ? { scope } : { scope, mode };
+  const sized = await graphql(viewQuery(mode, "nodeCount edgeCount"), { ...variables, maxNodes: 0, maxEdges: 0 });
+  const { nodeCount, edgeCount } = sized.graph;
+  const fields = graphFields(nodeCount, edgeCount);
+  return graphql(viewQuery(mode, fields), { ...variables, maxNodes: nodeCount, maxEdges: edgeCount });
+}
 
 const $ = (id) => document.getElementById(id);
 const container = $("graph");
@@ -459,13 +486,8 @@ async function draw() {
   status("Reading the network…");
   exportLinks(scope);
   const variables = { scope, mode, boundary };
-  const graphQuery =
-    mode === "NETWORK"
-      ? `query View($scope: ScopeInput) { graph: network(scope: $scope) { ${GRAPH_FIELDS} } }`
-      : `query View($scope: ScopeInput, $mode: Mode!) {
-           graph: collaboration(scope: $scope, mode: $mode) { ${GRAPH_FIELDS} } }`;
   const [drawn, measured, grouped] = await Promise.allSettled([
-    graphql(graphQuery, mode === "NETWORK" ? { scope } : { scope, mode }),
+    readView(scope, mode),
     allPages(MEASURES, variables, (data) => data.measures.nodes),
     allPages(COMMUNITIES, variables, (data) => data.communities.communities),
   ]);
@@ -716,12 +738,12 @@ async function showDetails(id) {
       const a = tie.attributes;
       const what = a.tieType
         ? `${tie.outgoing ? "→" : "←"} ${a.tieType.toLowerCase().replaceAll("_", " ")}`
-        : `shares ${a.shared.map((s) => s.name).join(", ")}`;
+        : `shares ${a.shared ? a.shared.map((s) => s.name).join(", ") : "initiatives"}`;
       item.append(element("span", `${what} `, "muted"), nodeButton(tie.other, graph.getNodeAttribute(tie.other, "label")));
       const weight = a.tieType ? "" : `weight ${a.weight.toFixed(2)}`;
       const details = [a.role, a.seatType, period(a.start, a.end), weight].filter(Boolean).join(", ");
       if (details) item.append(element("span", ` (${details})`, "muted"));
-      if (a.sources.length) item.append(element("div", `sources: ${a.sources.map((s) => s.title).join("; ")}`, "tie-sources"));
+      if (a.sources && a.sources.length) item.append(element("div", `sources: ${a.sources.map((s) => s.title).join("; ")}`, "tie-sources"));
       list.append(item);
     }
     if (ties.length > 60) list.append(element("li", `and ${ties.length - 60} more`));
