@@ -7,20 +7,18 @@ The page is a client like any other: its script (built by `tools/explorer` into
 
 from __future__ import annotations
 
-import hashlib
 from functools import cache
 from html import escape
-from pathlib import Path
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
-from starlette.routing import BaseRoute, Mount, Route
-from starlette.staticfiles import StaticFiles
+from starlette.routing import BaseRoute, Route
 
 from graph.exports.formats import ExportFormat
+from server.bundles import Bundle, page_headers
 
-STATIC = Path(__file__).parent / "static" / "explorer"
-ASSETS = "/static/explorer"
+BUNDLE = Bundle("explorer")
+STATIC = BUNDLE.folder
 
 _PAGE = """<!doctype html>
 <html lang="en">
@@ -93,24 +91,10 @@ _PAGE = """<!doctype html>
 </html>
 """
 
-_SECURITY = {
-    "Content-Security-Policy": (
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        "connect-src 'self'; frame-ancestors 'none'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Cache-Control": "no-cache",
-}
-
-
-@cache
-def _asset_version() -> str:
-    """A digest of the built assets, so that browsers fetch them again after an upgrade."""
-    digest = hashlib.sha256()
-    for name in ("explorer.js", "explorer.css"):
-        path = STATIC / name
-        digest.update(path.read_bytes() if path.exists() else b"")
-    return digest.hexdigest()[:12]
+_HEADERS = page_headers(
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; frame-ancestors 'none'"
+)
 
 
 @cache
@@ -120,16 +104,16 @@ def page() -> str:
         f"{escape(f.value)}</a></li>"
         for f in ExportFormat
     )
-    return _PAGE.format(assets=ASSETS, version=_asset_version(), exports=exports)
+    return _PAGE.format(assets=BUNDLE.assets, version=BUNDLE.version, exports=exports)
 
 
 async def explore(request: Request) -> HTMLResponse:
-    return HTMLResponse(page(), headers=_SECURITY)
+    return HTMLResponse(page(), headers=_HEADERS)
 
 
 def explorer_routes() -> list[BaseRoute]:
     """The page and its built script and styles."""
     return [
         Route("/explore", explore, methods=["GET"]),
-        Mount(ASSETS, app=StaticFiles(directory=STATIC, check_dir=False), name="explorer"),
+        BUNDLE.route(),
     ]

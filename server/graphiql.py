@@ -8,17 +8,15 @@ pastes `{"Authorization": "Bearer …"}`; the API checks that token as it checks
 
 from __future__ import annotations
 
-import hashlib
 from functools import cache
-from pathlib import Path
 
 from starlette.responses import HTMLResponse
-from starlette.routing import BaseRoute, Mount
-from starlette.staticfiles import StaticFiles
+from starlette.routing import BaseRoute
 
-STATIC = Path(__file__).parent / "static" / "graphiql"
-ASSETS = "/static/graphiql"
-ASSET_NAMES = ("graphiql.js", "graphiql.css")
+from server.bundles import Bundle, page_headers
+
+BUNDLE = Bundle("graphiql")
+STATIC = BUNDLE.folder
 
 _PAGE = """<!doctype html>
 <html lang="en">
@@ -38,38 +36,21 @@ _PAGE = """<!doctype html>
 
 # GraphiQL and its components set inline styles; its fonts are inline data. The API and
 # subscriptions are this same origin (http and ws).
-_SECURITY = {
-    "Content-Security-Policy": (
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-        "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
-        "frame-ancestors 'none'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Cache-Control": "no-cache",
-}
-
-
-@cache
-def _asset_version() -> str:
-    """A digest of the built assets, so that browsers fetch them again after an upgrade."""
-    digest = hashlib.sha256()
-    for name in ASSET_NAMES:
-        path = STATIC / name
-        digest.update(path.read_bytes() if path.exists() else b"")
-    return digest.hexdigest()[:12]
+_HEADERS = page_headers(
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'"
+)
 
 
 @cache
 def page() -> str:
-    return _PAGE.format(assets=ASSETS, version=_asset_version())
+    return _PAGE.format(assets=BUNDLE.assets, version=BUNDLE.version)
 
 
 def graphiql_page() -> HTMLResponse:
-    return HTMLResponse(page(), headers=_SECURITY)
+    return HTMLResponse(page(), headers=_HEADERS)
 
 
 def graphiql_routes() -> list[BaseRoute]:
     """GraphiQL's built script and styles (the page itself answers at /graphql)."""
-    return [
-        Mount(ASSETS, app=StaticFiles(directory=STATIC, check_dir=False), name="graphiql"),
-    ]
+    return [BUNDLE.route()]

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,9 +20,9 @@ from server.explorer import STATIC
 from server.settings import Settings
 from tests.conftest import load_into
 from tests.live_server import Server
+from tests.pages import assert_committed_bundle_is_fresh, chromium
 
 ROOT = Path(__file__).parent.parent
-EXPLORER_TOOL = ROOT / "tools" / "explorer"
 ARTEFACTS = ROOT / "test-artifacts"
 READY = "#graph[data-state=ready]"
 WAIT_MS = 120_000
@@ -32,22 +30,6 @@ WAIT_MS = 120_000
 `data-state`, `data-render` and `data-camera` attributes), never after a fixed time or a number
 of animation frames, so a generous bound costs nothing on an idle machine and keeps the test
 green on a busy one, where Chromium in software WebGL may be many times slower."""
-
-
-def _chromium() -> str:
-    """Debian's chromium (installed by `scripts/install test`): the binary, not the wrapper."""
-    for candidate in (
-        os.environ.get("POIKKI_CHROMIUM"),
-        "/usr/lib/chromium/chromium",
-        shutil.which("chromium"),
-        shutil.which("chromium-browser"),
-    ):
-        if candidate and os.access(candidate, os.X_OK):
-            return candidate
-    pytest.fail(
-        "Chromium is missing: `scripts/install test` installs Debian's chromium package "
-        "(or set POIKKI_CHROMIUM to a Chromium binary)."
-    )
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +71,7 @@ def _launch(playwright: Any) -> Any:
     args = ["--enable-unsafe-swiftshader"]  # WebGL in software: sigma.js draws with WebGL
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--no-sandbox")  # Chromium's sandbox refuses to run as root
-    return playwright.chromium.launch(executable_path=_chromium(), args=args, timeout=WAIT_MS)
+    return playwright.chromium.launch(executable_path=chromium(), args=args, timeout=WAIT_MS)
 
 
 def _drawn(page: Any) -> tuple[int, int]:
@@ -259,18 +241,5 @@ def test_the_page_and_its_assets_are_served(tmp_path: Path) -> None:
 
 
 def test_the_committed_bundle_is_what_the_sources_build() -> None:
-    node = shutil.which("node")
-    assert node is not None, "node is not on PATH: rebuilding the explorer needs Node.js 20"
-    assert (EXPLORER_TOOL / "node_modules" / "esbuild").is_dir(), (
-        "tools/explorer/node_modules is missing: run `scripts/install test` "
-        "(it runs `npm ci --prefix tools/explorer`)."
-    )
-    done = subprocess.run(
-        [node, str(EXPLORER_TOOL / "build.mjs"), "--check"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
+    assert_committed_bundle_is_fresh("explorer")
     assert (STATIC / "explorer.js").stat().st_size > 0

@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
-import shutil
-import subprocess
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,9 +26,9 @@ from server.app import create_app
 from server.graphiql import STATIC
 from server.settings import Settings
 from tests.live_server import GraphQL, Server, editor_token
+from tests.pages import assert_committed_bundle_is_fresh, chromium
 
 ROOT = Path(__file__).parent.parent
-GRAPHIQL_TOOL = ROOT / "tools" / "graphiql"
 READY = "#graphiql[data-state=ready] .graphiql-query-editor .CodeMirror"
 HEADERS_EDITOR = ".graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror"
 RESULT = ".result-window .CodeMirror"
@@ -157,22 +154,6 @@ def test_the_page_is_served_locally_with_public_reads_and_not_when_graphiql_is_o
         _assert_refused(http.get("/graphql", headers={"Accept": "text/html"}))
 
 
-def _chromium() -> str:
-    """Debian's chromium (installed by `scripts/install test`): the binary, not the wrapper."""
-    for candidate in (
-        os.environ.get("POIKKI_CHROMIUM"),
-        "/usr/lib/chromium/chromium",
-        shutil.which("chromium"),
-        shutil.which("chromium-browser"),
-    ):
-        if candidate and os.access(candidate, os.X_OK):
-            return candidate
-    pytest.fail(
-        "Chromium is missing: `scripts/install test` installs Debian's chromium package "
-        "(or set POIKKI_CHROMIUM to a Chromium binary)."
-    )
-
-
 def _result_with(page: Any, needle: str, timeout_ms: int = WAIT_MS) -> Any:
     """The result pane's JSON once its text contains `needle`."""
     handle = page.wait_for_function(
@@ -220,7 +201,7 @@ def test_graphiql_runs_offline_with_a_pasted_token(
     with sync_api.sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             str(tmp_path / "profile"),
-            executable_path=_chromium(),
+            executable_path=chromium(),
             headless=True,
             args=BROWSER_FLAGS,
         )
@@ -287,18 +268,5 @@ def _write_until_the_subscription_shows_it(page: Any, client: GraphQL) -> None:
 
 
 def test_the_committed_bundle_is_what_the_sources_build() -> None:
-    node = shutil.which("node")
-    assert node is not None, "node is not on PATH: rebuilding GraphiQL needs Node.js 20"
-    assert (GRAPHIQL_TOOL / "node_modules" / "esbuild").is_dir(), (
-        "tools/graphiql/node_modules is missing: run `scripts/install test` "
-        "(it runs `npm ci --prefix tools/graphiql`)."
-    )
-    done = subprocess.run(
-        [node, str(GRAPHIQL_TOOL / "build.mjs"), "--check"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
+    assert_committed_bundle_is_fresh("graphiql")
     assert (STATIC / "graphiql.js").stat().st_size > 0

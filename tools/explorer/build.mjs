@@ -1,67 +1,13 @@
-// Bundles src/ into the Python package's static folder (server/static/explorer/), minified.
-// The output depends only on src/ and the locked packages, so rebuilding gives the same bytes;
-// `node build.mjs --check` rebuilds in memory and fails when the committed files differ.
-import { readdir, readFile, writeFile } from "node:fs/promises";
-import { dirname, join, relative } from "node:path";
+// Bundles src/ into server/static/explorer/ (see ../bundle.mjs); `--check` compares instead.
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
+import { bundle } from "../bundle.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const outdir = join(here, "..", "..", "server", "static", "explorer");
-const check = process.argv.includes("--check");
-
-const result = await esbuild.build({
-  absWorkingDir: here,
+await bundle({
+  esbuild,
+  here: dirname(fileURLToPath(import.meta.url)),
+  name: "explorer",
+  title: "explorer",
   entryPoints: ["src/explorer.js", "src/explorer.css"],
-  outdir,
-  bundle: true,
-  minify: true,
-  format: "iife",
-  target: ["es2020", "chrome100", "firefox100", "safari15"],
-  legalComments: "eof",
-  charset: "utf8",
-  banner: {
-    js: "/* Poikki explorer: built by tools/explorer (npm run build) from src/; do not edit. */",
-    css: "/* Poikki explorer: built by tools/explorer (npm run build) from src/; do not edit. */",
-  },
-  write: !check,
-  logLevel: "warning",
-  metafile: true,
 });
-
-// The licences of the packages bundled, which their MIT terms ask to ship with the copies.
-const packages = [
-  ...new Set(
-    Object.keys(result.metafile.inputs)
-      .map((input) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input))
-      .filter(Boolean)
-      .map((match) => match[1]),
-  ),
-].sort();
-const notices = [];
-for (const name of packages) {
-  const folder = join(here, "node_modules", name);
-  const { version, license } = JSON.parse(await readFile(join(folder, "package.json"), "utf8"));
-  const file = (await readdir(folder)).sort().find((entry) => /^licen[cs]e/i.test(entry));
-  const text = file ? (await readFile(join(folder, file), "utf8")).trim() : `License: ${license}`;
-  notices.push(`${name} ${version}\n${"=".repeat(name.length + version.length + 1)}\n\n${text}\n`);
-}
-const licences = {
-  path: join(outdir, "THIRD_PARTY_LICENSES.txt"),
-  contents: Buffer.from(
-    "The packages bundled into explorer.js, and their licences.\n\n" + notices.join("\n"),
-  ),
-};
-if (!check) await writeFile(licences.path, licences.contents);
-
-if (check) {
-  let stale = 0;
-  for (const file of [...result.outputFiles, licences]) {
-    const committed = await readFile(file.path).catch(() => null);
-    if (!committed || Buffer.compare(committed, Buffer.from(file.contents)) !== 0) {
-      console.error(`${relative(process.cwd(), file.path)} differs from a fresh build; run npm run build`);
-      stale += 1;
-    }
-  }
-  process.exit(stale ? 1 : 0);
-}
