@@ -17,7 +17,7 @@ from graph.model import Node, NodeKind, Tie, TieType
 from resolvers.global_ids import encode
 from seed.synthetic import synthetic_graph
 from tests.conftest import load_into
-from tests.live_server import Server
+from tests.live_server import Server, poikki
 
 HEALTHY_WITHIN = 1.0
 SOURCE = ("huge-source",)
@@ -191,5 +191,33 @@ def test_a_projection_past_the_budget_is_refused_with_memory_unchanged(
             ]
             == people
         )
+    finally:
+        server.stop()
+
+
+def test_the_whole_people_projection_of_100000_people_is_refused_and_the_server_lives(
+    tmp_path: Path,
+) -> None:
+    """Issue 15's defect 11, as found: `poikki seed --synthetic --people 100000` (about 117k
+    nodes and 330k ties), then one anonymous `measures(mode: PEOPLE)` grew the server to 24 GB
+    until the kernel killed it. Now its projection is counted first and refused, and the first
+    network question's snapshot of the graph is taken in turns, /healthz answering meanwhile."""
+    seeded = poikki("seed", "--synthetic", "--people", "100000", "--data-dir", str(tmp_path))
+    assert seeded.returncode == 0, seeded.stderr
+    server = Server(tmp_path)
+    try:
+        server.wait_healthy()
+        with HealthWatch(server.base) as watch:
+            body = _post(
+                server.base,
+                "{ measures(mode: PEOPLE) { density nodes(first: 5, orderBy: "
+                "{field: BETWEENNESS}) { edges { node { betweenness } } } } }",
+            )
+        assert [e["extensions"]["code"] for e in body["errors"]] == ["LIMIT_EXCEEDED"]
+        assert "POIKKI_ANALYTICS_MAX_TIES" in body["errors"][0]["message"]
+        assert watch.worst < HEALTHY_WITHIN, f"/healthz took {watch.worst:.2f} s"
+        assert server.process.poll() is None
+        sized = _post(server.base, "{ network { nodeCount } }")
+        assert sized["data"]["network"]["nodeCount"] > 100_000
     finally:
         server.stop()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict, deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -43,12 +44,14 @@ async def take_snapshot(store: GraphStore) -> Snapshot:
         while batch := await store.scan_nodes(kind, after, SCAN_BATCH):
             nodes.update((node.id, node) for node in batch)
             after = batch[-1].id
+            await asyncio.sleep(0)  # the read model answers from memory: let others in
     ties: list[Tie] = []
     for type_ in TieType:
         after = None
         while tie_batch := await store.scan_ties(type_, after, SCAN_BATCH):
             ties += tie_batch
             after = tie_batch[-1].id
+            await asyncio.sleep(0)
     return Snapshot(version, nodes, ties)
 
 
