@@ -137,6 +137,8 @@ class GraphStore(TokenStore, Protocol):
     round_trips: RoundTrips
     version: int
     """Grows with every write through this store; caches of derived results key on it."""
+    read_timeout: float | None
+    """Seconds a read may run before it is stopped (StoreUnavailableError); None: no limit."""
 
     async def open(self) -> None: ...
 

@@ -53,10 +53,6 @@ class Settings:
     neo4j_database: str = "neo4j"
 
     @property
-    def backend(self) -> str:
-        return "neo4j" if self.neo4j_uri else "embedded"
-
-    @property
     def database_path(self) -> Path:
         return self.data_dir / "poikki.lbug"
 
