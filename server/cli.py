@@ -1,4 +1,5 @@
-"""The `poikki` command line: serve, seed, stats, copy, export, import, forget, token, schema."""
+"""The `poikki` command line: serve, seed, stats, copy, export, import, forget, token, schema,
+config."""
 
 from __future__ import annotations
 
@@ -36,8 +37,9 @@ from server.copy import CopyReport, copy_graph, total_items
 from server.curation_commands import forget, import_files, tokens
 from server.export_command import export
 from server.middleware import configure_logging
-from server.settings import ConfigError
+from server.settings import Settings
 from server.stores import BACKENDS, selected
+from server.variables import ConfigError, markdown_table
 
 app = typer.Typer(help="Poikki: a GraphQL backend over a networked-knowledge graph.")
 app.command()(export)
@@ -196,3 +198,9 @@ async def _copy_with_progress(source: GraphStore, target: GraphStore, batch: int
 def schema() -> None:
     """Print the GraphQL schema (SDL), as committed in schema.graphql."""
     print(build_schema().as_str())
+
+
+@app.command()
+def config() -> None:
+    """Print the POIKKI_* environment variables as Markdown, as the README's table."""
+    print(markdown_table(Settings), end="")

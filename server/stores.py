@@ -14,7 +14,8 @@ from typing import Protocol
 from graph.backends.ladybug import LadybugStore
 from graph.backends.neo4j import Neo4jStore
 from graph.store import GraphStore
-from server.settings import ConfigError, Settings
+from server.settings import Settings
+from server.variables import ConfigError
 
 
 class StoreFactory(Protocol):
