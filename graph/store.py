@@ -1,4 +1,4 @@
-"""The GraphStore protocol and the values that cross it."""
+"""The GraphStore and TokenStore protocols and the values that cross them."""
 
 from __future__ import annotations
 
@@ -117,10 +117,28 @@ class RoundTrips:
         self.by_statement[statement] = self.by_statement.get(statement, 0) + 1
 
 
-class GraphStore(Protocol):
+class TokenStore(Protocol):
+    """Where bearer tokens are kept: their names, roles and digests, never the secrets."""
+
+    async def save_token(self, token: ApiToken) -> None:
+        """Store a token (its digest, never the secret); names are unique."""
+
+    async def token_by_digest(self, digest: str) -> ApiToken | None: ...
+
+    async def list_tokens(self) -> list[ApiToken]: ...
+
+    async def revoke_token(self, name: str) -> bool:
+        """Delete the token of that name; False when there is none."""
+
+
+class GraphStore(TokenStore, Protocol):
+    """The graph's nodes and ties; a backend keeps the tokens beside them (TokenStore)."""
+
     round_trips: RoundTrips
     version: int
     """Grows with every write through this store; caches of derived results key on it."""
+    read_timeout: float | None
+    """Seconds a read may run before it is stopped (StoreUnavailableError); None: no limit."""
 
     async def open(self) -> None: ...
 
@@ -189,13 +207,3 @@ class GraphStore(Protocol):
 
     async def unsourced_ties(self, type_: TieType, after_id: str | None, limit: int) -> list[Tie]:
         """Ties of a type that cite no source, in id order after `after_id`."""
-
-    async def save_token(self, token: ApiToken) -> None:
-        """Store a token (its digest, never the secret); names are unique."""
-
-    async def token_by_digest(self, digest: str) -> ApiToken | None: ...
-
-    async def list_tokens(self) -> list[ApiToken]: ...
-
-    async def revoke_token(self, name: str) -> bool:
-        """Delete the token of that name; False when there is none."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graph.errors import PoikkiError
-from graph.store import GraphStore
+from graph.store import TokenStore
 from graph.tokens import Role, digest_of
 
 
@@ -33,7 +33,7 @@ class Viewer:
             )
 
 
-async def viewer_of(store: GraphStore, authorization: str | None) -> Viewer:
+async def viewer_of(store: TokenStore, authorization: str | None) -> Viewer:
     if not authorization:
         return Viewer()
     scheme, _, secret = authorization.partition(" ")
@@ -42,7 +42,7 @@ async def viewer_of(store: GraphStore, authorization: str | None) -> Viewer:
     return await _viewer_by_digest(store, digest_of(secret.strip()))
 
 
-async def revalidated(store: GraphStore, viewer: Viewer) -> Viewer:
+async def revalidated(store: TokenStore, viewer: Viewer) -> Viewer:
     """The viewer as the store's tokens say now: a token revoked since (by any process that
     writes to the store) makes a bad token. Anonymous viewers and bad tokens stay as they are."""
     if viewer.digest is None or viewer.bad_token:
@@ -50,7 +50,7 @@ async def revalidated(store: GraphStore, viewer: Viewer) -> Viewer:
     return await _viewer_by_digest(store, viewer.digest)
 
 
-async def _viewer_by_digest(store: GraphStore, digest: str) -> Viewer:
+async def _viewer_by_digest(store: TokenStore, digest: str) -> Viewer:
     token = await store.token_by_digest(digest)
     if token is None:
         return Viewer(bad_token=True)

@@ -15,13 +15,13 @@ from typing import Any
 from starlette.requests import HTTPConnection
 from starlette.responses import JSONResponse
 
-from graph.store import GraphStore
+from graph.store import TokenStore
 from graph.tokens import Role
 from resolvers.auth import ForbiddenError, Viewer, viewer_of
 from server.refusals import JSON, RequestRefusedError, preferred_media_type, refusal
 
 
-async def admit(store: GraphStore, authorization: str | None, public_read: bool) -> Viewer:
+async def admit(store: TokenStore, authorization: str | None, public_read: bool) -> Viewer:
     """The viewer behind `authorization`; ForbiddenError when they may not even read."""
     viewer = await viewer_of(store, authorization)
     if viewer.bad_token or not public_read:

@@ -34,7 +34,7 @@ from server.graphiql import graphiql_page, graphiql_routes
 from server.graphql_http import GraphQLOverHTTP
 from server.middleware import RequestContext
 from server.settings import Settings
-from server.stores import store_for
+from server.stores import selected, store_for
 
 logger = logging.getLogger("poikki.app")
 
@@ -119,11 +119,11 @@ async def readyz(request: Request) -> JSONResponse:
 
 
 async def _open(store: GraphStore, settings: Settings) -> bool:
-    """Open the store; a Neo4j server that is down is reported and waited for, not fatal."""
+    """Open the store; a database server that is down is reported and waited for, not fatal."""
     try:
         await store.open()
     except StoreUnavailableError as error:
-        if settings.backend != "neo4j":
+        if not selected(settings).serves_while_down:
             raise
         logger.error("%s Serving anyway: /healthz answers 503 until Neo4j answers.", error)
         return False

@@ -1,9 +1,9 @@
-"""The `poikki` command line: serve, seed, stats, copy, export, import, forget, token, schema."""
+"""The `poikki` command line: serve, seed, stats, copy, export, import, forget, token, schema,
+config."""
 
 from __future__ import annotations
 
 import asyncio
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -37,8 +37,9 @@ from server.copy import CopyReport, copy_graph, total_items
 from server.curation_commands import forget, import_files, tokens
 from server.export_command import export
 from server.middleware import configure_logging
-from server.settings import ConfigError
-from server.stores import embedded_store, neo4j_store
+from server.settings import Settings
+from server.stores import BACKENDS, selected
+from server.variables import ConfigError, markdown_table
 
 app = typer.Typer(help="Poikki: a GraphQL backend over a networked-knowledge graph.")
 app.command()(export)
@@ -56,13 +57,12 @@ def serve(
     """Serve GraphQL at /graphql; an empty database is first loaded with the demo knowledge."""
     settings = settings_from(host=host, port=port, data_dir=data_dir)
     configure_logging(settings.log_level)
-    if settings.backend == "embedded":
+    backend = selected(settings)
+    if not backend.serves_while_down:
         # Fail here with a plain message (e.g. another process holds the database) rather
         # than in the app's startup, where uvicorn would print a traceback.
         with_store(settings, lambda store: store.ping())
-        where = f"the embedded database in {settings.data_dir}"
-    else:
-        where = f"Neo4j at {settings.neo4j_uri}, database {settings.neo4j_database}"
+    where = backend.where(settings)
     console.print(f"Poikki at http://{settings.host}:{settings.port}/graphql on {where}")
     uvicorn.run(
         create_app(settings, seed_if_empty=True),
@@ -126,14 +126,22 @@ def stats(data_dir: DataDir = None) -> None:
     console.print(table)
 
 
-class Backend(StrEnum):
-    NEO4J = "neo4j"
-    EMBEDDED = "embedded"
+def _backend_name(name: str) -> str:
+    if name not in BACKENDS:
+        raise typer.BadParameter(f"'{name}' is not one of {', '.join(map(repr, BACKENDS))}.")
+    return name
 
 
 @app.command()
 def copy(
-    to: Annotated[Backend, typer.Option(help="Where the graph goes; it comes from the other.")],
+    to: Annotated[
+        str,
+        typer.Option(
+            callback=_backend_name,
+            metavar=f"<{'|'.join(BACKENDS)}>",
+            help="Where the graph goes; it comes from the other.",
+        ),
+    ],
     data_dir: DataDir = None,
     batch: Annotated[int, typer.Option(min=1, help="Nodes or ties per read and write.")] = 5_000,
 ) -> None:
@@ -142,12 +150,12 @@ def copy(
     The target must be empty; the counts are compared at the end.
     """
     settings = settings_from(data_dir=data_dir)
+    (source_name,) = (name for name in BACKENDS if name != to)  # between the two backends
     try:
-        neo4j, embedded = neo4j_store(settings), embedded_store(settings)
+        source, target = BACKENDS[source_name].store(settings), BACKENDS[to].store(settings)
     except ConfigError as error:
         errors.print(f"[red]{error}[/red]")
         raise typer.Exit(2) from error
-    source, target = (embedded, neo4j) if to is Backend.NEO4J else (neo4j, embedded)
 
     async def run() -> CopyReport:
         try:
@@ -163,9 +171,7 @@ def copy(
     except PoikkiError as error:
         errors.print(f"[red]{error}[/red]")
         raise typer.Exit(1) from error
-    console.print(
-        f"Copied {report.nodes} nodes and {report.ties} ties to {to.value}; the counts match."
-    )
+    console.print(f"Copied {report.nodes} nodes and {report.ties} ties to {to}; the counts match.")
 
 
 async def _copy_with_progress(source: GraphStore, target: GraphStore, batch: int) -> CopyReport:
@@ -192,3 +198,9 @@ async def _copy_with_progress(source: GraphStore, target: GraphStore, batch: int
 def schema() -> None:
     """Print the GraphQL schema (SDL), as committed in schema.graphql."""
     print(build_schema().as_str())
+
+
+@app.command()
+def config() -> None:
+    """Print the POIKKI_* environment variables as Markdown, as the README's table."""
+    print(markdown_table(Settings), end="")

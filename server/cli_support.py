@@ -13,8 +13,9 @@ from rich.table import Table
 
 from graph.errors import PoikkiError
 from graph.store import GraphStore, WriteSummary
-from server.settings import ConfigError, Settings, from_environment
+from server.settings import Settings, from_environment
 from server.stores import store_for
+from server.variables import ConfigError
 
 console = Console()
 errors = Console(stderr=True)

@@ -1,4 +1,5 @@
-"""Configuration from the environment (POIKKI_*); the README's table lists every variable."""
+"""Configuration from the environment (POIKKI_*): each variable is declared once, on the field
+it fills, with its cast, default and help; `poikki config` prints them as the README's table."""
 
 from __future__ import annotations
 
@@ -10,51 +11,146 @@ from pathlib import Path
 from resolvers.context import Limits
 from schema.build import QueryLimits
 from schema.cost import ListSizes
-
-NEO4J_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
-
-
-class ConfigError(ValueError):
-    pass
+from server import casts
+from server.variables import values_from, variable
 
 
 @dataclass(frozen=True)
 class Settings:
-    data_dir: Path = Path("data")
-    host: str = "127.0.0.1"
-    port: int = 8000
-    max_depth: int = 12
-    max_tokens: int = 2000
-    max_aliases: int = 30
-    max_first: int = 100
-    max_cost: int = 100_000
-    max_network_nodes: int = 20_000
-    max_network_edges: int = 30_000
-    analytics_max_ties: int = 5_000_000
-    """The most ties a network question may build (a projection counted before it is built)."""
-    analytics_isolate_above: int = 0
-    """Graphs with more nodes and ties answer the computing network questions in a child."""
-    request_seconds: float = 60.0
-    graphiql: bool = True
-    public_read: bool = True
-    cors_origins: tuple[str, ...] = ()
-    max_body_bytes: int = 16 * 1024 * 1024
-    store_timeout: float = 30.0
-    shutdown_grace: int = 30
-    batch_loads: bool = True
-    read_model: bool = True
-    """Embedded only: keep a column-wise copy of the graph in memory for the hot reads."""
-    result_cache_mb: int | None = None
+    data_dir: Path = variable(
+        "POIKKI_DATA_DIR", Path, Path("data"), "folder of the embedded database"
+    )
+    host: str = variable(
+        "POIKKI_HOST", casts.text, "127.0.0.1", "interface `poikki serve` listens on"
+    )
+    port: int = variable(
+        "POIKKI_PORT", casts.positive_integer, 8000, "port `poikki serve` listens on"
+    )
+    max_depth: int = variable(
+        "POIKKI_MAX_DEPTH", casts.positive_integer, 12, "deepest query accepted"
+    )
+    max_tokens: int = variable(
+        "POIKKI_MAX_TOKENS", casts.positive_integer, 2000, "most tokens in one query document"
+    )
+    max_aliases: int = variable(
+        "POIKKI_MAX_ALIASES", casts.positive_integer, 30, "most aliases in one query document"
+    )
+    max_first: int = variable(
+        "POIKKI_MAX_FIRST", casts.positive_integer, 100, "largest `first` a list accepts"
+    )
+    max_cost: int = variable(
+        "POIKKI_MAX_COST",
+        casts.positive_integer,
+        100_000,
+        "most objects a query could return, every list counted and nested lists multiplied"
+        " ([docs/limits.md](docs/limits.md); `LIMIT_EXCEEDED` gives the estimate)",
+    )
+    max_network_nodes: int = variable(
+        "POIKKI_MAX_NETWORK_NODES",
+        casts.positive_integer,
+        20_000,
+        "most nodes `network`/`collaboration` draw (`maxNodes`, 2,500 when not given)",
+    )
+    max_network_edges: int = variable(
+        "POIKKI_MAX_NETWORK_EDGES",
+        casts.positive_integer,
+        30_000,
+        "most edges they draw (`maxEdges`, 2,500 when not given)",
+    )
+    analytics_max_ties: int = variable(
+        "POIKKI_ANALYTICS_MAX_TIES",
+        casts.positive_integer,
+        5_000_000,
+        "most ties a network question may build; a projection is counted before it is built"
+        " (`LIMIT_EXCEEDED` names the size)",
+    )
+    analytics_isolate_above: int = variable(
+        "POIKKI_ANALYTICS_ISOLATE_ABOVE",
+        casts.whole_number,
+        0,
+        "graphs with more nodes and ties than this answer drawn networks, paths, measures and"
+        " communities in a forked child process (0: always), so igraph never holds the server",
+    )
+    request_seconds: float = variable(
+        "POIKKI_REQUEST_TIMEOUT_SECONDS",
+        casts.seconds,
+        60.0,
+        "a GraphQL request still resolving after this long is stopped (`LIMIT_EXCEEDED`)",
+    )
+    graphiql: bool = variable(
+        "POIKKI_GRAPHIQL", casts.flag, True, "serve GraphiQL at `/graphql` to browsers"
+    )
+    public_read: bool = variable(
+        "POIKKI_PUBLIC_READ",
+        casts.flag,
+        True,
+        "`false`: reading (GraphQL and exports) needs a token too",
+    )
+    cors_origins: tuple[str, ...] = variable(
+        "POIKKI_CORS_ORIGINS",
+        casts.comma_separated,
+        (),
+        "comma-separated origins browsers may call from",
+        shown_default="(empty: no CORS)",
+    )
+    max_body_bytes: int = variable(
+        "POIKKI_MAX_BODY_BYTES",
+        casts.positive_integer,
+        16 * 1024 * 1024,
+        "largest request body (413, `LIMIT_EXCEEDED`)",
+    )
+    store_timeout: float = variable(
+        "POIKKI_STORE_TIMEOUT_SECONDS",
+        casts.positive_whole_seconds,
+        30.0,
+        "a read running longer is stopped (`UNAVAILABLE`)",
+    )
+    shutdown_grace: int = variable(
+        "POIKKI_SHUTDOWN_GRACE_SECONDS",
+        casts.positive_integer,
+        30,
+        "how long SIGTERM waits for requests in flight",
+    )
+    batch_loads: bool = variable(
+        "POIKKI_BATCH_LOADS",
+        casts.flag,
+        True,
+        "`false` resolves every parent with its own store call (the benchmarks' naive baseline)",
+    )
+    read_model: bool = variable(
+        "POIKKI_READ_MODEL",
+        casts.flag,
+        True,
+        "embedded only: keep a column-wise copy of the graph in memory that answers node"
+        " lookups, root lists, pages of neighbours and whole-graph scans while it is current"
+        " (rebuilt in the background after writes; reads go to the database meanwhile; about"
+        " 0.7 GB resident and 2–4 s to build for 100k nodes and 1M ties)",
+    )
+    result_cache_mb: int | None = variable(
+        "POIKKI_RESULT_CACHE_MB",
+        casts.whole_number,
+        None,
+        "memory for answers kept per query text, variables and role until the next write,"
+        " token writes included (`0`: off)",
+        shown_default="`64` embedded, `0` Neo4j",
+    )
     """None: 64 on the embedded backend (one process), 0 (off) on Neo4j."""
-    log_level: str = "info"
-    neo4j_uri: str | None = None
-    neo4j_user: str = "neo4j"
-    neo4j_password: str = ""
-    neo4j_database: str = "neo4j"
-
-    @property
-    def backend(self) -> str:
-        return "neo4j" if self.neo4j_uri else "embedded"
+    log_level: str = variable(
+        "POIKKI_LOG_LEVEL", casts.lowercase, "info", "`debug`, `info`, `warning` or `error`"
+    )
+    neo4j_uri: str | None = variable(
+        "POIKKI_NEO4J_URI",
+        casts.neo4j_uri,
+        None,
+        "`neo4j://`, `bolt://` (or `+s`, `+ssc`) address of Neo4j 5; set, it selects the"
+        " Neo4j backend",
+        shown_default="(unset: embedded)",
+    )
+    neo4j_user: str = variable("POIKKI_NEO4J_USER", casts.text, "neo4j", "Neo4j user")
+    neo4j_password: str = variable("POIKKI_NEO4J_PASSWORD", casts.text, "", "Neo4j password")
+    neo4j_database: str = variable(
+        "POIKKI_NEO4J_DATABASE", casts.text, "neo4j", "Neo4j database name"
+    )
 
     @property
     def database_path(self) -> Path:
@@ -89,79 +185,5 @@ class Settings:
 
 
 def from_environment(environ: Mapping[str, str] = os.environ) -> Settings:
-    def text(name: str, default: str) -> str:
-        return environ.get(f"POIKKI_{name}", default)
-
-    def number(name: str, default: int) -> int:
-        raw = text(name, str(default))
-        if not raw.isdigit() or int(raw) < 1:
-            raise ConfigError(f"POIKKI_{name} must be a positive integer; got '{raw}'.")
-        return int(raw)
-
-    def flag(name: str, default: bool) -> bool:
-        raw = text(name, "true" if default else "false").lower()
-        if raw not in {"true", "false", "1", "0", "yes", "no"}:
-            raise ConfigError(f"POIKKI_{name} must be true or false; got '{raw}'.")
-        return raw in {"true", "1", "yes"}
-
-    def whole(name: str) -> int | None:
-        raw = environ.get(f"POIKKI_{name}")
-        if raw is None:
-            return None
-        if not raw.isdigit():
-            raise ConfigError(f"POIKKI_{name} must be a whole number; got '{raw}'.")
-        return int(raw)
-
-    def whole_or(name: str, default: int) -> int:
-        found = whole(name)
-        return default if found is None else found
-
-    def seconds(name: str, default: float) -> float:
-        raw = text(name, str(default))
-        try:
-            value = float(raw)
-        except ValueError:
-            value = 0.0
-        if not value > 0 or value == float("inf"):
-            raise ConfigError(f"POIKKI_{name} must be a positive number of seconds; got '{raw}'.")
-        return value
-
-    def uri(name: str) -> str | None:
-        raw = environ.get(f"POIKKI_{name}") or None
-        if raw is not None and raw.split("://", 1)[0] not in NEO4J_SCHEMES:
-            schemes = ", ".join(f"{s}://" for s in NEO4J_SCHEMES)
-            raise ConfigError(f"POIKKI_{name} must start with one of {schemes}; got '{raw}'.")
-        return raw
-
-    defaults = Settings()
-    return Settings(
-        data_dir=Path(text("DATA_DIR", str(defaults.data_dir))),
-        host=text("HOST", defaults.host),
-        port=number("PORT", defaults.port),
-        max_depth=number("MAX_DEPTH", defaults.max_depth),
-        max_tokens=number("MAX_TOKENS", defaults.max_tokens),
-        max_aliases=number("MAX_ALIASES", defaults.max_aliases),
-        max_first=number("MAX_FIRST", defaults.max_first),
-        max_cost=number("MAX_COST", defaults.max_cost),
-        max_network_nodes=number("MAX_NETWORK_NODES", defaults.max_network_nodes),
-        max_network_edges=number("MAX_NETWORK_EDGES", defaults.max_network_edges),
-        analytics_max_ties=number("ANALYTICS_MAX_TIES", defaults.analytics_max_ties),
-        analytics_isolate_above=whole_or(
-            "ANALYTICS_ISOLATE_ABOVE", defaults.analytics_isolate_above
-        ),
-        request_seconds=seconds("REQUEST_TIMEOUT_SECONDS", defaults.request_seconds),
-        graphiql=flag("GRAPHIQL", defaults.graphiql),
-        public_read=flag("PUBLIC_READ", defaults.public_read),
-        cors_origins=tuple(o.strip() for o in text("CORS_ORIGINS", "").split(",") if o.strip()),
-        max_body_bytes=number("MAX_BODY_BYTES", defaults.max_body_bytes),
-        store_timeout=float(number("STORE_TIMEOUT_SECONDS", int(defaults.store_timeout))),
-        shutdown_grace=number("SHUTDOWN_GRACE_SECONDS", defaults.shutdown_grace),
-        batch_loads=flag("BATCH_LOADS", defaults.batch_loads),
-        read_model=flag("READ_MODEL", defaults.read_model),
-        result_cache_mb=whole("RESULT_CACHE_MB"),
-        log_level=text("LOG_LEVEL", defaults.log_level).lower(),
-        neo4j_uri=uri("NEO4J_URI"),
-        neo4j_user=text("NEO4J_USER", defaults.neo4j_user),
-        neo4j_password=text("NEO4J_PASSWORD", defaults.neo4j_password),
-        neo4j_database=text("NEO4J_DATABASE", defaults.neo4j_database),
-    )
+    """The settings the POIKKI_* variables set (the declared defaults for the rest)."""
+    return replace(Settings(), **values_from(Settings, environ))

@@ -1,4 +1,5 @@
-"""The backends the contract suite runs on: embedded always, Neo4j when POIKKI_NEO4J_URI is set.
+"""The backends the contract suite runs on: every one the environment configures (embedded
+always, Neo4j when POIKKI_NEO4J_URI is set), opened as the server would open them.
 
 The Neo4j database named by POIKKI_NEO4J_DATABASE (default neo4j) is emptied before each
 test: point it at a server or database that holds nothing you want to keep.
@@ -6,27 +7,20 @@ test: point it at a server or database that holds nothing you want to keep.
 
 from __future__ import annotations
 
-import os
+from dataclasses import replace
 from pathlib import Path
 
-from graph.backends.ladybug import LadybugStore
 from graph.backends.neo4j import Neo4jStore
 from graph.store import GraphStore
+from server.settings import from_environment
+from server.stores import BACKENDS as REGISTRY
 
-BACKENDS = ["embedded", *(["neo4j"] if os.environ.get("POIKKI_NEO4J_URI") else [])]
+BACKENDS = [name for name, backend in REGISTRY.items() if backend.configured(from_environment())]
 
 
 async def open_backend(name: str, folder: Path) -> GraphStore:
-    if name == "embedded":
-        store = LadybugStore(folder / "contract.lbug")
-        await store.open()
-        return store
-    neo4j = Neo4jStore(
-        os.environ["POIKKI_NEO4J_URI"],
-        user=os.environ.get("POIKKI_NEO4J_USER", "neo4j"),
-        password=os.environ.get("POIKKI_NEO4J_PASSWORD", ""),
-        database=os.environ.get("POIKKI_NEO4J_DATABASE", "neo4j"),
-    )
-    await neo4j.open()
-    await neo4j.delete_everything()
-    return neo4j
+    store = REGISTRY[name].store(replace(from_environment(), data_dir=folder))
+    await store.open()
+    if isinstance(store, Neo4jStore):  # a server's database outlives the test's folder
+        await store.delete_everything()
+    return store
