@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from typing import Generic, TypeVar
 
 import strawberry
 
-from graph.analytics.measures import MeasuresResult, NodeResult
+from graph.analytics.measures import SORTS, Measure, MeasuresResult, NodeResult
 from graph.analytics.service import Communities
 from graph.errors import BadInputError
 from graph.model import Boundary
@@ -47,7 +48,9 @@ class RankedConnection(Generic[T]):
 
 @strawberry.input(description="Sort order of node measures; ties in the value are broken by id.")
 class MeasureOrder:
-    field: MeasureField = MeasureField.BETWEENNESS
+    field: Enum = strawberry.field(
+        graphql_type=MeasureField, default=MeasureField[SORTS[0].sort_name]
+    )
     direction: OrderDirection = OrderDirection.DESC
 
 
@@ -171,12 +174,12 @@ class Measures:
         order_by: MeasureOrder | None = None,
     ) -> RankedConnection[NodeMeasure]:
         order = order_by or MeasureOrder()
-        value = _measure_value(order.field)
+        measure: Measure = order.field.value
         descending = order.direction is OrderDirection.DESC
         page = ranked(
             info,
             self.result.nodes,
-            lambda r: value(r),
+            measure.value,
             lambda r: r.node.id,
             descending,
             f"measures:{order.field.name}:{order.direction.name}",
@@ -184,15 +187,6 @@ class Measures:
             after,
         )
         return _connection(page, lambda result: NodeMeasure(result=result))
-
-
-def _measure_value(field: MeasureField) -> Callable[[NodeResult], float | None]:
-    if field is MeasureField.BROKERAGE:
-        return lambda r: float(r.brokerage.total)
-    if field is MeasureField.EI_INDEX:
-        return lambda r: r.ei.index if r.ei is not None else None
-    name = field.value
-    return lambda r: getattr(r, name)
 
 
 @strawberry.type(description="A community and how it sits against the boundary.")
