@@ -52,6 +52,7 @@ from schema.curation_results import (
     saved,
 )
 from schema.info import Info
+from schema.permissions import IsAdmin, IsEditor
 
 R = TypeVar("R")
 _SOURCE_INPUT = {name: field for field, name in SOURCE_FIELDS.items()}
@@ -84,10 +85,11 @@ def _sources(ids: list[strawberry.ID]) -> list[str]:
 
 @strawberry.type
 class CurationMutation:
-    @strawberry.mutation(description="Create a node of any kind but Source. Needs an editor.")
+    @strawberry.mutation(
+        description="Create a node of any kind but Source. Needs an editor.",
+        permission_classes=[IsEditor],
+    )
     async def create_node(self, info: Info, input: NodeInput) -> NodeResult:
-        info.context.viewer.require(Role.EDITOR, "Creating a node")
-
         async def work() -> Any:
             if input.kind is NodeKind.SOURCE:
                 raise InvalidInputError([FieldProblem("kind", "Use createSource for sources.")])
@@ -98,10 +100,10 @@ class CurationMutation:
 
         return await _attempt(work)
 
-    @strawberry.mutation(description="Add a source facts can cite. Needs an editor.")
+    @strawberry.mutation(
+        description="Add a source facts can cite. Needs an editor.", permission_classes=[IsEditor]
+    )
     async def create_source(self, info: Info, input: SourceInput) -> NodeResult:
-        info.context.viewer.require(Role.EDITOR, "Creating a source")
-
         async def work() -> Any:
             values = given(input, SOURCE_FIELDS)
             try:
@@ -116,10 +118,11 @@ class CurationMutation:
 
         return await _attempt(work)
 
-    @strawberry.mutation(description="Change a node's fields, citing sources. Needs an editor.")
+    @strawberry.mutation(
+        description="Change a node's fields, citing sources. Needs an editor.",
+        permission_classes=[IsEditor],
+    )
     async def update_node(self, info: Info, input: NodeChangesInput) -> NodeResult:
-        info.context.viewer.require(Role.EDITOR, "Updating a node")
-
         async def work() -> Any:
             values = given(input, NODE_FIELDS)
             update = await info.context.curator().update_node(
@@ -129,10 +132,10 @@ class CurationMutation:
 
         return await _attempt(work)
 
-    @strawberry.mutation(description="Tie two nodes, citing sources. Needs an editor.")
+    @strawberry.mutation(
+        description="Tie two nodes, citing sources. Needs an editor.", permission_classes=[IsEditor]
+    )
     async def link(self, info: Info, input: LinkInput) -> TieResult:
-        info.context.viewer.require(Role.EDITOR, "Linking nodes")
-
         async def work() -> Any:
             values = given(input, TIE_FIELDS)
             tie, created = await info.context.curator().link(
@@ -147,10 +150,11 @@ class CurationMutation:
 
         return await _attempt(work)
 
-    @strawberry.mutation(description="Change a tie's fields, citing sources. Needs an editor.")
+    @strawberry.mutation(
+        description="Change a tie's fields, citing sources. Needs an editor.",
+        permission_classes=[IsEditor],
+    )
     async def update_tie(self, info: Info, input: TieChangesInput) -> TieResult:
-        info.context.viewer.require(Role.EDITOR, "Updating a tie")
-
         async def work() -> Any:
             values = given(input, TIE_FIELDS)
             tie = await info.context.curator().update_tie(
@@ -160,21 +164,20 @@ class CurationMutation:
 
         return await _attempt(work)
 
-    @strawberry.mutation(description="Remove a tie. Needs an editor.")
+    @strawberry.mutation(
+        description="Remove a tie. Needs an editor.", permission_classes=[IsEditor]
+    )
     async def unlink(self, info: Info, id: str, type: TieType | None = None) -> UnlinkResult:
-        info.context.viewer.require(Role.EDITOR, "Unlinking nodes")
-
         async def work() -> Any:
             return TieRemoved(tie=StoredTie(record=await info.context.curator().unlink(id, type)))
 
         return await _attempt(work)
 
     @strawberry.mutation(
-        description="Erase a person and every tie they are part of, on request. Needs an admin."
+        description="Erase a person and every tie they are part of, on request. Needs an admin.",
+        permission_classes=[IsAdmin],
     )
     async def forget_person(self, info: Info, id: strawberry.ID) -> ForgetResult:
-        info.context.viewer.require(Role.ADMIN, "Erasing a person")
-
         async def work() -> Any:
             person_id = _slug(id, "id", NodeKind.PERSON)
             _, ties = await info.context.curator().forget_person(person_id)
@@ -185,10 +188,10 @@ class CurationMutation:
         return await _attempt(work)
 
     @strawberry.mutation(
-        description="Import files all-or-nothing (see docs/import-formats.md). Needs an editor."
+        description="Import files all-or-nothing (see docs/import-formats.md). Needs an editor.",
+        permission_classes=[IsEditor],
     )
     async def import_batch(self, info: Info, files: list[ImportFileInput]) -> ImportResult:
-        info.context.viewer.require(Role.EDITOR, "Importing")
         try:
             # A lone surrogate cannot be UTF-8; passed through, the reader names its line.
             summary = await info.context.curator().import_files(
@@ -211,16 +214,20 @@ class CurationMutation:
             unchanged_ties=summary.unchanged_ties,
         )
 
-    @strawberry.mutation(description="Make a bearer token; its secret is shown once. Admin.")
+    @strawberry.mutation(
+        description="Make a bearer token; its secret is shown once. Admin.",
+        permission_classes=[IsAdmin],
+    )
     async def create_token(self, info: Info, name: str, role: Role) -> TokenCreated:
-        info.context.viewer.require(Role.ADMIN, "Creating a token")
         name = checked_name(name)
         secret = new_secret()
         created = datetime.now(UTC).isoformat(timespec="seconds")
         await info.context.store.save_token(ApiToken(name, role, digest_of(secret), created))
         return TokenCreated(name=name, role=role, secret=secret)
 
-    @strawberry.mutation(description="Revoke a token by name; false when there is none. Admin.")
+    @strawberry.mutation(
+        description="Revoke a token by name; false when there is none. Admin.",
+        permission_classes=[IsAdmin],
+    )
     async def revoke_token(self, info: Info, name: str) -> bool:
-        info.context.viewer.require(Role.ADMIN, "Revoking a token")
         return await info.context.store.revoke_token(name.strip())

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import cast
 
 import strawberry
 
 from graph.analytics.communities import Algorithm
+from graph.analytics.measures import SORTS
 from graph.analytics.projection import Mode, Weighting
 from graph.analytics.scope import CouncilTerm, Scope
 from graph.model import Boundary, NodeKind, TieType
@@ -73,14 +75,9 @@ def scope_of(scope: ScopeInput | None) -> Scope:
     return (scope or ScopeInput()).scope()
 
 
-@strawberry.enum(description="What a list of node measures can be sorted by.")
-class MeasureField(Enum):
-    BETWEENNESS = "betweenness"
-    DEGREE = "degree"
-    WEIGHTED_DEGREE = "weighted_degree"
-    CLOSENESS = "closeness"
-    EIGENVECTOR = "eigenvector"
-    CONSTRAINT = "constraint"
-    EFFECTIVE_SIZE = "effective_size"
-    BROKERAGE = "brokerage"
-    EI_INDEX = "ei"
+MeasureField = strawberry.enum(
+    cast("type[Enum]", Enum("MeasureField", [(m.sort_name, m) for m in SORTS])),
+    description="What a list of node measures can be sorted by.",
+)
+"""The sort keys of MEASURES (graph/analytics/measures.py), the default first; each member's
+value is its Measure."""

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from enum import Enum
+from typing import Any, Generic, TypeVar
 
 import strawberry
 
-from graph.analytics.measures import MeasuresResult, NodeResult
+from graph.analytics.measures import MEASURES, SORTS, Measure, MeasuresResult, NodeResult
 from graph.analytics.service import Communities
 from graph.errors import BadInputError
 from graph.model import Boundary
@@ -47,8 +48,24 @@ class RankedConnection(Generic[T]):
 
 @strawberry.input(description="Sort order of node measures; ties in the value are broken by id.")
 class MeasureOrder:
-    field: MeasureField = MeasureField.BETWEENNESS
+    field: Enum = strawberry.field(
+        graphql_type=MeasureField, default=MeasureField[SORTS[0].sort_name]
+    )
     direction: OrderDirection = OrderDirection.DESC
+
+
+def _measure_field(measure: Measure) -> Any:
+    """NodeMeasure's field for a measure of the table: its value, an Int or a Float."""
+
+    def resolve(self: NodeMeasure) -> float | None:
+        return measure.value(self.result)
+
+    number: Any = int if measure.integral else float
+    return strawberry.field(
+        resolver=resolve,
+        description=measure.description,
+        graphql_type=number | None if measure.nullable else number,
+    )
 
 
 @strawberry.type(description="One node's measures in the network, and its side of the boundary.")
@@ -63,33 +80,8 @@ class NodeMeasure:
     def group(self) -> str | None:
         return self.result.group
 
-    @strawberry.field
-    def degree(self) -> int:
-        return self.result.degree
-
-    @strawberry.field
-    def weighted_degree(self) -> float:
-        return self.result.weighted_degree
-
-    @strawberry.field(description="Normalised betweenness (unweighted shortest paths).")
-    def betweenness(self) -> float:
-        return self.result.betweenness
-
-    @strawberry.field(description="Closeness, Wasserman–Faust corrected for components.")
-    def closeness(self) -> float:
-        return self.result.closeness
-
-    @strawberry.field(description="Eigenvector centrality (weighted, Euclidean norm 1).")
-    def eigenvector(self) -> float:
-        return self.result.eigenvector
-
-    @strawberry.field(description="Burt's constraint; null for an isolate.")
-    def constraint(self) -> float | None:
-        return self.result.constraint
-
-    @strawberry.field(description="Burt's effective size; null for an isolate.")
-    def effective_size(self) -> float | None:
-        return self.result.effective_size
+    # One field per number in MEASURES, in its order (a class body's locals() is its namespace).
+    locals().update({m.name: _measure_field(m) for m in MEASURES if m.field})
 
     @strawberry.field(description="The E-I index of its own ties.")
     def ei(self) -> EIIndex | None:
@@ -171,12 +163,12 @@ class Measures:
         order_by: MeasureOrder | None = None,
     ) -> RankedConnection[NodeMeasure]:
         order = order_by or MeasureOrder()
-        value = _measure_value(order.field)
+        measure: Measure = order.field.value
         descending = order.direction is OrderDirection.DESC
         page = ranked(
             info,
             self.result.nodes,
-            lambda r: value(r),
+            measure.value,
             lambda r: r.node.id,
             descending,
             f"measures:{order.field.name}:{order.direction.name}",
@@ -184,15 +176,6 @@ class Measures:
             after,
         )
         return _connection(page, lambda result: NodeMeasure(result=result))
-
-
-def _measure_value(field: MeasureField) -> Callable[[NodeResult], float | None]:
-    if field is MeasureField.BROKERAGE:
-        return lambda r: float(r.brokerage.total)
-    if field is MeasureField.EI_INDEX:
-        return lambda r: r.ei.index if r.ei is not None else None
-    name = field.value
-    return lambda r: getattr(r, name)
 
 
 @strawberry.type(description="A community and how it sits against the boundary.")

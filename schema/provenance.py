@@ -5,10 +5,10 @@ from __future__ import annotations
 import strawberry
 
 from graph.model import Node, NodeKind, Tie, TieType
-from graph.tokens import Role
 from schema.curation_results import StoredTie, TokenInfo
 from schema.info import Info
 from schema.nodes import Entity, as_graphql
+from schema.permissions import IsAdmin
 
 MAX_UNSOURCED = 500
 
@@ -46,9 +46,11 @@ class ProvenanceQuery:
             tie_count=stats.unsourced_ties,
         )
 
-    @strawberry.field(description="The bearer tokens by name and role. Needs an admin.")
+    @strawberry.field(
+        description="The bearer tokens by name and role. Needs an admin.",
+        permission_classes=[IsAdmin],
+    )
     async def tokens(self, info: Info) -> list[TokenInfo]:
-        info.context.viewer.require(Role.ADMIN, "Listing tokens")
         return [
             TokenInfo(name=t.name, role=t.role, created=t.created)
             for t in await info.context.store.list_tokens()

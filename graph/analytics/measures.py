@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from graph.analytics.boundaries import EI, BrokerageRoles, brokerage, ei_index
@@ -33,6 +33,108 @@ class NodeResult:
     effective_size: float | None
     ei: EI | None
     brokerage: BrokerageRoles
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One per-node number as every reader sees it: the GraphQL field of NodeMeasure and the
+    MeasureField that sorts by it (schema/network_measures.py), and an export column
+    (graph/exports/view.py). Adding a measure is its computation and one entry in MEASURES."""
+
+    name: str
+    """snake_case: the GraphQL field and, in camelCase, the export column."""
+    title: str
+    """A human name, for the spreadsheet formats."""
+    value: Callable[[NodeResult], float | None]
+    description: str | None = None
+    integral: bool = False
+    """An Int field and an int column; otherwise Float and double."""
+    nullable: bool = False
+    field: bool = True
+    """False where NodeMeasure shows more than the number (ei, brokerage) or nothing (roles)."""
+    sort: int | None = None
+    """Its place in MeasureField (0 is the default sort); None: not a sort key."""
+    sort_as: str | None = None
+    """Its MeasureField name when not its name in upper case."""
+
+    @property
+    def sort_name(self) -> str:
+        return self.sort_as or self.name.upper()
+
+
+MEASURES = (
+    Measure("degree", "Degree", lambda r: r.degree, integral=True, sort=1),
+    Measure(
+        "weighted_degree", "Weighted degree (simple graph)", lambda r: r.weighted_degree, sort=2
+    ),
+    Measure(
+        "betweenness",
+        "Betweenness",
+        lambda r: r.betweenness,
+        "Normalised betweenness (unweighted shortest paths).",
+        sort=0,
+    ),
+    Measure(
+        "closeness",
+        "Closeness",
+        lambda r: r.closeness,
+        "Closeness, Wasserman–Faust corrected for components.",
+        sort=3,
+    ),
+    Measure(
+        "eigenvector",
+        "Eigenvector",
+        lambda r: r.eigenvector,
+        "Eigenvector centrality (weighted, Euclidean norm 1).",
+        sort=4,
+    ),
+    Measure(
+        "constraint",
+        "Constraint",
+        lambda r: r.constraint,
+        "Burt's constraint; null for an isolate.",
+        nullable=True,
+        sort=5,
+    ),
+    Measure(
+        "effective_size",
+        "Effective size",
+        lambda r: r.effective_size,
+        "Burt's effective size; null for an isolate.",
+        nullable=True,
+        sort=6,
+    ),
+    Measure(
+        "ei",
+        "E-I index",
+        lambda r: r.ei.index if r.ei is not None else None,
+        nullable=True,
+        field=False,
+        sort=8,
+        sort_as="EI_INDEX",
+    ),
+    Measure(
+        "coordinator", "Coordinator", lambda r: r.brokerage.coordinator, integral=True, field=False
+    ),
+    Measure("itinerant", "Itinerant", lambda r: r.brokerage.itinerant, integral=True, field=False),
+    Measure(
+        "representative",
+        "Representative",
+        lambda r: r.brokerage.representative,
+        integral=True,
+        field=False,
+    ),
+    Measure(
+        "gatekeeper", "Gatekeeper", lambda r: r.brokerage.gatekeeper, integral=True, field=False
+    ),
+    Measure("liaison", "Liaison", lambda r: r.brokerage.liaison, integral=True, field=False),
+    Measure(
+        "brokerage", "Brokerage", lambda r: r.brokerage.total, integral=True, field=False, sort=7
+    ),
+)
+"""Every per-node measure, in the order of NodeMeasure's fields and of the export columns."""
+SORTS = sorted((m for m in MEASURES if m.sort is not None), key=lambda m: m.sort or 0)
+"""The measures a list of nodes can be sorted by, the default first."""
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from graph.analytics.measures import MeasuresResult, NodeResult
+from graph.analytics.measures import MEASURES, MeasuresResult, NodeResult
 from graph.analytics.projection import Edge, Network, span
 from graph.exports.spells import Interval, Spells, interval
 from graph.hygiene import xml_safe
@@ -29,6 +29,11 @@ class Column:
     """A human name, for the spreadsheet formats."""
 
 
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(word.title() for word in rest)
+
+
 NODE_COLUMNS = (
     Column("kind", "string", "Kind"),
     Column("label", "string", "Label"),
@@ -43,20 +48,7 @@ NODE_COLUMNS = (
 )
 MEASURE_COLUMNS = (
     Column("group", "string", "Boundary group"),
-    Column("degree", "int", "Degree"),
-    Column("weightedDegree", "double", "Weighted degree (simple graph)"),
-    Column("betweenness", "double", "Betweenness"),
-    Column("closeness", "double", "Closeness"),
-    Column("eigenvector", "double", "Eigenvector"),
-    Column("constraint", "double", "Constraint"),
-    Column("effectiveSize", "double", "Effective size"),
-    Column("ei", "double", "E-I index"),
-    Column("coordinator", "int", "Coordinator"),
-    Column("itinerant", "int", "Itinerant"),
-    Column("representative", "int", "Representative"),
-    Column("gatekeeper", "int", "Gatekeeper"),
-    Column("liaison", "int", "Liaison"),
-    Column("brokerage", "int", "Brokerage"),
+    *(Column(_camel(m.name), "int" if m.integral else "double", m.title) for m in MEASURES),
     Column("community", "int", "Community"),
 )
 EDGE_COLUMNS = (
@@ -228,27 +220,10 @@ def _node_attributes(node: Node, weight: float) -> dict[str, Value]:
 
 
 def _measure_attributes(result: NodeResult, community: int) -> dict[str, Value]:
-    roles = result.brokerage
-    return _present(
-        {
-            "group": result.group,
-            "degree": result.degree,
-            "weightedDegree": result.weighted_degree,
-            "betweenness": result.betweenness,
-            "closeness": result.closeness,
-            "eigenvector": result.eigenvector,
-            "constraint": result.constraint,
-            "effectiveSize": result.effective_size,
-            "ei": result.ei.index if result.ei else None,
-            "coordinator": roles.coordinator,
-            "itinerant": roles.itinerant,
-            "representative": roles.representative,
-            "gatekeeper": roles.gatekeeper,
-            "liaison": roles.liaison,
-            "brokerage": roles.total,
-            "community": community,
-        }
-    )
+    values: dict[str, Value | None] = {"group": result.group}
+    values.update((_camel(m.name), m.value(result)) for m in MEASURES)
+    values["community"] = community
+    return _present(values)
 
 
 def _present(values: Mapping[str, Value | None]) -> dict[str, Value]:
