@@ -57,7 +57,7 @@ class NodeMeasure:
 
     @strawberry.field
     def node(self) -> Entity:
-        return as_graphql(self.result.node)  # type: ignore[no-any-return]
+        return as_graphql(self.result.node)
 
     @strawberry.field(description="Its side of the boundary; null where the knowledge is silent.")
     def group(self) -> str | None:

@@ -67,7 +67,7 @@ class NetworkNode:
 
     @strawberry.field(description="The node itself, with all its fields and ties.")
     def node(self) -> Entity:
-        return as_graphql(self.record)  # type: ignore[no-any-return]
+        return as_graphql(self.record)
 
 
 @strawberry.type(

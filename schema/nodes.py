@@ -470,5 +470,5 @@ _TYPES: dict[NodeKind, type[Entity]] = {
 ALL_TYPES = tuple(_TYPES.values())
 
 
-def as_graphql(record: model.Node) -> Any:
+def as_graphql(record: model.Node) -> Entity:
     return _TYPES[record.kind](record=record)
