@@ -18,7 +18,7 @@ import pytest
 
 from graph.backends.cypher_store import CypherStore
 from graph.backends.ladybug import LadybugStore
-from graph.model import TIE_SPECS, Node, NodeKind, TieType
+from graph.model import TIE_SPECS, Node, NodeKind, Tie, TieType
 from graph.store import (
     Condition,
     Direction,
@@ -71,7 +71,7 @@ def single_type_hops() -> Iterator[Hop]:
 HOPS = [*single_type_hops(), *MULTI_TYPE_HOPS]
 
 
-def graph() -> tuple[list[Node], list]:  # type: ignore[type-arg]
+def graph() -> tuple[list[Node], list[Tie]]:
     nodes, ties = seed_graph()
     more_nodes, more_ties = synthetic_graph(400, seed=5)
     return [*nodes, *more_nodes], [*ties, *more_ties]
