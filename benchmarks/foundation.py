@@ -23,7 +23,7 @@ from graph.backends.ladybug import LadybugStore
 from graph.model import Node, Tie
 from seed.knowledge import seed_graph
 from seed.synthetic import synthetic_graph
-from server.app import create_app
+from server.app import create_app, served_store
 from server.settings import Settings
 
 BASELINE = "{ __typename }"
@@ -69,7 +69,8 @@ def _time(http: TestClient, query: str, repeat: int) -> list[float]:
 
 
 def _round_trips(http: TestClient, query: str) -> int:
-    store: LadybugStore = http.app.state.store  # type: ignore[attr-defined]
+    store = served_store(http.app)
+    assert isinstance(store, LadybugStore)  # _report serves an embedded database
     before = store.round_trips.count
     http.post("/graphql", json={"query": query})
     return store.round_trips.count - before

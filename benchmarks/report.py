@@ -42,6 +42,10 @@ def _number(value: Any, digits: int = 1) -> str:
     return f"{value:.{digits}f}"
 
 
+def _resident_mb(server: str) -> Value:
+    return lambda results: _get(results, "servers", server, "resident_mb")
+
+
 def _get(data: Any, *path: str) -> Any:
     for key in path:
         if not isinstance(data, dict) or key not in data:
@@ -217,7 +221,7 @@ def build(results: dict[str, Any]) -> Table:
     for server, short in SERVERS.items():
         table.add(
             f"server resident memory after its queries [{short}], MB",
-            lambda s, server=server: _get(s, "servers", server, "resident_mb"),  # type: ignore[misc]
+            _resident_mb(server),
             fmt=lambda v: _number(v, 0),
         )
 

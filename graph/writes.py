@@ -140,10 +140,10 @@ def ties_for_bulk_load(
         for target in spec.targets
     }
     for tie in ties:
-        key = (tie.type, kinds.get(tie.source), kinds.get(tie.target))
-        if key not in allowed:
-            _with_kinds(tie, kinds)  # raises, naming what is wrong
-        by_ends[key].append(tie)  # type: ignore[index]
+        source, target = kinds.get(tie.source), kinds.get(tie.target)
+        if source is None or target is None or (tie.type, source, target) not in allowed:
+            _, source, target = _with_kinds(tie, kinds)  # raises, naming what is wrong
+        by_ends[(tie.type, source, target)].append(tie)
     return by_ends
 
 

@@ -1,15 +1,19 @@
-"""Keyset pages of root lists and of a node's ties, with the API's limits on `first`."""
+"""Keyset pages of root lists, of a node's ties and of computed rankings, with the API's limits
+on `first`."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from graph.errors import BadInputError, LimitExceededError
 from graph.model import Node, NodeKind
 from graph.store import Condition, Hop, Keyset, Neighbour, NodeQuery, Order
 from resolvers import cursors
 from resolvers.context import Context
+
+Item = TypeVar("Item")
 
 
 @dataclass(frozen=True)
@@ -102,3 +106,51 @@ def _position_after(items: Sequence[Neighbour], keyset: Keyset) -> int:
         if item.keyset.values > keyset.values:
             return index
     return len(items)
+
+
+@dataclass(frozen=True)
+class Ranked(Generic[Item]):
+    """A page of computed rows, each with its cursor."""
+
+    rows: list[tuple[str, Item]]
+    has_next: bool
+    has_previous: bool
+    total: int
+
+
+def ranked(
+    context: Context,
+    items: Sequence[Item],
+    value: Callable[[Item], float | None],
+    ident: Callable[[Item], str],
+    descending: bool,
+    tag: str,
+    first: int | None,
+    after: str | None,
+) -> Ranked[Item]:
+    """Keyset pages over computed values: nulls last, ties broken by id."""
+    limit = checked_first(context, first)
+
+    def key(item: Item) -> tuple[int, float, str]:
+        found = value(item)
+        if found is None:
+            return (1, 0.0, ident(item))
+        return (0, -float(found) if descending else float(found), ident(item))
+
+    ordered = sorted(items, key=key)
+    start = 0
+    if after is not None:
+        keyset = cursors.decode(tag, after).values
+        try:
+            missing, number, last_id = keyset
+            mark = (int(missing), float.fromhex(number), last_id)
+        except ValueError as error:
+            raise BadInputError(f"Cursor '{after}' is malformed.", "after") from error
+        start = next((i for i, item in enumerate(ordered) if key(item) > mark), len(ordered))
+    chosen = ordered[start : start + limit]
+    page = [
+        (cursors.encode(tag, Keyset((str(k[0]), k[1].hex(), k[2]))), item)
+        for item in chosen
+        for k in [key(item)]
+    ]
+    return Ranked(page, start + limit < len(ordered), start > 0, len(ordered))

@@ -1,17 +1,11 @@
-"""Relay connections: root lists of nodes, and a node's ties with their properties on the edges."""
+"""Relay connections: pages of a list, with the cursors a client asks for."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Annotated, Generic, TypeVar
+from typing import Generic, TypeVar
 
 import strawberry
-
-from schema.enums import SeatType, TieType
-from schema.scalars import PartialDate
-
-if TYPE_CHECKING:
-    from schema.nodes import Source
 
 T = TypeVar("T")
 
@@ -56,41 +50,6 @@ class Connection(Generic[T]):
     @strawberry.field(description="How many nodes match, over all pages. Counted when asked.")
     async def total_count(self) -> int:
         return await self.count()
-
-
-@strawberry.type(description="A tie to the node, with the tie's own properties.")
-class TieEdge(Generic[T]):
-    node: T
-    tie_id: str = strawberry.field(description="The tie's stable identifier.")
-    type: TieType
-    role: str | None
-    start: PartialDate | None
-    end: PartialDate | None
-    seat_type: SeatType | None = strawberry.field(
-        description="On steering-group seats: elected official or civil servant."
-    )
-    source_ids: strawberry.Private[tuple[str, ...]]
-    position: strawberry.Private[int]
-    cursor_at: strawberry.Private[CursorAt]
-
-    @strawberry.field
-    def cursor(self) -> str:
-        return self.cursor_at(self.position)
-
-    @strawberry.field(description="The sources that state this tie.")
-    async def sources(
-        self, info: strawberry.Info
-    ) -> list[Annotated[Source, strawberry.lazy("schema.nodes")]]:
-        from schema.nodes import sources_of
-
-        return await sources_of(info, self.source_ids)
-
-
-@strawberry.type
-class TieConnection(Generic[T]):
-    edges: list[TieEdge[T]]
-    page_info: PageInfo
-    total_count: int = strawberry.field(description="How many ties there are, over all pages.")
 
 
 def page_info(cursor_at: CursorAt, size: int, has_next: bool, has_previous: bool) -> PageInfo:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
 import strawberry
 
 from graph.errors import BadInputError, NotFoundError
-from graph.model import NodeKind as K
 from resolvers import global_ids
 from resolvers.pages import checked_first
 from schema.enums import NodeKind
@@ -24,7 +22,7 @@ class LookupQuery:
         record = await info.context.nodes(kind).load(slug)
         if record is None:
             raise NotFoundError(kind.value, str(id))
-        return as_graphql(record)  # type: ignore[no-any-return]
+        return as_graphql(record)
 
     @strawberry.field(description="Nodes by global id, in the order asked; null where unknown.")
     async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
@@ -45,10 +43,6 @@ class LookupQuery:
             raise BadInputError(
                 f"`text` must have 1 to {info.context.limits.max_search_text} characters.", "text"
             )
-        wanted = list(kinds) if kinds else list(K)
+        wanted = list(kinds) if kinds else list(NodeKind)
         found = await info.context.store.search(needle, wanted, limit)
-        return [_entity(record) for record in found]
-
-
-def _entity(record: Any) -> Entity:
-    return as_graphql(record)  # type: ignore[no-any-return]
+        return [as_graphql(record) for record in found]

@@ -11,13 +11,11 @@ from graph.analytics.projection import Mode, Weighting
 from graph.analytics.service import Analytics
 from graph.errors import BadInputError, LimitExceededError
 from graph.model import Boundary
-from resolvers.context import Context
 from schema.cost import DRAWN_EDGES, DRAWN_NODES, MAX_PATH_STEPS
+from schema.info import Info
 from schema.network_inputs import ScopeInput, node_slug, scope_of
 from schema.network_measures import CommunitiesResult, Measures, communities_type
 from schema.network_types import NetworkGraph, NetworkNode, PathResult, edge_type
-
-Info = strawberry.Info[Context, None]
 
 
 def _analytics(info: Info) -> Analytics:

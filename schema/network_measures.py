@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 from enum import Enum
 from typing import Any, Generic, TypeVar
 
@@ -11,13 +10,11 @@ import strawberry
 
 from graph.analytics.measures import MEASURES, SORTS, Measure, MeasuresResult, NodeResult
 from graph.analytics.service import Communities
-from graph.errors import BadInputError
 from graph.model import Boundary
-from graph.store import Keyset
-from resolvers import cursors
-from resolvers.pages import checked_first
+from resolvers.pages import Ranked, checked_first, ranked
 from schema.connections import PageInfo, page_info
 from schema.enums import OrderDirection
+from schema.info import Info
 from schema.network_inputs import MeasureField
 from schema.network_types import (
     Brokerage,
@@ -28,7 +25,6 @@ from schema.network_types import (
 )
 from schema.nodes import Entity, as_graphql
 
-Info = strawberry.Info
 T = TypeVar("T")
 Item = TypeVar("Item")
 
@@ -74,7 +70,7 @@ class NodeMeasure:
 
     @strawberry.field
     def node(self) -> Entity:
-        return as_graphql(self.result.node)  # type: ignore[no-any-return]
+        return as_graphql(self.result.node)
 
     @strawberry.field(description="Its side of the boundary; null where the knowledge is silent.")
     def group(self) -> str | None:
@@ -85,7 +81,8 @@ class NodeMeasure:
 
     @strawberry.field(description="The E-I index of its own ties.")
     def ei(self) -> EIIndex | None:
-        return ei_type(self.result.ei)
+        ei = self.result.ei
+        return None if ei is None else ei_type(ei)
 
     @strawberry.field
     def brokerage(self) -> Brokerage:
@@ -128,9 +125,7 @@ class Measures:
 
     @strawberry.field(description="The E-I index of the whole network.")
     def ei(self) -> EIIndex:
-        found = ei_type(self.result.ei)
-        assert found is not None
-        return found
+        return ei_type(self.result.ei)
 
     @strawberry.field(description="The E-I index of each group, largest group first.")
     def groups(self) -> list[GroupEI]:
@@ -139,7 +134,7 @@ class Measures:
             if item.group is not None:
                 sizes[item.group] = sizes.get(item.group, 0) + 1
         return [
-            GroupEI(group=group, size=sizes.get(group, 0), ei=ei_type(ei))  # type: ignore[arg-type]
+            GroupEI(group=group, size=sizes.get(group, 0), ei=ei_type(ei))
             for group, ei in sorted(
                 self.result.group_ei.items(), key=lambda g: (-sizes.get(g[0], 0), g[0])
             )
@@ -166,7 +161,7 @@ class Measures:
         measure: Measure = order.field.value
         descending = order.direction is OrderDirection.DESC
         page = ranked(
-            info,
+            info.context,
             self.result.nodes,
             measure.value,
             lambda r: r.node.id,
@@ -204,7 +199,7 @@ class CommunitiesResult:
         self, info: Info, first: int | None = None, after: str | None = None
     ) -> RankedConnection[Community]:
         page = ranked(
-            info,
+            info.context,
             self.found,
             lambda c: float(c.size),
             lambda c: f"{c.index:09d}",
@@ -240,52 +235,6 @@ def communities_type(found: Communities, boundary: Boundary) -> CommunitiesResul
         count=len(communities),
         found=communities,
     )
-
-
-def ranked(
-    info: Info,
-    items: Sequence[Item],
-    value: Callable[[Item], float | None],
-    ident: Callable[[Item], str],
-    descending: bool,
-    tag: str,
-    first: int | None,
-    after: str | None,
-) -> Ranked[Item]:
-    """Keyset pages over computed values: nulls last, ties broken by id."""
-    limit = checked_first(info.context, first)
-
-    def key(item: Item) -> tuple[int, float, str]:
-        found = value(item)
-        if found is None:
-            return (1, 0.0, ident(item))
-        return (0, -float(found) if descending else float(found), ident(item))
-
-    ordered = sorted(items, key=key)
-    start = 0
-    if after is not None:
-        keyset = cursors.decode(tag, after).values
-        try:
-            missing, number, last_id = keyset
-            mark = (int(missing), float.fromhex(number), last_id)
-        except ValueError as error:
-            raise BadInputError(f"Cursor '{after}' is malformed.", "after") from error
-        start = next((i for i, item in enumerate(ordered) if key(item) > mark), len(ordered))
-    chosen = ordered[start : start + limit]
-    page = [
-        (cursors.encode(tag, Keyset((str(k[0]), k[1].hex(), k[2]))), item)
-        for item in chosen
-        for k in [key(item)]
-    ]
-    return Ranked(page, start + limit < len(ordered), start > 0, len(ordered))
-
-
-@dataclass(frozen=True)
-class Ranked(Generic[Item]):
-    rows: list[tuple[str, Item]]
-    has_next: bool
-    has_previous: bool
-    total: int
 
 
 def _connection(page: Ranked[Item], make: Callable[[Item], T]) -> RankedConnection[T]:

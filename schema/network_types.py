@@ -13,11 +13,10 @@ from graph.errors import LimitExceededError
 from graph.model import Node as NodeRecord
 from graph.model import NodeKind, OrgType, SeatType, Sector, TieType
 from resolvers import global_ids
+from schema.info import Info
 from schema.nodes import Entity, Source, as_graphql, sources_of
 from schema.scalars import PartialDate, partial_date
 from schema.turns import in_turns
-
-Info = strawberry.Info
 
 
 @strawberry.type(description="A node ready for drawing, with the attributes tools colour by.")
@@ -67,7 +66,7 @@ class NetworkNode:
 
     @strawberry.field(description="The node itself, with all its fields and ties.")
     def node(self) -> Entity:
-        return as_graphql(self.record)  # type: ignore[no-any-return]
+        return as_graphql(self.record)
 
 
 @strawberry.type(
@@ -169,9 +168,7 @@ class Brokerage:
     total: int
 
 
-def ei_type(ei: EI | None) -> EIIndex | None:
-    if ei is None:
-        return None
+def ei_type(ei: EI) -> EIIndex:
     return EIIndex(external=ei.external, internal=ei.internal, index=ei.index)
 
 

@@ -8,38 +8,40 @@ relationship fields page through that node's ties with the edge properties on ea
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Annotated, Any
+from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
 
 from graph import model
-from graph.model import NodeKind as K
-from graph.model import TieType as T
 from graph.store import Direction, Hop
 from resolvers import global_ids
 from resolvers.pages import tie_page
-from schema.connections import TieConnection, TieEdge, page_info
-from schema.enums import EventType, NodeKind, OrgType, Sector
+from schema.connections import CursorAt, PageInfo, page_info
+from schema.enums import EventType, NodeKind, OrgType, SeatType, Sector, TieType
 from schema.info import Info
 from schema.scalars import PartialDate, partial_date
 
 OUT, IN = Direction.OUT, Direction.IN
-ACTORS = (K.PERSON, K.ORGANISATION)
-INITIATIVES = (K.PROGRAMME, K.PROJECT)
-PARTICIPATION = (T.LEADS, T.PARTICIPATES_IN, T.PARTNER_IN)
-MEMBERSHIP = (T.EMPLOYED_BY, T.MEMBER_OF)
+ACTORS = (NodeKind.PERSON, NodeKind.ORGANISATION)
+INITIATIVES = (NodeKind.PROGRAMME, NodeKind.PROJECT)
+PARTICIPATION = (TieType.LEADS, TieType.PARTICIPATES_IN, TieType.PARTNER_IN)
+MEMBERSHIP = (TieType.EMPLOYED_BY, TieType.MEMBER_OF)
 
 
-def _hop(parent: K, types: tuple[T, ...], direction: Direction, *others: K) -> Hop:
+def _hop(
+    parent: NodeKind, types: tuple[TieType, ...], direction: Direction, *others: NodeKind
+) -> Hop:
     return Hop(parent, types, direction, others)
 
 
-async def sources_of(info: strawberry.Info, ids: Sequence[str]) -> list[Source]:
-    found = await info.context.nodes(K.SOURCE).load_many(list(ids))
+async def sources_of(info: Info, ids: Sequence[str]) -> list[Source]:
+    found = await info.context.nodes(NodeKind.SOURCE).load_many(list(ids))
     return [Source(record=node) for node in found if node is not None]
 
 
-async def _ties(info: Info, parent: Entity, hop: Hop, first: int, after: str | None) -> Any:
+async def _ties(
+    info: Info, parent: Entity, hop: Hop, first: int, after: str | None
+) -> TieConnection[Any]:
     page = await tie_page(info.context, hop, parent.record.id, first, after)
     edges = [
         TieEdge(
@@ -61,6 +63,40 @@ async def _ties(info: Info, parent: Entity, hop: Hop, first: int, after: str | N
         page_info=page_info(page.cursor_at, len(page.items), page.has_next, after is not None),
         total_count=page.total,
     )
+
+
+Target = TypeVar("Target")  # the node at the far end of a tie
+
+
+@strawberry.type(description="A tie to the node, with the tie's own properties.")
+class TieEdge(Generic[Target]):
+    node: Target
+    tie_id: str = strawberry.field(description="The tie's stable identifier.")
+    type: TieType
+    role: str | None
+    start: PartialDate | None
+    end: PartialDate | None
+    seat_type: SeatType | None = strawberry.field(
+        description="On steering-group seats: elected official or civil servant."
+    )
+    source_ids: strawberry.Private[tuple[str, ...]]
+    position: strawberry.Private[int]
+    cursor_at: strawberry.Private[CursorAt]
+
+    @strawberry.field
+    def cursor(self) -> str:
+        return self.cursor_at(self.position)
+
+    @strawberry.field(description="The sources that state this tie.")
+    async def sources(self, info: Info) -> list[Source]:
+        return await sources_of(info, self.source_ids)
+
+
+@strawberry.type
+class TieConnection(Generic[Target]):
+    edges: list[TieEdge[Target]]
+    page_info: PageInfo
+    total_count: int = strawberry.field(description="How many ties there are, over all pages.")
 
 
 @strawberry.type(description="A value that some sources give for a field, with those sources.")
@@ -137,29 +173,29 @@ class Person(Entity):
     async def memberships(
         self, info: Info, first: Page = 20, after: After = None
     ) -> TieConnection[Organisation]:
-        hop = _hop(K.PERSON, MEMBERSHIP, OUT, K.ORGANISATION)
-        return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
+        hop = _hop(NodeKind.PERSON, MEMBERSHIP, OUT, NodeKind.ORGANISATION)
+        return await _ties(info, self, hop, first, after)
 
     @strawberry.field(description="Seats on programme steering groups, with the seat type.")
     async def steering_seats(
         self, info: Info, first: Page = 20, after: After = None
     ) -> TieConnection[Programme]:
-        hop = _hop(K.PERSON, (T.SITS_ON,), OUT, K.PROGRAMME)
-        return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
+        hop = _hop(NodeKind.PERSON, (TieType.SITS_ON,), OUT, NodeKind.PROGRAMME)
+        return await _ties(info, self, hop, first, after)
 
     @strawberry.field(description="Programmes and projects the person leads or takes part in.")
     async def initiatives(
         self, info: Info, first: Page = 20, after: After = None
     ) -> TieConnection[Initiative]:
-        hop = _hop(K.PERSON, PARTICIPATION, OUT, *INITIATIVES)
-        return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
+        hop = _hop(NodeKind.PERSON, PARTICIPATION, OUT, *INITIATIVES)
+        return await _ties(info, self, hop, first, after)
 
     @strawberry.field(description="Events the person took part in.")
     async def events(
         self, info: Info, first: Page = 20, after: After = None
     ) -> TieConnection[Event]:
-        hop = _hop(K.PERSON, (T.TOOK_PART_IN,), OUT, K.EVENT)
-        return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
+        hop = _hop(NodeKind.PERSON, (TieType.TOOK_PART_IN,), OUT, NodeKind.EVENT)
+        return await _ties(info, self, hop, first, after)
 
 
 @strawberry.type(description="An organisation: a municipality, a city branch, a company, an NGO...")
@@ -184,43 +220,48 @@ class Organisation(Entity):
     async def members(
         self, info: Info, first: Page = 20, after: After = None
     ) -> TieConnection[Actor]:
-        hop = _hop(K.ORGANISATION, MEMBERSHIP, IN, *ACTORS)
-        return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
+        hop = _hop(NodeKind.ORGANISATION, MEMBERSHIP, IN, *ACTORS)
+        return await _ties(info, self, hop, first, after)
 
     @strawberry.field(description="Organisations this one belongs to or is a unit of.")
     async def parents(
         self, info: Info, first: Page = 20, after: After = None
     ) -> TieConnection[Organisation]:
-        hop = _hop(K.ORGANISATION, (T.SUBUNIT_OF, T.MEMBER_OF), OUT, K.ORGANISATION)
-        return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
+        hop = _hop(
+            NodeKind.ORGANISATION,
+            (TieType.SUBUNIT_OF, TieType.MEMBER_OF),
+            OUT,
+            NodeKind.ORGANISATION,
+        )
+        return await _ties(info, self, hop, first, after)
 
     @strawberry.field(description="Units inside this organisation.")
     async def units(
         self, info: Info, first: Page = 20, after: After = None
     ) -> TieConnection[Organisation]:
-        hop = _hop(K.ORGANISATION, (T.SUBUNIT_OF,), IN, K.ORGANISATION)
-        return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
+        hop = _hop(NodeKind.ORGANISATION, (TieType.SUBUNIT_OF,), IN, NodeKind.ORGANISATION)
+        return await _ties(info, self, hop, first, after)
 
     @strawberry.field(description="Programmes and projects it leads, partners in or takes part in.")
     async def initiatives(
         self, info: Info, first: Page = 20, after: After = None
     ) -> TieConnection[Initiative]:
-        hop = _hop(K.ORGANISATION, PARTICIPATION, OUT, *INITIATIVES)
-        return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
+        hop = _hop(NodeKind.ORGANISATION, PARTICIPATION, OUT, *INITIATIVES)
+        return await _ties(info, self, hop, first, after)
 
     @strawberry.field(description="Outcomes the organisation adopted.")
     async def adopted(
         self, info: Info, first: Page = 20, after: After = None
     ) -> TieConnection[Outcome]:
-        hop = _hop(K.ORGANISATION, (T.ADOPTED,), OUT, K.OUTCOME)
-        return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
+        hop = _hop(NodeKind.ORGANISATION, (TieType.ADOPTED,), OUT, NodeKind.OUTCOME)
+        return await _ties(info, self, hop, first, after)
 
     @strawberry.field(description="Events the organisation took part in.")
     async def events(
         self, info: Info, first: Page = 20, after: After = None
     ) -> TieConnection[Event]:
-        hop = _hop(K.ORGANISATION, (T.TOOK_PART_IN,), OUT, K.EVENT)
-        return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
+        hop = _hop(NodeKind.ORGANISATION, (TieType.TOOK_PART_IN,), OUT, NodeKind.EVENT)
+        return await _ties(info, self, hop, first, after)
 
 
 @strawberry.interface(
@@ -232,68 +273,68 @@ class Initiative(Dated):
         self, info: Info, first: Page = 20, after: After = None
     ) -> TieConnection[Actor]:
         hop = _hop(self.record.kind, PARTICIPATION, IN, *ACTORS)
-        return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
+        return await _ties(info, self, hop, first, after)
 
     @strawberry.field(description="Those who lead it: managers, owners, directors.")
     async def leaders(
         self, info: Info, first: Page = 20, after: After = None
     ) -> TieConnection[Actor]:
-        hop = _hop(self.record.kind, (T.LEADS,), IN, *ACTORS)
-        return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
+        hop = _hop(self.record.kind, (TieType.LEADS,), IN, *ACTORS)
+        return await _ties(info, self, hop, first, after)
 
     @strawberry.field(description="Partner organisations: hosts, funders, coordinators, partners.")
     async def partners(
         self, info: Info, first: Page = 20, after: After = None
     ) -> TieConnection[Organisation]:
-        hop = _hop(self.record.kind, (T.PARTNER_IN,), IN, K.ORGANISATION)
-        return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
+        hop = _hop(self.record.kind, (TieType.PARTNER_IN,), IN, NodeKind.ORGANISATION)
+        return await _ties(info, self, hop, first, after)
 
     @strawberry.field(description="Programmes it is part of.")
     async def programmes(
         self, info: Info, first: Page = 20, after: After = None
     ) -> TieConnection[Programme]:
-        hop = _hop(self.record.kind, (T.PART_OF,), OUT, K.PROGRAMME)
-        return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
+        hop = _hop(self.record.kind, (TieType.PART_OF,), OUT, NodeKind.PROGRAMME)
+        return await _ties(info, self, hop, first, after)
 
     @strawberry.field(description="Outcomes it produced.")
     async def outcomes(
         self, info: Info, first: Page = 20, after: After = None
     ) -> TieConnection[Outcome]:
-        hop = _hop(self.record.kind, (T.PRODUCED,), OUT, K.OUTCOME)
-        return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
+        hop = _hop(self.record.kind, (TieType.PRODUCED,), OUT, NodeKind.OUTCOME)
+        return await _ties(info, self, hop, first, after)
 
     @strawberry.field
     async def goals(self, info: Info, first: Page = 20, after: After = None) -> TieConnection[Goal]:
-        hop = _hop(self.record.kind, (T.HAS_GOAL,), OUT, K.GOAL)
-        return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
+        hop = _hop(self.record.kind, (TieType.HAS_GOAL,), OUT, NodeKind.GOAL)
+        return await _ties(info, self, hop, first, after)
 
     @strawberry.field
     async def events(
         self, info: Info, first: Page = 20, after: After = None
     ) -> TieConnection[Event]:
-        hop = _hop(self.record.kind, (T.HAS_EVENT,), OUT, K.EVENT)
-        return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
+        hop = _hop(self.record.kind, (TieType.HAS_EVENT,), OUT, NodeKind.EVENT)
+        return await _ties(info, self, hop, first, after)
 
     @strawberry.field(description="What carried it on.")
     async def continued_by(
         self, info: Info, first: Page = 20, after: After = None
     ) -> TieConnection[Initiative]:
-        hop = _hop(self.record.kind, (T.CONTINUED_BY,), OUT, *INITIATIVES)
-        return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
+        hop = _hop(self.record.kind, (TieType.CONTINUED_BY,), OUT, *INITIATIVES)
+        return await _ties(info, self, hop, first, after)
 
     @strawberry.field(description="What it carries on.")
     async def continues(
         self, info: Info, first: Page = 20, after: After = None
     ) -> TieConnection[Initiative]:
-        hop = _hop(self.record.kind, (T.CONTINUED_BY,), IN, *INITIATIVES)
-        return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
+        hop = _hop(self.record.kind, (TieType.CONTINUED_BY,), IN, *INITIATIVES)
+        return await _ties(info, self, hop, first, after)
 
     @strawberry.field(description="Related programmes and projects, either way.")
     async def related(
         self, info: Info, first: Page = 20, after: After = None
     ) -> TieConnection[Initiative]:
-        hop = _hop(self.record.kind, (T.RELATED_TO,), OUT, *INITIATIVES)
-        return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
+        hop = _hop(self.record.kind, (TieType.RELATED_TO,), OUT, *INITIATIVES)
+        return await _ties(info, self, hop, first, after)
 
 
 @strawberry.type(description="A development programme, such as one of Espoo's or KunTeko 2020.")
@@ -302,22 +343,22 @@ class Programme(Initiative):
     async def steering_group(
         self, info: Info, first: Page = 20, after: After = None
     ) -> TieConnection[Person]:
-        hop = _hop(K.PROGRAMME, (T.SITS_ON,), IN, K.PERSON)
-        return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
+        hop = _hop(NodeKind.PROGRAMME, (TieType.SITS_ON,), IN, NodeKind.PERSON)
+        return await _ties(info, self, hop, first, after)
 
     @strawberry.field(description="Projects in this programme.")
     async def projects(
         self, info: Info, first: Page = 20, after: After = None
     ) -> TieConnection[Project]:
-        hop = _hop(K.PROGRAMME, (T.PART_OF,), IN, K.PROJECT)
-        return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
+        hop = _hop(NodeKind.PROGRAMME, (TieType.PART_OF,), IN, NodeKind.PROJECT)
+        return await _ties(info, self, hop, first, after)
 
     @strawberry.field(description="Programmes inside this one.")
     async def subprogrammes(
         self, info: Info, first: Page = 20, after: After = None
     ) -> TieConnection[Programme]:
-        hop = _hop(K.PROGRAMME, (T.PART_OF,), IN, K.PROGRAMME)
-        return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
+        hop = _hop(NodeKind.PROGRAMME, (TieType.PART_OF,), IN, NodeKind.PROGRAMME)
+        return await _ties(info, self, hop, first, after)
 
 
 @strawberry.type(description="A project, pilot or service within a programme.")
@@ -331,15 +372,15 @@ class Outcome(Dated):
     async def produced_by(
         self, info: Info, first: Page = 20, after: After = None
     ) -> TieConnection[Initiative]:
-        hop = _hop(K.OUTCOME, (T.PRODUCED,), IN, *INITIATIVES)
-        return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
+        hop = _hop(NodeKind.OUTCOME, (TieType.PRODUCED,), IN, *INITIATIVES)
+        return await _ties(info, self, hop, first, after)
 
     @strawberry.field(description="Organisations, programmes and projects that adopted it.")
     async def adopted_by(
         self, info: Info, first: Page = 20, after: After = None
     ) -> TieConnection[Entity]:
-        hop = _hop(K.OUTCOME, (T.ADOPTED,), IN, K.ORGANISATION, *INITIATIVES)
-        return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
+        hop = _hop(NodeKind.OUTCOME, (TieType.ADOPTED,), IN, NodeKind.ORGANISATION, *INITIATIVES)
+        return await _ties(info, self, hop, first, after)
 
 
 @strawberry.type(description="A goal a programme or project set itself.")
@@ -348,8 +389,8 @@ class Goal(Entity):
     async def set_by(
         self, info: Info, first: Page = 20, after: After = None
     ) -> TieConnection[Initiative]:
-        hop = _hop(K.GOAL, (T.HAS_GOAL,), IN, *INITIATIVES)
-        return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
+        hop = _hop(NodeKind.GOAL, (TieType.HAS_GOAL,), IN, *INITIATIVES)
+        return await _ties(info, self, hop, first, after)
 
 
 @strawberry.type(description="An event: a decision, a meeting, a visit, a training...")
@@ -362,15 +403,15 @@ class Event(Dated):
     async def participants(
         self, info: Info, first: Page = 20, after: After = None
     ) -> TieConnection[Actor]:
-        hop = _hop(K.EVENT, (T.TOOK_PART_IN,), IN, *ACTORS)
-        return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
+        hop = _hop(NodeKind.EVENT, (TieType.TOOK_PART_IN,), IN, *ACTORS)
+        return await _ties(info, self, hop, first, after)
 
     @strawberry.field(description="The programmes and projects it belongs to.")
     async def initiatives(
         self, info: Info, first: Page = 20, after: After = None
     ) -> TieConnection[Initiative]:
-        hop = _hop(K.EVENT, (T.HAS_EVENT,), IN, *INITIATIVES)
-        return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
+        hop = _hop(NodeKind.EVENT, (TieType.HAS_EVENT,), IN, *INITIATIVES)
+        return await _ties(info, self, hop, first, after)
 
 
 @strawberry.type(description="A development story, such as those on the Tekojen tori marketplace.")
@@ -379,8 +420,15 @@ class Story(Dated):
     async def tells_of(
         self, info: Info, first: Page = 20, after: After = None
     ) -> TieConnection[Entity]:
-        hop = _hop(K.STORY, (T.TELLS_OF,), OUT, K.ORGANISATION, *INITIATIVES, K.OUTCOME)
-        return await _ties(info, self, hop, first, after)  # type: ignore[no-any-return]
+        hop = _hop(
+            NodeKind.STORY,
+            (TieType.TELLS_OF,),
+            OUT,
+            NodeKind.ORGANISATION,
+            *INITIATIVES,
+            NodeKind.OUTCOME,
+        )
+        return await _ties(info, self, hop, first, after)
 
 
 @strawberry.type(description="Where facts come from: a document, a page, a decision.")
@@ -408,19 +456,19 @@ class Source(Entity):
 
 Actor = Annotated[Person | Organisation, strawberry.union("Actor")]
 
-_TYPES: dict[K, type[Entity]] = {
-    K.PERSON: Person,
-    K.ORGANISATION: Organisation,
-    K.PROGRAMME: Programme,
-    K.PROJECT: Project,
-    K.OUTCOME: Outcome,
-    K.SOURCE: Source,
-    K.GOAL: Goal,
-    K.EVENT: Event,
-    K.STORY: Story,
+_TYPES: dict[NodeKind, type[Entity]] = {
+    NodeKind.PERSON: Person,
+    NodeKind.ORGANISATION: Organisation,
+    NodeKind.PROGRAMME: Programme,
+    NodeKind.PROJECT: Project,
+    NodeKind.OUTCOME: Outcome,
+    NodeKind.SOURCE: Source,
+    NodeKind.GOAL: Goal,
+    NodeKind.EVENT: Event,
+    NodeKind.STORY: Story,
 }
 ALL_TYPES = tuple(_TYPES.values())
 
 
-def as_graphql(record: model.Node) -> Any:
+def as_graphql(record: model.Node) -> Entity:
     return _TYPES[record.kind](record=record)

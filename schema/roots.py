@@ -6,9 +6,9 @@ from typing import Any
 
 import strawberry
 
-from graph.model import NodeKind as K
 from resolvers.pages import root_page
 from schema.connections import Connection, Edge, page_info
+from schema.enums import NodeKind
 from schema.info import Info
 from schema.inputs import (
     DatedFilter,
@@ -37,8 +37,8 @@ Ordering = EntityOrder | DatedOrder | None
 
 
 async def _root(
-    info: Info, kind: K, filter_: Filter, order_by: Ordering, first: int, after: str | None
-) -> Any:
+    info: Info, kind: NodeKind, filter_: Filter, order_by: Ordering, first: int, after: str | None
+) -> Connection[Any]:
     conditions = filter_.conditions(kind) if filter_ else []
     order = (order_by or EntityOrder()).order()
     page = await root_page(info.context, kind, conditions, order, first, after)
@@ -63,7 +63,7 @@ class ListsQuery:
         first: int = 20,
         after: str | None = None,
     ) -> Connection[Person]:
-        return await _root(info, K.PERSON, filter, order_by, first, after)  # type: ignore[no-any-return]
+        return await _root(info, NodeKind.PERSON, filter, order_by, first, after)
 
     @strawberry.field
     async def organisations(
@@ -74,7 +74,7 @@ class ListsQuery:
         first: int = 20,
         after: str | None = None,
     ) -> Connection[Organisation]:
-        return await _root(info, K.ORGANISATION, filter, order_by, first, after)  # type: ignore[no-any-return]
+        return await _root(info, NodeKind.ORGANISATION, filter, order_by, first, after)
 
     @strawberry.field
     async def programmes(
@@ -85,7 +85,7 @@ class ListsQuery:
         first: int = 20,
         after: str | None = None,
     ) -> Connection[Programme]:
-        return await _root(info, K.PROGRAMME, filter, order_by, first, after)  # type: ignore[no-any-return]
+        return await _root(info, NodeKind.PROGRAMME, filter, order_by, first, after)
 
     @strawberry.field
     async def projects(
@@ -96,7 +96,7 @@ class ListsQuery:
         first: int = 20,
         after: str | None = None,
     ) -> Connection[Project]:
-        return await _root(info, K.PROJECT, filter, order_by, first, after)  # type: ignore[no-any-return]
+        return await _root(info, NodeKind.PROJECT, filter, order_by, first, after)
 
     @strawberry.field
     async def outcomes(
@@ -107,7 +107,7 @@ class ListsQuery:
         first: int = 20,
         after: str | None = None,
     ) -> Connection[Outcome]:
-        return await _root(info, K.OUTCOME, filter, order_by, first, after)  # type: ignore[no-any-return]
+        return await _root(info, NodeKind.OUTCOME, filter, order_by, first, after)
 
     @strawberry.field(description="Sources; START orders them by publication date.")
     async def sources(
@@ -118,7 +118,7 @@ class ListsQuery:
         first: int = 20,
         after: str | None = None,
     ) -> Connection[Source]:
-        return await _root(info, K.SOURCE, filter, order_by, first, after)  # type: ignore[no-any-return]
+        return await _root(info, NodeKind.SOURCE, filter, order_by, first, after)
 
     @strawberry.field
     async def goals(
@@ -129,7 +129,7 @@ class ListsQuery:
         first: int = 20,
         after: str | None = None,
     ) -> Connection[Goal]:
-        return await _root(info, K.GOAL, filter, order_by, first, after)  # type: ignore[no-any-return]
+        return await _root(info, NodeKind.GOAL, filter, order_by, first, after)
 
     @strawberry.field
     async def events(
@@ -140,7 +140,7 @@ class ListsQuery:
         first: int = 20,
         after: str | None = None,
     ) -> Connection[Event]:
-        return await _root(info, K.EVENT, filter, order_by, first, after)  # type: ignore[no-any-return]
+        return await _root(info, NodeKind.EVENT, filter, order_by, first, after)
 
     @strawberry.field
     async def stories(
@@ -151,4 +151,4 @@ class ListsQuery:
         first: int = 20,
         after: str | None = None,
     ) -> Connection[Story]:
-        return await _root(info, K.STORY, filter, order_by, first, after)  # type: ignore[no-any-return]
+        return await _root(info, NodeKind.STORY, filter, order_by, first, after)

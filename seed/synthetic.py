@@ -80,9 +80,11 @@ def synthetic_graph(
     ]
     ties: list[Tie] = []
 
-    def tie(type_: TieType, a: str, b: str, **extra: str | SeatType | None) -> None:
+    def tie(
+        type_: TieType, a: str, b: str, role: str | None = None, seat_type: SeatType | None = None
+    ) -> None:
         ties.append(
-            Tie(type_, a, b, f"syn-t{len(ties)}", sources=source, **extra)  # type: ignore[arg-type]
+            Tie(type_, a, b, f"syn-t{len(ties)}", role=role, seat_type=seat_type, sources=source)
         )
 
     municipalities = [f"Synthetic municipality {i}" for i in range(1, 6)]

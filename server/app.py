@@ -13,7 +13,7 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route, WebSocketRoute
-from starlette.types import Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
@@ -128,6 +128,13 @@ async def _open(store: GraphStore, settings: Settings) -> bool:
         logger.error("%s Serving anyway: /healthz answers 503 until Neo4j answers.", error)
         return False
     return True
+
+
+def served_store(app: ASGIApp) -> GraphStore:
+    """The store an app from `create_app` serves, once its lifespan has opened it."""
+    assert isinstance(app, Starlette), f"not an app from create_app: {app!r}"
+    store: GraphStore = app.state.store  # Starlette's State holds untyped attributes
+    return store
 
 
 def create_app(settings: Settings, *, seed_if_empty: bool = False) -> Starlette:

@@ -181,6 +181,7 @@ class Settings:
         )
 
     def with_overrides(self, **values: object) -> Settings:
+        # The CLI passes its options by name, untyped; replace() checks the names at run time.
         return replace(self, **{k: v for k, v in values.items() if v is not None})  # type: ignore[arg-type]
 
 

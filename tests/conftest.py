@@ -1,20 +1,24 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, TypeVarTuple, Unpack
 
 import pytest
 from starlette.testclient import TestClient
 
 from graph.backends.ladybug import LadybugStore
 from graph.model import Node, Tie
+from graph.store import GraphStore
 from seed.knowledge import seed_graph
-from server.app import create_app
+from server.app import create_app, served_store
 from server.settings import Settings, from_environment
 from tests.backends import BACKENDS, open_backend
+
+Result = TypeVar("Result")
+Args = TypeVarTuple("Args")
 
 
 class GraphQLClient:
@@ -52,9 +56,26 @@ class GraphQLClient:
         return [error["extensions"]["code"] for error in body["errors"]]
 
     @property
+    def store(self) -> GraphStore:
+        """The store the app serves, whichever backend it is."""
+        return served_store(self.http.app)
+
+    @property
+    def embedded_store(self) -> LadybugStore:
+        """The store the app serves, for what only the embedded backend has."""
+        store = self.store
+        assert isinstance(store, LadybugStore), f"not the embedded backend: {store!r}"
+        return store
+
+    def run(self, work: Callable[[Unpack[Args]], Awaitable[Result]], *args: *Args) -> Result:
+        """`work(*args)` awaited on the app's event loop, where its requests run."""
+        portal = self.http.portal
+        assert portal is not None, "the client is used outside its `with` block"
+        return portal.call(work, *args)
+
+    @property
     def round_trips(self) -> int:
-        store: LadybugStore = self.http.app.state.store  # type: ignore[attr-defined]
-        return store.round_trips.count
+        return self.embedded_store.round_trips.count
 
 
 def load_into(path: Path, nodes: list[Node], ties: list[Tie]) -> None:

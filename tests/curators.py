@@ -23,12 +23,11 @@ class Curators:
 
 
 def add_tokens(client: GraphQLClient) -> dict[Role, str]:
-    store = client.http.app.state.store  # type: ignore[attr-defined]
     secrets = {}
     for role in Role:
         secret = new_secret()
         token = ApiToken(f"test-{role.value}", role, digest_of(secret), "2026-11-23T12:00:00Z")
-        client.http.portal.call(store.save_token, token)  # type: ignore[union-attr]
+        client.run(client.store.save_token, token)
         secrets[role] = secret
     return secrets
 

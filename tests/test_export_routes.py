@@ -20,12 +20,15 @@ from tests.conftest import GraphQLClient, load_into
 SOURCE = Node(NodeKind.SOURCE, "s", "A source")
 
 
-def _node(kind: NodeKind, slug: str, **fields: str) -> Node:
-    return Node(kind, slug, slug.title(), sources=("s",), **fields)  # type: ignore[arg-type]
+def _node(kind: NodeKind, slug: str, start: str | None = None, end: str | None = None) -> Node:
+    return Node(kind, slug, slug.title(), sources=("s",), start=start, end=end)
 
 
-def _tie(type_: TieType, source: str, target: str, **fields: str) -> Tie:
-    return Tie(type_, source, target, f"{source}-{target}", sources=("s",), **fields)
+def _tie(
+    type_: TieType, source: str, target: str, start: str | None = None, end: str | None = None
+) -> Tie:
+    tie_id = f"{source}-{target}"
+    return Tie(type_, source, target, tie_id, start=start, end=end, sources=("s",))
 
 
 def _key(kind: NodeKind, slug: str) -> str:

@@ -72,7 +72,7 @@ def fuzz(strategy: Any) -> Callable[[GraphQLClient], None]:
     def run(admin: GraphQLClient, query: str) -> None:
         check(admin, query)
 
-    return run  # type: ignore[no-any-return]
+    return run
 
 
 test_generated_queries_never_fail_unexpectedly = fuzz(

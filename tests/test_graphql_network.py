@@ -187,7 +187,6 @@ def test_a_write_invalidates_the_cached_network(
     client = make_client(nodes, ties)
     query = "{ collaboration(mode: PEOPLE) { edgeCount } }"
     before = client.data(query)["collaboration"]["edgeCount"]
-    store = client.http.app.state.store  # type: ignore[attr-defined]
     joins = Tie(
         TieType.PARTICIPATES_IN,
         "anna-mari-jaanu",
@@ -195,7 +194,7 @@ def test_a_write_invalidates_the_cached_network(
         "test-join",
         sources=("espoo-meidan-puisto",),
     )
-    client.http.portal.call(store.upsert, [], [joins])  # type: ignore[union-attr]
+    client.run(client.store.upsert, [], [joins])
     assert client.data(query)["collaboration"]["edgeCount"] == before + 1
 
 

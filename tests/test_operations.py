@@ -33,13 +33,14 @@ def test_readiness_and_liveness(client: GraphQLClient) -> None:
     ready = client.http.get("/readyz").json()
     assert ready["status"] == "ready"
     if "readModel" in ready:  # the embedded backend reports its read model
-        store = client.http.app.state.store  # type: ignore[attr-defined]
-        client.http.portal.call(store.read_model.settled)  # type: ignore[union-attr]
+        store = client.embedded_store
+        assert store.read_model is not None
+        client.run(store.read_model.settled)
         model = client.http.get("/readyz").json()["readModel"]
         assert model["current"]
         assert model["settled"]
         assert model["builds"] >= 1
-        stats = client.http.portal.call(store.stats)  # type: ignore[union-attr]
+        stats = client.run(store.stats)
         assert model["nodes"] == sum(stats.nodes.values()) > 0
         assert model["ties"] == sum(stats.ties.values()) > 0
     assert client.http.get("/healthz").json() == {"status": "ok"}

@@ -18,7 +18,7 @@ import pytest
 
 from graph.backends.cypher_store import CypherStore
 from graph.backends.ladybug import LadybugStore
-from graph.model import TIE_SPECS, Node, NodeKind, TieType
+from graph.model import TIE_SPECS, Node, NodeKind, Tie, TieType
 from graph.store import (
     Condition,
     Direction,
@@ -71,7 +71,7 @@ def single_type_hops() -> Iterator[Hop]:
 HOPS = [*single_type_hops(), *MULTI_TYPE_HOPS]
 
 
-def graph() -> tuple[list[Node], list]:  # type: ignore[type-arg]
+def graph() -> tuple[list[Node], list[Tie]]:
     nodes, ties = seed_graph()
     more_nodes, more_ties = synthetic_graph(400, seed=5)
     return [*nodes, *more_nodes], [*ties, *more_ties]
@@ -251,10 +251,11 @@ def test_graphql_answers_equal_with_and_without_the_read_model(
 ) -> None:
     with_model = make_client(*graph(), result_cache_mb=0)
     without = make_client(*graph(), result_cache_mb=0, read_model=False)
-    store = with_model.http.app.state.store  # type: ignore[attr-defined]
+    store = with_model.embedded_store
+    assert store.read_model is not None
     for query in GRAPHQL_QUERIES:
         with_model.data(query)  # asks for the hops, so the model builds their orders
-    with_model.http.portal.call(store.read_model.settled)  # type: ignore[union-attr]
+    with_model.run(store.read_model.settled)
     served = store.round_trips.by_statement
     for query in GRAPHQL_QUERIES:
         before = dict(served)
@@ -279,4 +280,6 @@ async def test_a_write_starts_the_rebuild_without_waiting_for_a_read(store: Lady
     while not store.read_model.status()["current"]:  # status() only reports: it asks for nothing
         assert time.monotonic() < deadline, "the rebuild did not catch up within 120 s"
         await asyncio.sleep(0.02)
-    assert (await store.find_nodes([person.id]))[0].name == person.name + " Jr."  # type: ignore[union-attr]
+    (renamed,) = await store.find_nodes([person.id])
+    assert renamed is not None
+    assert renamed.name == person.name + " Jr."

@@ -19,11 +19,10 @@ def test_a_repeated_query_skips_the_database_until_a_write(
     before = client.round_trips
     assert client.data(QUERY) == first
     assert client.round_trips == before
-    store = client.http.app.state.store  # type: ignore[attr-defined]
     newcomer = Node(
         NodeKind.PERSON, "aaron-aalto", "Aaron Aalto", sources=("espoo-news-2017-03-02",)
     )
-    client.http.portal.call(store.upsert, [newcomer], [])  # type: ignore[union-attr]
+    client.run(client.store.upsert, [newcomer], [])
     after = client.data(QUERY)
     assert client.round_trips > before
     assert after["people"]["totalCount"] == first["people"]["totalCount"] + 1

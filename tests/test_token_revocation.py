@@ -172,8 +172,8 @@ def _wait_for_a_listener(curators: Curators) -> None:
 
 def _revoke_in_the_store(curators: Curators, name: str) -> None:
     """As another process writing to the same store would: no change event, no cache news."""
-    store = curators.anonymous.http.app.state.store  # type: ignore[attr-defined]
-    assert curators.anonymous.http.portal.call(store.revoke_token, name)  # type: ignore[union-attr]
+    anonymous = curators.anonymous
+    assert anonymous.run(anonymous.store.revoke_token, name)
 
 
 def test_a_token_revoked_outside_this_process_is_refused_at_the_next_operation(

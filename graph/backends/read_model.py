@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 import numpy as np
 import pyarrow as pa
@@ -85,8 +86,8 @@ class IdOrder:
         return self.rows[start : start + limit]
 
 
-class _Texts(Sequence[str]):
-    """An Arrow string array as a sequence bisect can search without copying it."""
+class _Texts:
+    """An Arrow string array as bisect searches it (by length and index), without copying it."""
 
     def __init__(self, values: pa.Array) -> None:
         self.values = values
@@ -94,7 +95,7 @@ class _Texts(Sequence[str]):
     def __len__(self) -> int:
         return len(self.values)
 
-    def __getitem__(self, index: int) -> str:  # type: ignore[override]
+    def __getitem__(self, index: int) -> str:
         return str(self.values[index].as_py())
 
 
@@ -204,7 +205,8 @@ class ReadModel:
             taken = self.nodes.take(pa.array(missing, pa.int64())).to_pylist()
             for row, values in zip(missing, taken, strict=True):
                 built[row] = node_from_row(KINDS[values[KIND]], values)
-        return [built[row] for row in rows]  # type: ignore[misc]
+        # Every row asked for was built just above, so none of them is None any more.
+        return cast(list[Node], [built[row] for row in rows])
 
     def hop_order(self, hop: Hop) -> HopOrder:
         """Sort the ties along `hop` (runs in a worker thread: Arrow's kernels release the GIL)."""

@@ -10,6 +10,9 @@ import json
 import re
 from bisect import bisect_right
 from collections.abc import Callable
+
+# typeshed does not declare json's pure-Python object parser and scanner (the C accelerator
+# stands in for them in the public API), which this decoder drives to know where objects open.
 from json.decoder import JSONObject  # type: ignore[attr-defined]
 from json.scanner import py_make_scanner  # type: ignore[attr-defined]
 from typing import Any
