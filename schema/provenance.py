@@ -5,12 +5,11 @@ from __future__ import annotations
 import strawberry
 
 from graph.model import Node, NodeKind, Tie, TieType
+from schema.cost import MAX_UNSOURCED
 from schema.curation_results import StoredTie, TokenInfo
 from schema.info import Info
 from schema.nodes import Entity, as_graphql
 from schema.permissions import IsAdmin
-
-MAX_UNSOURCED = 500
 
 
 @strawberry.type(description="Facts that cite no source: nodes and ties, each in id order.")
