@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from graph.analytics.service import ISOLATE_ABOVE
 from resolvers.context import Limits
 from schema.build import QueryLimits
 from schema.cost import ListSizes
@@ -67,7 +68,7 @@ class Settings:
     analytics_isolate_above: int = variable(
         "POIKKI_ANALYTICS_ISOLATE_ABOVE",
         casts.whole_number,
-        0,
+        ISOLATE_ABOVE,
         "graphs with more nodes and ties than this answer drawn networks, paths, measures and"
         " communities in a forked child process (0: always), so igraph never holds the server",
     )

@@ -173,9 +173,11 @@ class Analytics:
     async def _answer(self, question: tuple[Any, ...], compute: Callable[[Snapshot], T]) -> T:
         snapshot = await self._fresh_snapshot()
         key = (question[0], snapshot.version, *question[1:])
-        found: T | None = self._recall(key)
-        if found is not None:
-            return found
+        with self._cache_lock:
+            if key in self._cache:  # a None answer (no path) is an answer too
+                self._cache.move_to_end(key)
+                known: T = self._cache[key]
+                return known
         if can_isolate() and snapshot.size > self.isolate_above:
             async with self._one_child:
                 value = await run_isolated(lambda: self._in_child(compute, snapshot))
