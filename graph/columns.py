@@ -4,24 +4,25 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from enum import StrEnum
 from typing import Any
 
-from graph.model import Claim, EventType, Node, NodeKind, OrgType, SeatType, Sector, Tie, TieType
+from graph.model import KIND_SPECS, Claim, Node, NodeKind, SeatType, Tie, TieType
 
 COMMON_COLUMNS = ("id", "name", "description", "start", "end", "sources", "claims")
 EXTRA_COLUMNS: Mapping[NodeKind, tuple[str, ...]] = {
-    NodeKind.ORGANISATION: ("orgType", "sector", "branch", "municipality"),
-    NodeKind.EVENT: ("eventType",),
-    NodeKind.SOURCE: ("publisher", "url", "language"),
+    kind: tuple(f.name for f in spec.fields) for kind, spec in KIND_SPECS.items() if spec.fields
 }
 TIE_COLUMNS = ("id", "role", "start", "end", "seatType", "sources")
 LIST_COLUMNS = frozenset({"sources"})
 
-
 # Enum lookups by value through dicts: the hot read paths convert thousands of rows.
-ORG_TYPES = {member.value: member for member in OrgType}
-SECTORS = {member.value: member for member in Sector}
-EVENT_TYPES = {member.value: member for member in EventType}
+_BY_VALUE: dict[type[StrEnum], dict[str, StrEnum]] = {
+    f.choices: {member.value: member for member in f.choices}
+    for spec in KIND_SPECS.values()
+    for f in spec.fields
+    if f.choices is not None
+}
 SEAT_TYPES = {member.value: member for member in SeatType}
 
 
@@ -38,21 +39,22 @@ def node_row(node: Node) -> dict[str, Any]:
         "end": node.end,
         "sources": list(node.sources),
         "claims": _claims_json(node.claims),
-        "orgType": node.org_type.value if node.org_type else None,
-        "sector": node.sector.value if node.sector else None,
-        "branch": node.branch,
-        "municipality": node.municipality,
-        "eventType": node.event_type.value if node.event_type else None,
-        "publisher": node.publisher,
-        "url": node.url,
-        "language": node.language,
     }
-    return {column: values[column] for column in node_columns(node.kind)}
+    for f in KIND_SPECS[node.kind].fields:
+        value = getattr(node, f.attribute)
+        values[f.name] = value.value if isinstance(value, StrEnum) else value
+    return values
 
 
 def node_from_row(kind: NodeKind, row: Mapping[str, Any]) -> Node:
     get = row.get
-    org_type, sector, event_type = get("orgType"), get("sector"), get("eventType")
+    extras: dict[str, Any] = {}
+    for f in KIND_SPECS[kind].fields:
+        value = get(f.name)
+        if f.choices is not None:
+            extras[f.attribute] = _BY_VALUE[f.choices][value] if value else None
+        else:
+            extras[f.attribute] = _text(value)
     return Node(
         kind=kind,
         id=str(row["id"]),
@@ -61,15 +63,8 @@ def node_from_row(kind: NodeKind, row: Mapping[str, Any]) -> Node:
         description=_text(get("description")),
         start=_text(get("start")),
         end=_text(get("end")),
-        org_type=ORG_TYPES[org_type] if org_type else None,
-        sector=SECTORS[sector] if sector else None,
-        branch=_text(get("branch")),
-        municipality=_text(get("municipality")),
-        event_type=EVENT_TYPES[event_type] if event_type else None,
-        publisher=_text(get("publisher")),
-        url=_text(get("url")),
-        language=_text(get("language")),
         claims=_claims_from_json(_text(get("claims"))),
+        **extras,
     )
 
 

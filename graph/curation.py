@@ -20,32 +20,15 @@ from graph.errors import BadInputError, NotFoundError
 from graph.hygiene import id_problem, text_problem
 from graph.imports.problems import ImportRejected
 from graph.imports.reader import problems_against_store, read_files_and_problems
-from graph.model import (
-    TIE_SPECS,
-    Claim,
-    EventType,
-    Node,
-    NodeKind,
-    OrgType,
-    SeatType,
-    Sector,
-    Tie,
-    TieType,
-)
+from graph.model import KIND_SPECS, TIE_SPECS, Claim, Node, NodeKind, SeatType, Tie, TieType
 from graph.store import GraphStore, WriteSummary
 
 NODE_FIELDS = ("name", "description", "start", "end")
 TIE_FIELDS = ("role", "start", "end", "seatType")
-_ATTRIBUTE = {
-    "orgType": "org_type",
-    "eventType": "event_type",
-    "seatType": "seat_type",
-}
-_ENUMS: Mapping[str, Any] = {
-    "orgType": OrgType,
-    "sector": Sector,
-    "eventType": EventType,
-    "seatType": SeatType,
+_KIND_FIELDS = [f for spec in KIND_SPECS.values() for f in spec.fields]
+_ATTRIBUTE = {f.name: f.attribute for f in _KIND_FIELDS} | {"seatType": "seat_type"}
+_ENUMS: Mapping[str, Any] = {f.name: f.choices for f in _KIND_FIELDS if f.choices} | {
+    "seatType": SeatType
 }
 MAX_SLUG = 80
 MANY_LINES = frozenset({"description"})

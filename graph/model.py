@@ -173,6 +173,120 @@ TIE_SPECS: Mapping[TieType, TieSpec] = {
 }
 
 
+class Role(StrEnum):
+    """How nodes of a kind take part in the network science."""
+
+    ACTOR = "actor"
+    """People and organisations: the projections link them."""
+    INITIATIVE = "initiative"
+    """Programmes and projects: actors who take part in the same one are linked, and a tie
+    inside one without dates of its own counts with the initiative's."""
+    OCCASION = "occasion"
+    """Events: actors who took part in the same one are linked."""
+
+
+class Timing(StrEnum):
+    """What a kind's `start` and `end` mean."""
+
+    UNDATED = "undated"
+    """No period of its own (people, organisations, goals): their ties carry the dates."""
+    PERIOD = "period"
+    """Active from `start` to `end`; filtered by period, sorted by start and end."""
+    PUBLISHED = "published"
+    """A source's publication date (`start`, given as `date`); sorted by it, no period."""
+
+
+@dataclass(frozen=True)
+class Field:
+    """A property a kind adds to those every node has (id, name, description, start, end,
+    sources, claims)."""
+
+    name: str
+    """As GraphQL, the import formats and the stores name it."""
+    attribute: str
+    """The `Node` attribute that holds it."""
+    choices: type[StrEnum] | None = None
+    """The enum its values come from; None for free text."""
+    token: bool = False
+    """Text read trimmed, as one token: an address, a language code."""
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    """Everything about a node kind that is not GraphQL: its fields, dates and part in the
+    network science. Storage columns, import fields, the CSV bundle, the Cypher indexes, the
+    analytics' roles and the root lists are all derived from these."""
+
+    plural: str
+    """The name of its root list."""
+    timing: Timing = Timing.UNDATED
+    role: Role | None = None
+    fields: tuple[Field, ...] = ()
+    filters: tuple[str, ...] = ()
+    """The fields its root list filters on, in the filter's order: a field with choices
+    matches any of those given, a text field equals the one given."""
+    spelled: Mapping[str, str] = field(default_factory=dict)
+    """Common fields that imports and GraphQL name otherwise for this kind (a source's
+    `title` and `date`)."""
+
+    @property
+    def dated(self) -> bool:
+        return self.timing is not Timing.UNDATED
+
+
+_ORGANISATION_FIELDS = (
+    Field("orgType", "org_type", OrgType),
+    Field("sector", "sector", Sector),
+    Field("branch", "branch"),
+    Field("municipality", "municipality"),
+)
+_SOURCE_FIELDS = (
+    Field("publisher", "publisher"),
+    Field("url", "url", token=True),
+    Field("language", "language", token=True),
+)
+
+KIND_SPECS: Mapping[NodeKind, KindSpec] = {
+    NodeKind.PERSON: KindSpec("people", role=Role.ACTOR),
+    NodeKind.ORGANISATION: KindSpec(
+        "organisations",
+        role=Role.ACTOR,
+        fields=_ORGANISATION_FIELDS,
+        filters=("sector", "orgType", "municipality", "branch"),
+    ),
+    NodeKind.PROGRAMME: KindSpec("programmes", Timing.PERIOD, Role.INITIATIVE),
+    NodeKind.PROJECT: KindSpec("projects", Timing.PERIOD, Role.INITIATIVE),
+    NodeKind.OUTCOME: KindSpec("outcomes", Timing.PERIOD),
+    NodeKind.SOURCE: KindSpec(
+        "sources",
+        Timing.PUBLISHED,
+        fields=_SOURCE_FIELDS,
+        filters=("publisher", "language"),
+        spelled={"name": "title", "start": "date"},
+    ),
+    NodeKind.GOAL: KindSpec("goals"),
+    NodeKind.EVENT: KindSpec(
+        "events",
+        Timing.PERIOD,
+        Role.OCCASION,
+        fields=(Field("eventType", "event_type", EventType),),
+        filters=("eventType",),
+    ),
+    NodeKind.STORY: KindSpec("stories", Timing.PERIOD),
+}
+
+
+def kinds_in(*roles: Role) -> tuple[NodeKind, ...]:
+    """The kinds that play any of `roles`, in NodeKind's order."""
+    return tuple(kind for kind, spec in KIND_SPECS.items() if spec.role in roles)
+
+
+ACTOR_KINDS = kinds_in(Role.ACTOR)
+INITIATIVE_KINDS = kinds_in(Role.INITIATIVE)
+AFFILIATION_KINDS = kinds_in(Role.INITIATIVE, Role.OCCASION)
+"""What the projections link actors through: taking part in the same one."""
+
+
 @dataclass(frozen=True)
 class GraphStats:
     nodes: Mapping[NodeKind, int] = field(default_factory=dict)

@@ -7,10 +7,8 @@ from collections.abc import Iterable
 
 from graph.analytics.scope import NETWORK_KINDS, CouncilTerm, Scope
 from graph.errors import BadInputError
-from graph.model import NodeKind, TieType
+from graph.model import INITIATIVE_KINDS, NodeKind, TieType
 from resolvers import global_ids
-
-INITIATIVE_KINDS = (NodeKind.PROGRAMME, NodeKind.PROJECT)
 
 
 def build_scope(

@@ -6,13 +6,15 @@ from typing import Any
 
 import strawberry
 
-from schema.enums import EventType, NodeKind, OrgType, SeatType, Sector, TieType
+from schema.enums import NodeKind, SeatType, TieType
+from schema.kind_fields import kind_fields, with_kind_fields
 from schema.scalars import PartialDate
 
 SOURCES_HELP = "The sources that state this (global ids of Source nodes); at least one."
 
 
 @strawberry.input(description="A new node of any kind but Source (see createSource).")
+@with_kind_fields(sources=False, before="sources")
 class NodeInput:
     kind: NodeKind
     name: str
@@ -22,11 +24,6 @@ class NodeInput:
     description: str | None = None
     start: PartialDate | None = None
     end: PartialDate | None = None
-    org_type: OrgType | None = strawberry.field(default=None, description="Organisations only.")
-    sector: Sector | None = strawberry.field(default=None, description="Organisations only.")
-    branch: str | None = strawberry.field(default=None, description="Organisations only.")
-    municipality: str | None = strawberry.field(default=None, description="Organisations only.")
-    event_type: EventType | None = strawberry.field(default=None, description="Events only.")
     sources: list[strawberry.ID] = strawberry.field(description=SOURCES_HELP)
 
 
@@ -35,6 +32,7 @@ class NodeInput:
     "from sources the node already cites corrects it; a different value from new sources is "
     "kept as a claim beside the stored one (both with their sources) unless `preferNew`."
 )
+@with_kind_fields(sources=True, before="prefer_new")
 class NodeChangesInput:
     id: strawberry.ID
     sources: list[strawberry.ID] = strawberry.field(description=SOURCES_HELP)
@@ -42,14 +40,6 @@ class NodeChangesInput:
     description: str | None = None
     start: PartialDate | None = None
     end: PartialDate | None = None
-    org_type: OrgType | None = None
-    sector: Sector | None = None
-    branch: str | None = None
-    municipality: str | None = None
-    event_type: EventType | None = None
-    publisher: str | None = strawberry.field(default=None, description="Sources only.")
-    url: str | None = strawberry.field(default=None, description="Sources only.")
-    language: str | None = strawberry.field(default=None, description="Sources only.")
     prefer_new: bool = strawberry.field(
         default=False, description="Make a contradicting value the node's value (both kept)."
     )
@@ -102,18 +92,8 @@ class ImportFileInput:
 
 
 NODE_FIELDS = {
-    "name": "name",
-    "description": "description",
-    "start": "start",
-    "end": "end",
-    "org_type": "orgType",
-    "sector": "sector",
-    "branch": "branch",
-    "municipality": "municipality",
-    "event_type": "eventType",
-    "publisher": "publisher",
-    "url": "url",
-    "language": "language",
+    **{name: name for name in ("name", "description", "start", "end")},
+    **{attribute: field.name for attribute, field in kind_fields(sources=True).items()},
 }
 SOURCE_FIELDS = {
     "title": "name",

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import GenericAlias
+from typing import Any
+
 import strawberry
 
 from graph import dates
-from graph.model import NodeKind
+from graph.model import KIND_SPECS, Field, NodeKind, Timing
 from graph.store import Condition, Op, Order, SortField
 from resolvers import global_ids
-from schema.enums import (
-    DatedOrderField,
-    EntityOrderField,
-    EventType,
-    OrderDirection,
-    OrgType,
-    Sector,
-)
+from schema.enums import DatedOrderField, EntityOrderField, OrderDirection
 from schema.scalars import PartialDate
 
 
@@ -50,49 +47,45 @@ class DatedFilter(EntityFilter):
         return found
 
 
-@strawberry.input
-class OrganisationFilter(EntityFilter):
-    sector: list[Sector] | None = None
-    org_type: list[OrgType] | None = None
-    municipality: str | None = None
-    branch: str | None = None
+def _kind_filter(kind: NodeKind) -> type[EntityFilter]:
+    """The root list's filter for `kind`: by period if it has one, and by the fields its spec
+    names (`OrganisationFilter`, `EventFilter`...)."""
+    spec = KIND_SPECS[kind]
+    base = DatedFilter if spec.timing is Timing.PERIOD else EntityFilter
+    if not spec.filters:
+        return base
+    by_name = {f.name: f for f in spec.fields}
+    fields = [by_name[name] for name in spec.filters]
 
-    def conditions(self, kind: NodeKind) -> list[Condition]:
-        found = super().conditions(kind)
-        if self.sector is not None:
-            found.append(Condition("sector", Op.IN, tuple(s.value for s in self.sector)))
-        if self.org_type is not None:
-            found.append(Condition("orgType", Op.IN, tuple(t.value for t in self.org_type)))
-        if self.municipality is not None:
-            found.append(Condition("municipality", Op.EQUALS, self.municipality))
-        if self.branch is not None:
-            found.append(Condition("branch", Op.EQUALS, self.branch))
+    def conditions(self: EntityFilter, kind: NodeKind) -> list[Condition]:
+        found = base.conditions(self, kind)
+        for field in fields:
+            value = getattr(self, field.attribute)
+            if value is None:
+                continue
+            if field.choices is None:
+                found.append(Condition(field.name, Op.EQUALS, value))
+            else:
+                found.append(Condition(field.name, Op.IN, tuple(v.value for v in value)))
         return found
 
-
-@strawberry.input
-class EventFilter(DatedFilter):
-    event_type: list[EventType] | None = None
-
-    def conditions(self, kind: NodeKind) -> list[Condition]:
-        found = super().conditions(kind)
-        if self.event_type is not None:
-            found.append(Condition("eventType", Op.IN, tuple(t.value for t in self.event_type)))
-        return found
+    namespace: dict[str, Any] = {
+        "__annotations__": {f.attribute: _filter_type(f) for f in fields},
+        **{f.attribute: None for f in fields},
+        "conditions": conditions,
+        "__module__": __name__,
+    }
+    return strawberry.input(type(f"{kind.value}Filter", (base,), namespace))
 
 
-@strawberry.input
-class SourceFilter(EntityFilter):
-    publisher: str | None = None
-    language: str | None = None
+def _filter_type(field: Field) -> object:
+    """Text equals one value; a field with choices takes a list of them."""
+    return str | None if field.choices is None else GenericAlias(list, field.choices) | None
 
-    def conditions(self, kind: NodeKind) -> list[Condition]:
-        found = super().conditions(kind)
-        if self.publisher is not None:
-            found.append(Condition("publisher", Op.EQUALS, self.publisher))
-        if self.language is not None:
-            found.append(Condition("language", Op.EQUALS, self.language))
-        return found
+
+KIND_FILTERS: Mapping[NodeKind, type[EntityFilter]] = {
+    kind: _kind_filter(kind) for kind in NodeKind
+}
 
 
 @strawberry.input(description="Sort order; ties in the sort key are broken by id.")

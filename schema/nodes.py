@@ -22,8 +22,8 @@ from schema.info import Info
 from schema.scalars import PartialDate, partial_date
 
 OUT, IN = Direction.OUT, Direction.IN
-ACTORS = (NodeKind.PERSON, NodeKind.ORGANISATION)
-INITIATIVES = (NodeKind.PROGRAMME, NodeKind.PROJECT)
+ACTORS = model.ACTOR_KINDS
+INITIATIVES = model.INITIATIVE_KINDS
 PARTICIPATION = (TieType.LEADS, TieType.PARTICIPATES_IN, TieType.PARTNER_IN)
 MEMBERSHIP = (TieType.EMPLOYED_BY, TieType.MEMBER_OF)
 
@@ -456,7 +456,7 @@ class Source(Entity):
 
 Actor = Annotated[Person | Organisation, strawberry.union("Actor")]
 
-_TYPES: dict[NodeKind, type[Entity]] = {
+TYPES: dict[NodeKind, type[Entity]] = {
     NodeKind.PERSON: Person,
     NodeKind.ORGANISATION: Organisation,
     NodeKind.PROGRAMME: Programme,
@@ -467,8 +467,8 @@ _TYPES: dict[NodeKind, type[Entity]] = {
     NodeKind.EVENT: Event,
     NodeKind.STORY: Story,
 }
-ALL_TYPES = tuple(_TYPES.values())
+ALL_TYPES = tuple(TYPES.values())
 
 
 def as_graphql(record: model.Node) -> Entity:
-    return _TYPES[record.kind](record=record)
+    return TYPES[record.kind](record=record)

@@ -1,43 +1,37 @@
-"""Root connections: every kind of node as a filtered, sorted, keyset-paginated list."""
+"""Root connections: every kind of node as a filtered, sorted, keyset-paginated list.
+
+One list per kind, named by its spec (`KIND_SPECS[kind].plural`), with the filter its spec
+gives and the order its dates allow.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, cast
 
 import strawberry
+from strawberry.types.field import StrawberryField
 
+from graph.model import KIND_SPECS, NodeKind
 from resolvers.pages import root_page
 from schema.connections import Connection, Edge, page_info
-from schema.enums import NodeKind
 from schema.info import Info
-from schema.inputs import (
-    DatedFilter,
-    DatedOrder,
-    EntityFilter,
-    EntityOrder,
-    EventFilter,
-    OrganisationFilter,
-    SourceFilter,
-)
-from schema.nodes import (
-    Event,
-    Goal,
-    Organisation,
-    Outcome,
-    Person,
-    Programme,
-    Project,
-    Source,
-    Story,
-    as_graphql,
-)
+from schema.inputs import KIND_FILTERS, DatedOrder, EntityFilter, EntityOrder
+from schema.nodes import TYPES, as_graphql
 
-Filter = EntityFilter | None
-Ordering = EntityOrder | DatedOrder | None
+LIST_HELP: Mapping[NodeKind, str] = {
+    NodeKind.PERSON: "People in public roles.",
+    NodeKind.SOURCE: "Sources; START orders them by publication date.",
+}
 
 
 async def _root(
-    info: Info, kind: NodeKind, filter_: Filter, order_by: Ordering, first: int, after: str | None
+    info: Info,
+    kind: NodeKind,
+    filter_: EntityFilter | None,
+    order_by: EntityOrder | DatedOrder | None,
+    first: int,
+    after: str | None,
 ) -> Connection[Any]:
     conditions = filter_.conditions(kind) if filter_ else []
     order = (order_by or EntityOrder()).order()
@@ -52,103 +46,36 @@ async def _root(
     )
 
 
-@strawberry.type
+def _root_list(kind: NodeKind) -> StrawberryField:
+    async def resolve(
+        self: Any,
+        info: Info,
+        filter: EntityFilter | None = None,
+        order_by: EntityOrder | DatedOrder | None = None,
+        first: int = 20,
+        after: str | None = None,
+    ) -> Connection[Any]:
+        return await _root(info, kind, filter, order_by, first, after)
+
+    # strawberry reads the arguments' and the result's GraphQL types from the annotations,
+    # which differ by kind.
+    order = DatedOrder if KIND_SPECS[kind].dated else EntityOrder
+    resolve.__annotations__ = {
+        "info": Info,
+        "filter": KIND_FILTERS[kind] | None,
+        "order_by": order | None,
+        "first": int,
+        "after": str | None,
+        "return": cast(Any, Connection)[TYPES[kind]],
+    }
+    field: StrawberryField = strawberry.field(resolver=resolve, description=LIST_HELP.get(kind))
+    return field
+
+
 class ListsQuery:
-    @strawberry.field(description="People in public roles.")
-    async def people(
-        self,
-        info: Info,
-        filter: EntityFilter | None = None,
-        order_by: EntityOrder | None = None,
-        first: int = 20,
-        after: str | None = None,
-    ) -> Connection[Person]:
-        return await _root(info, NodeKind.PERSON, filter, order_by, first, after)
+    """A root list for every kind of node."""
 
-    @strawberry.field
-    async def organisations(
-        self,
-        info: Info,
-        filter: OrganisationFilter | None = None,
-        order_by: EntityOrder | None = None,
-        first: int = 20,
-        after: str | None = None,
-    ) -> Connection[Organisation]:
-        return await _root(info, NodeKind.ORGANISATION, filter, order_by, first, after)
 
-    @strawberry.field
-    async def programmes(
-        self,
-        info: Info,
-        filter: DatedFilter | None = None,
-        order_by: DatedOrder | None = None,
-        first: int = 20,
-        after: str | None = None,
-    ) -> Connection[Programme]:
-        return await _root(info, NodeKind.PROGRAMME, filter, order_by, first, after)
-
-    @strawberry.field
-    async def projects(
-        self,
-        info: Info,
-        filter: DatedFilter | None = None,
-        order_by: DatedOrder | None = None,
-        first: int = 20,
-        after: str | None = None,
-    ) -> Connection[Project]:
-        return await _root(info, NodeKind.PROJECT, filter, order_by, first, after)
-
-    @strawberry.field
-    async def outcomes(
-        self,
-        info: Info,
-        filter: DatedFilter | None = None,
-        order_by: DatedOrder | None = None,
-        first: int = 20,
-        after: str | None = None,
-    ) -> Connection[Outcome]:
-        return await _root(info, NodeKind.OUTCOME, filter, order_by, first, after)
-
-    @strawberry.field(description="Sources; START orders them by publication date.")
-    async def sources(
-        self,
-        info: Info,
-        filter: SourceFilter | None = None,
-        order_by: DatedOrder | None = None,
-        first: int = 20,
-        after: str | None = None,
-    ) -> Connection[Source]:
-        return await _root(info, NodeKind.SOURCE, filter, order_by, first, after)
-
-    @strawberry.field
-    async def goals(
-        self,
-        info: Info,
-        filter: EntityFilter | None = None,
-        order_by: EntityOrder | None = None,
-        first: int = 20,
-        after: str | None = None,
-    ) -> Connection[Goal]:
-        return await _root(info, NodeKind.GOAL, filter, order_by, first, after)
-
-    @strawberry.field
-    async def events(
-        self,
-        info: Info,
-        filter: EventFilter | None = None,
-        order_by: DatedOrder | None = None,
-        first: int = 20,
-        after: str | None = None,
-    ) -> Connection[Event]:
-        return await _root(info, NodeKind.EVENT, filter, order_by, first, after)
-
-    @strawberry.field
-    async def stories(
-        self,
-        info: Info,
-        filter: DatedFilter | None = None,
-        order_by: DatedOrder | None = None,
-        first: int = 20,
-        after: str | None = None,
-    ) -> Connection[Story]:
-        return await _root(info, NodeKind.STORY, filter, order_by, first, after)
+for _kind in NodeKind:
+    setattr(ListsQuery, KIND_SPECS[_kind].plural, _root_list(_kind))
+strawberry.type(ListsQuery)

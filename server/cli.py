@@ -132,6 +132,10 @@ def _backend_name(name: str) -> str:
     return name
 
 
+def _optional_backend_name(name: str | None) -> str | None:
+    return None if name is None else _backend_name(name)
+
+
 @app.command()
 def copy(
     to: Annotated[
@@ -139,18 +143,32 @@ def copy(
         typer.Option(
             callback=_backend_name,
             metavar=f"<{'|'.join(BACKENDS)}>",
-            help="Where the graph goes; it comes from the other.",
+            help="Where the graph goes.",
         ),
     ],
+    from_: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            callback=_optional_backend_name,
+            metavar=f"<{'|'.join(BACKENDS)}>",
+            help="Where it comes from: by default the backend the settings select, or if "
+            "that is the target, the first other one.",
+        ),
+    ] = None,
     data_dir: DataDir = None,
     batch: Annotated[int, typer.Option(min=1, help="Nodes or ties per read and write.")] = 5_000,
 ) -> None:
-    """Copy the whole graph between the embedded database and Neo4j (POIKKI_NEO4J_*).
+    """Copy the whole graph between backends, e.g. the embedded database and Neo4j
+    (POIKKI_NEO4J_*).
 
     The target must be empty; the counts are compared at the end.
     """
     settings = settings_from(data_dir=data_dir)
-    (source_name,) = (name for name in BACKENDS if name != to)  # between the two backends
+    source_name = from_ or _copied_from(settings, to)
+    if source_name == to:
+        errors.print(f"[red]--from and --to are both {to}: copy between two backends.[/red]")
+        raise typer.Exit(2)
     try:
         source, target = BACKENDS[source_name].store(settings), BACKENDS[to].store(settings)
     except ConfigError as error:
@@ -172,6 +190,11 @@ def copy(
         errors.print(f"[red]{error}[/red]")
         raise typer.Exit(1) from error
     console.print(f"Copied {report.nodes} nodes and {report.ties} ties to {to}; the counts match.")
+
+
+def _copied_from(settings: Settings, to: str) -> str:
+    chosen = selected(settings).name
+    return chosen if chosen != to else next(name for name in BACKENDS if name != to)
 
 
 async def _copy_with_progress(source: GraphStore, target: GraphStore, batch: int) -> CopyReport:

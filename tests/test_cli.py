@@ -81,6 +81,18 @@ def test_bad_configuration_is_named() -> None:
     assert "POIKKI_MAX_FIRST must be a positive integer; got 'lots'" in result.stderr
 
 
+def test_copy_names_a_backend_it_does_not_know_and_refuses_to_copy_onto_itself(
+    tmp_path: Path,
+) -> None:
+    unknown = _poikki("copy", "--from", "sqlite", "--to", "embedded", "--data-dir", str(tmp_path))
+    assert unknown.returncode == 2
+    assert "'sqlite' is not one of 'neo4j', 'embedded'" in unknown.stderr
+    itself = _poikki("copy", "--from", "embedded", "--to", "embedded", "--data-dir", str(tmp_path))
+    assert itself.returncode == 2
+    assert "--from and --to are both embedded" in itself.stderr
+    assert not any(tmp_path.iterdir()), "nothing is opened or written"
+
+
 def test_schema_command_prints_the_committed_schema() -> None:
     result = _poikki("schema")
     committed = (Path(__file__).parent.parent / "schema.graphql").read_text(encoding="utf-8")

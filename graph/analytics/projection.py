@@ -16,7 +16,7 @@ import scipy.sparse as sp
 from graph import dates
 from graph.analytics.subgraph import Subgraph
 from graph.errors import LimitExceededError
-from graph.model import Node, NodeKind, Tie, TieType
+from graph.model import AFFILIATION_KINDS, Node, NodeKind, Tie, TieType
 
 AFFILIATIONS = frozenset(
     {
@@ -27,7 +27,7 @@ AFFILIATIONS = frozenset(
         TieType.TOOK_PART_IN,
     }
 )
-AFFILIATED_TO = frozenset({NodeKind.PROGRAMME, NodeKind.PROJECT, NodeKind.EVENT})
+AFFILIATED_TO = frozenset(AFFILIATION_KINDS)
 
 
 class Mode(StrEnum):

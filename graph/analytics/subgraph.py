@@ -9,13 +9,13 @@ from dataclasses import dataclass, replace
 
 from graph.analytics.scope import Scope
 from graph.errors import NotFoundError
-from graph.model import Node, NodeKind, Tie, TieType
+from graph.model import AFFILIATION_KINDS, Node, NodeKind, Tie, TieType
 from graph.store import GraphStore
 
 SCAN_BATCH = 1_000
 """Small enough that one batch answered from the read model's memory (Python objects built
 without a pause) holds the event loop for tens of milliseconds, not hundreds."""
-_DATED_ENDS = (NodeKind.PROGRAMME, NodeKind.PROJECT, NodeKind.EVENT)
+_DATED_ENDS = AFFILIATION_KINDS
 
 
 @dataclass(frozen=True)

@@ -8,14 +8,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from graph.cypher import NEIGHBOUR_SORT_KEYS, TOKEN_LABEL, Statement, hop_pattern, labels
-from graph.model import NodeKind, TieType
+from graph.model import KIND_SPECS, NodeKind, TieType
 from graph.store import Hop
 
 SEARCH_INDEX = "poikki_search"
-_DATED = (NodeKind.PROGRAMME, NodeKind.PROJECT, NodeKind.OUTCOME, NodeKind.EVENT, NodeKind.SOURCE)
-_FILTERED: dict[NodeKind, tuple[str, ...]] = {
-    NodeKind.ORGANISATION: ("sector", "orgType", "municipality"),
-}
 
 
 def schema_statements() -> list[str]:
@@ -27,7 +23,8 @@ def schema_statements() -> list[str]:
             f"CREATE CONSTRAINT poikki_{name}_id IF NOT EXISTS "
             f"FOR (n:{kind.value}) REQUIRE n.id IS UNIQUE"
         )
-        keys = ("name",) + (("start", "end") if kind in _DATED else ()) + _FILTERED.get(kind, ())
+        spec = KIND_SPECS[kind]
+        keys = ("name",) + (("start", "end") if spec.dated else ()) + spec.filters
         statements += [
             f"CREATE INDEX poikki_{name}_{key.lower()} IF NOT EXISTS "
             f"FOR (n:{kind.value}) ON (n.`{key}`)"

@@ -13,7 +13,16 @@ from dataclasses import dataclass
 
 from graph.hygiene import shown
 from graph.imports.batch import FileRead
-from graph.imports.records import ORGANISATION_FIELDS, Record, node_from, tie_from
+from graph.imports.records import (
+    COMMON_FIELDS,
+    KIND_FIELDS,
+    SOURCE_FIELDS,
+    SOURCE_TITLE,
+    TIE_FIELDS,
+    Record,
+    node_from,
+    tie_from,
+)
 from graph.model import Node, Tie
 
 LIST_SEPARATOR = ";"
@@ -42,24 +51,21 @@ def _tie(record: Record) -> tuple[Tie | None, list[str]]:
 
 LAYOUTS = {
     "nodes.csv": Layout(
-        (
-            "id", "kind", "name", "description", "start", "end", *ORGANISATION_FIELDS,
-            "eventType", "sources",
-        ),
+        ("id", *(f for f in COMMON_FIELDS if f != "id"), *KIND_FIELDS, "sources"),
         ("id", "kind", "name"),
         _node,
     ),
     "ties.csv": Layout(
-        ("id", "type", "source", "target", "role", "start", "end", "seatType", "sources"),
+        ("id", "type", *(f for f in TIE_FIELDS if f != "id")),
         ("id", "type", "source", "target"),
         _tie,
     ),
     "sources.csv": Layout(
-        ("id", "title", "description", "publisher", "date", "url", "language"),
-        ("id", "title"),
+        tuple(f for f in SOURCE_FIELDS if f != "kind"),
+        ("id", SOURCE_TITLE),
         _source,
     ),
-}  # fmt: skip
+}
 FILE_NAMES = tuple(LAYOUTS)
 
 

@@ -10,20 +10,36 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from enum import Enum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from graph import dates
 from graph.hygiene import id_problem, shown, text_problem
-from graph.model import Claim, EventType, Node, NodeKind, OrgType, SeatType, Sector, Tie, TieType
+from graph.model import KIND_SPECS, Claim, Field, Node, NodeKind, SeatType, Tie, TieType
 
 Record = Mapping[str, object]
 E = TypeVar("E", bound=Enum)
 
 COMMON_FIELDS = ("kind", "id", "name", "description", "start", "end")
-ORGANISATION_FIELDS = ("orgType", "sector", "branch", "municipality")
-EVENT_FIELDS = ("eventType",)
-NODE_FIELDS = (*COMMON_FIELDS, *ORGANISATION_FIELDS, *EVENT_FIELDS, "sources", "claims")
-SOURCE_FIELDS = ("kind", "id", "title", "description", "publisher", "date", "url", "language")
+KIND_FIELDS = tuple(
+    dict.fromkeys(
+        f.name
+        for kind, spec in KIND_SPECS.items()
+        if kind is not NodeKind.SOURCE
+        for f in spec.fields
+    )
+)
+"""The fields of some kind of node but sources, in the order of the kinds."""
+NODE_FIELDS = (*COMMON_FIELDS, *KIND_FIELDS, "sources", "claims")
+SOURCE = KIND_SPECS[NodeKind.SOURCE]
+SOURCE_TITLE, SOURCE_DATE = SOURCE.spelled["name"], SOURCE.spelled["start"]
+SOURCE_FIELDS = (
+    "kind",
+    "id",
+    SOURCE_TITLE,
+    "description",
+    SOURCE_DATE,
+    *(f.name for f in SOURCE.fields),
+)
 TIE_FIELDS = ("id", "source", "target", "role", "start", "end", "seatType", "sources")
 CLAIM_FIELDS = ("field", "value", "sources")
 MANY_LINES = frozenset({"description", "value"})
@@ -34,10 +50,9 @@ def node_fields(kind: NodeKind | None) -> tuple[str, ...]:
     """The fields a node of `kind` may have (all of them when the kind itself is unreadable)."""
     if kind is NodeKind.SOURCE:
         return SOURCE_FIELDS
-    extra = {NodeKind.ORGANISATION: ORGANISATION_FIELDS, NodeKind.EVENT: EVENT_FIELDS}
     if kind is None:
         return NODE_FIELDS
-    return (*COMMON_FIELDS, *extra.get(kind, ()), "sources", "claims")
+    return (*COMMON_FIELDS, *(f.name for f in KIND_SPECS[kind].fields), "sources", "claims")
 
 
 class Values:
@@ -177,9 +192,7 @@ def node_from(
     ident, name = values.identifier("id", True), values.text("name", True)
     start, end = values.span("start", "end")
     description = values.text("description")
-    org_type, sector = values.choice("orgType", OrgType), values.choice("sector", Sector)
-    branch, municipality = values.text("branch"), values.text("municipality")
-    event_type = values.choice("eventType", EventType)
+    extras = _kind_fields(values, kind)
     sources, claims = values.ids("sources"), values.claims("claims")
     if values.problems or kind is None or ident is None or name is None:
         return None, values.problems
@@ -191,22 +204,29 @@ def node_from(
         description=description,
         start=start,
         end=end,
-        org_type=org_type,
-        sector=sector,
-        branch=branch,
-        municipality=municipality,
-        event_type=event_type,
         claims=claims,
+        **extras,
     )
     return node, []
 
 
+def _kind_fields(values: Values, kind: NodeKind | None) -> dict[str, Any]:
+    """The values of the fields only `kind` has, by Node attribute."""
+    return {} if kind is None else {f.attribute: _read(values, f) for f in KIND_SPECS[kind].fields}
+
+
+def _read(values: Values, field: Field) -> Enum | str | None:
+    if field.choices is not None:
+        return values.choice(field.name, field.choices)
+    return values.ident(field.name) if field.token else values.text(field.name)
+
+
 def _source_from(values: Values) -> tuple[Node | None, list[str]]:
     values.only(SOURCE_FIELDS, "a SOURCE")
-    ident, title = values.identifier("id", True), values.text("title", True)
-    published = values.date("date")
-    description, publisher = values.text("description"), values.text("publisher")
-    url, language = values.ident("url"), values.ident("language")
+    ident, title = values.identifier("id", True), values.text(SOURCE_TITLE, True)
+    published = values.date(SOURCE_DATE)
+    description = values.text("description")
+    extras = _kind_fields(values, NodeKind.SOURCE)
     if values.problems or ident is None or title is None:
         return None, values.problems
     node = Node(
@@ -217,9 +237,7 @@ def _source_from(values: Values) -> tuple[Node | None, list[str]]:
         sources=(ident,),
         description=description,
         start=published,
-        publisher=publisher,
-        url=url,
-        language=language,
+        **extras,
     )
     return node, []
 

@@ -1,0 +1,51 @@
+"""The fields only some kinds have, added to the curation inputs from the kinds' specs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+import strawberry
+
+from graph.model import KIND_SPECS, Field, NodeKind
+
+Input = TypeVar("Input", bound=type)
+
+
+def _kinds_with(name: str, sources: bool) -> list[str]:
+    return [
+        spec.plural
+        for kind, spec in KIND_SPECS.items()
+        if (sources or kind is not NodeKind.SOURCE) and any(f.name == name for f in spec.fields)
+    ]
+
+
+def kind_fields(*, sources: bool) -> dict[str, Field]:
+    """Every kind's own fields by attribute in the kinds' order, then sources' when `sources`."""
+    kinds: list[NodeKind] = [kind for kind in KIND_SPECS if kind is not NodeKind.SOURCE]
+    kinds += [NodeKind.SOURCE] if sources else []
+    return {f.attribute: f for kind in kinds for f in KIND_SPECS[kind].fields}
+
+
+def with_kind_fields(*, sources: bool, before: str) -> Callable[[Input], Input]:
+    """Adds each kind's own fields, optional and saying which kinds have them, to an input
+    class before strawberry reads it, placed before its field `before`."""
+
+    def add(cls: Input) -> Input:
+        fields = kind_fields(sources=sources)
+        annotations: dict[str, object] = {}
+        for name, annotation in cls.__annotations__.items():
+            if name == before:
+                annotations.update((a, _optional(f)) for a, f in fields.items())
+            annotations[name] = annotation
+        for attribute, field in fields.items():
+            kinds = " and ".join(_kinds_with(field.name, sources)).capitalize()
+            setattr(cls, attribute, strawberry.field(default=None, description=f"{kinds} only."))
+        cls.__annotations__ = annotations
+        return cls
+
+    return add
+
+
+def _optional(field: Field) -> object:
+    return (str if field.choices is None else field.choices) | None
