@@ -80,7 +80,7 @@ class ListSizes:
     """Any other list without `first`."""
 
 
-COMPUTED_QUESTIONS = frozenset({"measures", "communities", "path"})
+COMPUTED_QUESTIONS = frozenset({"measures", "communities", "path", "change"})
 DRAWN_NETWORKS = frozenset({"network", "collaboration"})
 
 
@@ -204,7 +204,9 @@ class _Counter:
         count = multiplier if size is None else multiplier * size
         cost = 0 if size is None else count
         if name in COMPUTED_QUESTIONS and parent is self.schema.query_type:
-            cost += multiplier * self.scope_weight(node, definition)
+            periods = self.argument(node, definition, "periods")
+            times = len(periods) if isinstance(periods, list) and periods else 1
+            cost += multiplier * times * self.scope_weight(node, definition)
         if node.selection_set is not None:
             child = get_named_type(definition.type)
             below = self.network_sizes(node, definition) if name in DRAWN_NETWORKS else {}

@@ -6,13 +6,15 @@ from typing import Annotated
 
 import strawberry
 
-from graph.analytics.communities import Algorithm
+from graph.analytics.change import period_scopes
+from graph.analytics.communities import Algorithm, Partitioning
 from graph.analytics.projection import Mode, Weighting
 from graph.analytics.service import Analytics
 from graph.errors import BadInputError, LimitExceededError
 from graph.model import Boundary
 from schema.cost import DRAWN_EDGES, DRAWN_NODES, MAX_PATH_STEPS
 from schema.info import Info
+from schema.network_change import Change, PeriodInput, change_type
 from schema.network_inputs import ScopeInput, node_slug, scope_of
 from schema.network_measures import CommunitiesResult, Measures, communities_type
 from schema.network_types import NetworkGraph, NetworkNode, PathResult, edge_type
@@ -125,6 +127,29 @@ class NetworkQuery:
     ) -> Measures:
         result = await _analytics(info).measures(scope_of(scope), mode, weighting, boundary, seed)
         return Measures(boundary=boundary, result=result)
+
+    @strawberry.field(
+        description="How the scope's network changed from each period to the next: each "
+        "period in numbers, who joined, left and stayed, which ties formed, were kept and "
+        "ended, every node's trajectory, and how communities continued. Each period is the "
+        "scope narrowed to it, measured and partitioned as `measures` and `communities` do."
+    )
+    async def change(
+        self,
+        info: Info,
+        periods: list[PeriodInput],
+        scope: ScopeInput | None = None,
+        mode: Mode = Mode.PEOPLE,
+        weighting: Weighting = Weighting.NEWMAN,
+        boundary: Boundary = Boundary.SECTOR,
+        algorithm: Algorithm = Algorithm.LEIDEN,
+        resolution: float = 1.0,
+        seed: int = 0,
+    ) -> Change:
+        scopes = period_scopes(scope_of(scope), [period.bounds() for period in periods])
+        partitioning = Partitioning(algorithm, resolution, seed)
+        found = await _analytics(info).change(scopes, mode, weighting, boundary, partitioning)
+        return change_type(found, periods)
 
     @strawberry.field(
         description="Communities by Leiden or Louvain, with modularity, and each community's "

@@ -170,7 +170,7 @@ class Measures:
             first,
             after,
         )
-        return _connection(page, lambda result: NodeMeasure(result=result))
+        return ranked_connection(page, lambda result: NodeMeasure(result=result))
 
 
 @strawberry.type(description="A community and how it sits against the boundary.")
@@ -208,7 +208,7 @@ class CommunitiesResult:
             first,
             after,
         )
-        return _connection(page, lambda c: c)
+        return ranked_connection(page, lambda c: c)
 
 
 def communities_type(found: Communities, boundary: Boundary) -> CommunitiesResult:
@@ -237,7 +237,7 @@ def communities_type(found: Communities, boundary: Boundary) -> CommunitiesResul
     )
 
 
-def _connection(page: Ranked[Item], make: Callable[[Item], T]) -> RankedConnection[T]:
+def ranked_connection(page: Ranked[Item], make: Callable[[Item], T]) -> RankedConnection[T]:
     return RankedConnection(
         edges=[RankedEdge(cursor=cursor, node=make(item)) for cursor, item in page.rows],
         page_info=page_info(

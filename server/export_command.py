@@ -10,10 +10,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from graph.analytics.service import Analytics
 from graph.errors import BadInputError
-from graph.exports.formats import WRITERS, ExportFormat
+from graph.exports.formats import ExportFormat
 from graph.store import GraphStore
 from server.cli_support import DataDir, console, errors, settings_from, with_store
-from server.export_request import export_graph, parse_request
+from server.export_request import export_chunks, parse_request
 
 
 def export(
@@ -31,6 +31,14 @@ def export(
     ] = None,
     to: Annotated[str | None, typer.Option(help="Period end (YYYY[-MM[-DD]]).")] = None,
     term: Annotated[str | None, typer.Option(help="A council term, e.g. TERM_2013_2017.")] = None,
+    periods: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--period",
+            help="Two or more, for the change between them (--format csv): a council term or "
+            "FROM..TO, e.g. --period TERM_2013_2017 --period 2017-06..2021.",
+        ),
+    ] = None,
     kinds: Annotated[list[str] | None, typer.Option(help="Node kinds to include.")] = None,
     types: Annotated[list[str] | None, typer.Option(help="Tie types to include.")] = None,
     mode: Annotated[str, typer.Option(help="NETWORK, PEOPLE or ORGANISATIONS.")] = "NETWORK",
@@ -54,6 +62,7 @@ def export(
         "from": [from_] if from_ else [],
         "to": [to] if to else [],
         "term": [term] if term else [],
+        "periods": periods or [],
         "mode": [mode],
         "weighting": [weighting],
         "measures": [str(measures)],
@@ -78,23 +87,26 @@ def export(
             console=console,
         ) as progress:
             task = progress.add_task("reading the graph", total=None)
-            graph = await export_graph(
-                Analytics(store), wanted, lambda n: progress.advance(task, n)
+            exported = await export_chunks(
+                Analytics(store), wanted, format_, lambda n: progress.advance(task, n)
             )
-            progress.update(
-                task,
-                description=f"writing {out.name}",
-                total=graph.node_count + graph.edge_count,
-            )
+            counted = None if wanted.periods else exported.nodes + exported.edges
+            progress.update(task, description=f"writing {out.name}", total=counted)
             partial = out.with_name(f".{out.name}.partial")
             try:
                 with partial.open("wb") as file:
-                    for chunk in WRITERS[format_].write(graph):
+                    for chunk in exported.chunks:
                         file.write(chunk)
                 partial.replace(out)
             finally:
                 partial.unlink(missing_ok=True)
-            return graph.node_count, graph.edge_count
+            return exported.nodes, exported.edges
 
     nodes, edges = with_store(settings, work, read_only=True)
-    console.print(f"Wrote {nodes} nodes and {edges} edges to {out} ({format_.value}).")
+    if wanted.periods:
+        console.print(
+            f"Wrote the change over {len(wanted.periods)} periods ({nodes} nodes, {edges} tie "
+            f"changes) to {out}."
+        )
+    else:
+        console.print(f"Wrote {nodes} nodes and {edges} edges to {out} ({format_.value}).")

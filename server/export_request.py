@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import TypeVar
 
 from graph import dates
-from graph.analytics.communities import Algorithm
+from graph.analytics.change import Bounds, period_scopes
+from graph.analytics.communities import Algorithm, Partitioning
 from graph.analytics.projection import Mode, Weighting
 from graph.analytics.scope import CouncilTerm, Scope
 from graph.analytics.service import Analytics
 from graph.errors import BadInputError
+from graph.exports.change_sheets import write_change
 from graph.exports.formats import WRITERS, ExportFormat
 from graph.exports.view import Analysis, ExportGraph
 from graph.hygiene import shown
@@ -25,7 +27,7 @@ from resolvers.scopes import build_scope
 
 E = TypeVar("E", bound=Enum)
 
-LISTS = ("seeds", "initiatives", "kinds", "types")
+LISTS = ("seeds", "initiatives", "kinds", "types", "periods")
 SINGLES = (
     "depth",
     "from",
@@ -50,8 +52,18 @@ and inf are read, to be refused as not finite)."""
 
 
 @dataclass(frozen=True)
+class Period:
+    """A period of a change export: a council term, or FROM..TO with either side open."""
+
+    label: str
+    bounds: Bounds
+
+
+@dataclass(frozen=True)
 class ExportRequest:
     scope: Scope
+    periods: tuple[Period, ...] = ()
+    """Two or more: the export is the change between them (CSV only), not one network."""
     mode: Mode = Mode.NETWORK
     weighting: Weighting = Weighting.NEWMAN
     measures: bool = False
@@ -62,6 +74,9 @@ class ExportRequest:
 
     def file_name(self, export_format: ExportFormat) -> str:
         parts = ["poikki", self.mode.value.lower()]
+        if self.periods:
+            labels = "--".join(period.label.replace("..", "-") for period in self.periods)
+            return "-".join([*parts, "change", labels]) + ".change.zip"
         if self.scope.period_from or self.scope.period_to:
             parts.append(f"{self.scope.period_from or ''}--{self.scope.period_to or ''}")
         return "-".join(parts) + WRITERS[export_format].suffix
@@ -128,8 +143,12 @@ def parse_request(values: Mapping[str, Sequence[str]]) -> ExportRequest:
         kinds=[_member("kinds", NodeKind, k) for k in listed("kinds")],
         types=[_member("types", TieType, t) for t in listed("types")],
     )
+    periods = tuple(_period(raw) for raw in listed("periods"))
+    if periods:
+        period_scopes(scope, [period.bounds for period in periods])  # refuses what it cannot use
     return ExportRequest(
         scope=scope,
+        periods=periods,
         mode=enum("mode", Mode, Mode.NETWORK),
         weighting=enum("weighting", Weighting, Weighting.NEWMAN),
         measures=_flag(single("measures")),
@@ -169,8 +188,66 @@ async def export_graph(
     return ExportGraph(network, _global_id, name=name, analysis=analysis, progress=progress)
 
 
+def export_chunks(
+    analytics: Analytics,
+    request: ExportRequest,
+    export_format: ExportFormat,
+    progress: Callable[[int], None] | None = None,
+) -> Awaitable[Exported]:
+    """The file's chunks (made as they are read) and its node and edge counts."""
+    if request.periods:
+        return _change_chunks(analytics, request, export_format)
+    return _network_chunks(analytics, request, export_format, progress)
+
+
+@dataclass(frozen=True)
+class Exported:
+    chunks: Iterator[bytes]
+    nodes: int
+    edges: int
+
+
+async def _network_chunks(
+    analytics: Analytics,
+    request: ExportRequest,
+    export_format: ExportFormat,
+    progress: Callable[[int], None] | None,
+) -> Exported:
+    graph = await export_graph(analytics, request, progress)
+    return Exported(WRITERS[export_format].write(graph), graph.node_count, graph.edge_count)
+
+
+async def _change_chunks(
+    analytics: Analytics, request: ExportRequest, export_format: ExportFormat
+) -> Exported:
+    if export_format is not ExportFormat.CSV:
+        raise BadInputError(
+            f"A change between periods exports as csv (one sheet per part), not as "
+            f"{export_format.value}.",
+            "format",
+        )
+    scopes = period_scopes(request.scope, [period.bounds for period in request.periods])
+    partitioning = Partitioning(request.algorithm, request.resolution, request.seed)
+    result = await analytics.change(
+        scopes, request.mode, request.weighting, request.boundary, partitioning
+    )
+    labels = [period.label for period in request.periods]
+    nodes = len(result.trajectories)
+    edges = sum(len(s.formed) + len(s.kept) + len(s.ended) for s in result.steps)
+    return Exported(write_change(result, labels, global_ids.encode), nodes, edges)
+
+
 def _global_id(node: Node) -> str:
     return global_ids.encode(node.kind, node.id)
+
+
+def _period(raw: str) -> Period:
+    if ".." not in raw:
+        return Period(raw.upper(), _member("periods", CouncilTerm, raw).period)
+    start, _, end = raw.partition("..")
+    if not start and not end:
+        raise BadInputError("A period needs a term, or FROM..TO with a date on a side.", "periods")
+    return Period(raw, (_date(start or None, "periods"), _date(end or None, "periods")))
 
 
 def _member(name: str, kind: type[E], raw: str) -> E:

@@ -24,7 +24,7 @@ from graph.errors import (
     StoreUnavailableError,
 )
 from graph.exports.formats import WRITERS, ExportFormat
-from server.export_request import export_graph, parse_format, parse_request
+from server.export_request import export_chunks, parse_format, parse_request
 
 logger = logging.getLogger("poikki.export")
 
@@ -46,13 +46,13 @@ async def export(request: Request) -> Response:
     try:
         query = request.query_params
         wanted = parse_request({name: query.getlist(name) for name in query})
-        graph = await export_graph(request.state.analytics, wanted)
+        exported = await export_chunks(request.state.analytics, wanted, export_format)
     except PoikkiError as error:
         status, code = next(found for kind, found in _STATUS.items() if isinstance(error, kind))
         return JSONResponse(_error_body(error, code), status_code=status)
     writer = WRITERS[export_format]
     file_name = wanted.file_name(export_format)
-    chunks = writer.write(graph)
+    chunks = exported.chunks
     try:
         first = await run_in_threadpool(next, chunks, b"")
     except Exception:

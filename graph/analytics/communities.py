@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 import igraph as ig
 
@@ -29,6 +29,14 @@ class Partition:
     membership: list[int]
     modularity: float
     quality: float
+
+
+class Partitioning(NamedTuple):
+    """How communities are found: the arguments of `detect` after the graph."""
+
+    algorithm: Algorithm = Algorithm.LEIDEN
+    resolution: float = 1.0
+    seed: int = 0
 
 
 def detect(

@@ -18,14 +18,15 @@ import asyncio
 import gc
 import threading
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Hashable
+from collections.abc import Awaitable, Callable, Hashable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 import numpy as np
 
 from graph.analytics.boundaries import EI, ei_index
-from graph.analytics.communities import Algorithm, Partition, detect
+from graph.analytics.change import ChangeResult, PeriodState, compare
+from graph.analytics.communities import Algorithm, Partition, Partitioning, detect
 from graph.analytics.groups import groups
 from graph.analytics.isolation import can_isolate, run_isolated
 from graph.analytics.measures import MeasuresResult, measure
@@ -168,6 +169,31 @@ class Analytics:
             return Communities(bare, partition, sides, found)
 
         key = ("communities", scope, mode, weighting, algorithm, resolution, seed, boundary)
+        return await self._answer(key, compute)
+
+    async def change(
+        self,
+        periods: Sequence[Scope],
+        mode: Mode,
+        weighting: Weighting,
+        boundary: Boundary,
+        partitioning: Partitioning,
+    ) -> ChangeResult:
+        """The same scope in each of `periods` (each a scope with its own period), measured and
+        partitioned as `measures` and `communities` answer it, compared period to period."""
+
+        def compute(snapshot: Snapshot) -> ChangeResult:
+            states = []
+            for scope in periods:
+                subgraph = self._subgraph(snapshot, scope)
+                network = self._network(snapshot, scope, mode, weighting)
+                sides = groups(network.nodes, boundary, snapshot, subgraph, scope)
+                measured = measure(network, sides, samples=self.samples, seed=partitioning.seed)
+                partition = detect(network.graph, *partitioning)
+                states.append(PeriodState(network, measured, partition))
+            return compare(states)
+
+        key = ("change", tuple(periods), mode, weighting, boundary, partitioning)
         return await self._answer(key, compute)
 
     async def _answer(self, question: tuple[Any, ...], compute: Callable[[Snapshot], T]) -> T:

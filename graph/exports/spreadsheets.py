@@ -50,7 +50,7 @@ def write_gephi_csv(graph: ExportGraph) -> Iterator[bytes]:
                 *_cells(edge_columns, edge.attributes),
             ]
 
-    return _zip([("nodes.csv", node_rows), ("edges.csv", edge_rows)])
+    return zip_sheets([("nodes.csv", node_rows), ("edges.csv", edge_rows)])
 
 
 def write_kumu(graph: ExportGraph) -> Iterator[bytes]:
@@ -81,7 +81,7 @@ def write_kumu(graph: ExportGraph) -> Iterator[bytes]:
                 *_cells(edge_columns, edge.attributes),
             ]
 
-    return _zip([("elements.csv", elements), ("connections.csv", connections)])
+    return zip_sheets([("elements.csv", elements), ("connections.csv", connections)])
 
 
 def _cells(columns: Sequence[Column], attributes: Mapping[str, Value]) -> list[str]:
@@ -93,7 +93,7 @@ def _gephi_intervals(intervals: Iterable[Interval]) -> str:
     return f"<{'; '.join(listed)}>" if listed else ""
 
 
-def _zip(sheets: Sequence[tuple[str, Callable[[], Iterator[Row]]]]) -> Iterator[bytes]:
+def zip_sheets(sheets: Sequence[tuple[str, Callable[[], Iterator[Row]]]]) -> Iterator[bytes]:
     sink = Chunks()
     with zipfile.ZipFile(sink, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, rows in sheets:

@@ -1,0 +1,370 @@
+"""`change`: how a network changed from one period to the next, as GraphQL types."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Annotated
+
+import strawberry
+
+from graph.analytics.change import (
+    ChangeResult,
+    Flow,
+    PeriodState,
+    Step,
+    Summary,
+    TieChange,
+    Trajectory,
+    TrajectoryMeasure,
+)
+from graph.analytics.measures import NodeResult
+from graph.analytics.scope import CouncilTerm
+from graph.errors import BadInputError
+from graph.model import Node
+from resolvers.pages import ranked
+from schema.enums import OrderDirection
+from schema.info import Info
+from schema.network_measures import RankedConnection, ranked_connection
+from schema.network_types import EIIndex, NetworkEdge, edge_type, ei_type
+from schema.nodes import Entity, as_graphql
+from schema.scalars import PartialDate, partial_date
+
+strawberry.enum(
+    TrajectoryMeasure, description="A per-node measure whose change trajectories are sorted by."
+)
+
+
+@strawberry.input(
+    description="A period: a council term, or `from` and `to` (either may be left open)."
+)
+class PeriodInput:
+    term: CouncilTerm | None = None
+    from_: PartialDate | None = strawberry.field(default=None, name="from")
+    to: PartialDate | None = None
+    label: str | None = strawberry.field(
+        default=None, description="Its name in the answer; by default the term or from–to."
+    )
+
+    def bounds(self) -> tuple[str | None, str | None]:
+        if self.term is not None:
+            if self.from_ or self.to:
+                raise BadInputError("A period is a term or from and to, not both.", "periods")
+            return self.term.period
+        if not self.from_ and not self.to:
+            raise BadInputError("A period needs a term, or from or to.", "periods")
+        return self.from_, self.to
+
+    def name(self) -> str:
+        if self.label:
+            return self.label
+        if self.term is not None:
+            return self.term.value
+        return f"{self.from_ or '…'}–{self.to or '…'}"
+
+
+@strawberry.type(description="One period's network in numbers.")
+class PeriodSummary:
+    label: str
+    from_: PartialDate | None = strawberry.field(name="from")
+    to: PartialDate | None
+    summary: strawberry.Private[Summary]
+
+    @strawberry.field(description="Nodes in the period's network.")
+    def node_count(self) -> int:
+        return self.summary.nodes
+
+    @strawberry.field(description="Edges of its simple graph (parallel ties counted once).")
+    def edge_count(self) -> int:
+        return self.summary.edges
+
+    @strawberry.field
+    def density(self) -> float:
+        return self.summary.density
+
+    @strawberry.field(description="How many connected components it has.")
+    def components(self) -> int:
+        return self.summary.components
+
+    @strawberry.field(description="2E/N of its simple graph.")
+    def average_degree(self) -> float:
+        return self.summary.average_degree
+
+    @strawberry.field(description="The E-I index of the whole network against the boundary.")
+    def ei(self) -> EIIndex:
+        return ei_type(self.summary.ei)
+
+    @strawberry.field(description="Nominal assortativity by the boundary; null if undefined.")
+    def assortativity(self) -> float | None:
+        return self.summary.assortativity
+
+    @strawberry.field(description="Newman's modularity of its communities.")
+    def modularity(self) -> float:
+        return self.summary.modularity
+
+    @strawberry.field(description="How many communities were found.")
+    def community_count(self) -> int:
+        return self.summary.communities
+
+
+@strawberry.type(
+    description="A tie in one or both of two consecutive periods, as each period draws it."
+)
+class ChangedTie:
+    key: str = strawberry.field(
+        description="The tie's id, or in a projection the two actors' ids joined by `~`."
+    )
+    before: NetworkEdge | None = strawberry.field(description="In the earlier period.")
+    after: NetworkEdge | None = strawberry.field(description="In the later period.")
+
+    @strawberry.field(description="Its weight in the earlier period; null if absent then.")
+    def weight_before(self) -> float | None:
+        return None if self.before is None else self.before.weight
+
+    @strawberry.field(description="Its weight in the later period; null if absent then.")
+    def weight_after(self) -> float | None:
+        return None if self.after is None else self.after.weight
+
+
+@strawberry.type(
+    description="Members moving from a community of the earlier period to one of the later: "
+    "the flows an alluvial chart draws. A null side stands for joining or leaving the network."
+)
+class CommunityFlow:
+    source: int | None = strawberry.field(description="The earlier community (0 is largest).")
+    target: int | None = strawberry.field(description="The later community.")
+    members: int
+    jaccard: float = strawberry.field(
+        description="|A ∩ B| / |A ∪ B| of the two communities' members; 0 with a null side."
+    )
+
+
+Page = Annotated[int | None, strawberry.argument(description="How many (at most 100).")]
+
+
+@strawberry.type(description="From one period to the next.")
+class ChangeStep:
+    before: str = strawberry.field(description="The earlier period's label.")
+    after: str = strawberry.field(description="The later period's label.")
+    step: strawberry.Private[Step]
+    states: strawberry.Private[tuple[PeriodState, PeriodState]]
+
+    @strawberry.field(description="Nodes in the later network but not the earlier.")
+    def joined(
+        self, info: Info, first: Page = None, after: str | None = None
+    ) -> RankedConnection[Entity]:
+        return _nodes(info, self.step.joined, "joined", first, after)
+
+    @strawberry.field(description="Nodes in the earlier network but not the later.")
+    def left(
+        self, info: Info, first: Page = None, after: str | None = None
+    ) -> RankedConnection[Entity]:
+        return _nodes(info, self.step.left, "left", first, after)
+
+    @strawberry.field(description="Nodes in both.")
+    def stayed(
+        self, info: Info, first: Page = None, after: str | None = None
+    ) -> RankedConnection[Entity]:
+        return _nodes(info, self.step.stayed, "stayed", first, after)
+
+    @strawberry.field(description="Ties in the later network but not the earlier.")
+    def formed(
+        self, info: Info, first: Page = None, after: str | None = None
+    ) -> RankedConnection[ChangedTie]:
+        return self._ties(info, self.step.formed, "formed", first, after)
+
+    @strawberry.field(description="Ties in both, with their weight before and after.")
+    def kept(
+        self, info: Info, first: Page = None, after: str | None = None
+    ) -> RankedConnection[ChangedTie]:
+        return self._ties(info, self.step.kept, "kept", first, after)
+
+    @strawberry.field(description="Ties in the earlier network but not the later.")
+    def ended(
+        self, info: Info, first: Page = None, after: str | None = None
+    ) -> RankedConnection[ChangedTie]:
+        return self._ties(info, self.step.ended, "ended", first, after)
+
+    @strawberry.field(description="How the earlier period's communities continued.")
+    def flows(self) -> list[CommunityFlow]:
+        return [_flow(flow) for flow in self.step.flows]
+
+    def _ties(
+        self,
+        info: Info,
+        changes: Sequence[TieChange],
+        tag: str,
+        first: int | None,
+        after: str | None,
+    ) -> RankedConnection[ChangedTie]:
+        before, later = (state.network for state in self.states)
+        page = ranked(info.context, changes, _unranked, _key, False, f"change:{tag}", first, after)
+        return ranked_connection(
+            page,
+            lambda change: ChangedTie(
+                key=_key(change),
+                before=None if change.before is None else edge_type(before, change.before),
+                after=None if change.after is None else edge_type(later, change.after),
+            ),
+        )
+
+
+@strawberry.type(description="A node's measures in one period.")
+class TrajectoryPoint:
+    period: str
+    result: strawberry.Private[NodeResult | None]
+
+    @strawberry.field(description="Whether the node is in this period's network.")
+    def present(self) -> bool:
+        return self.result is not None
+
+    @strawberry.field
+    def degree(self) -> int | None:
+        return None if self.result is None else self.result.degree
+
+    @strawberry.field(description="Weighted degree of the simple graph.")
+    def weighted_degree(self) -> float | None:
+        return None if self.result is None else self.result.weighted_degree
+
+    @strawberry.field(description="Normalised betweenness, as `measures` gives it.")
+    def betweenness(self) -> float | None:
+        return None if self.result is None else self.result.betweenness
+
+    @strawberry.field(description="Gould–Fernandez brokerage, all roles.")
+    def brokerage(self) -> int | None:
+        return None if self.result is None else self.result.brokerage.total
+
+    @strawberry.field(description="Its side of the boundary in this period.")
+    def group(self) -> str | None:
+        return None if self.result is None else self.result.group
+
+
+@strawberry.type(description="One node's measures period by period.")
+class NodeTrajectory:
+    trajectory: strawberry.Private[Trajectory]
+    labels: strawberry.Private[tuple[str, ...]]
+    measure: strawberry.Private[TrajectoryMeasure]
+
+    @strawberry.field
+    def node(self) -> Entity:
+        return as_graphql(self.trajectory.node)
+
+    @strawberry.field(description="One point per period, in the periods' order.")
+    def points(self) -> list[TrajectoryPoint]:
+        return [
+            TrajectoryPoint(period=label, result=point)
+            for label, point in zip(self.labels, self.trajectory.points, strict=True)
+        ]
+
+    @strawberry.field(
+        description="The sorting measure in the last period minus the first (absent counts 0)."
+    )
+    def change(self) -> float:
+        points = self.trajectory.points
+        return self.measure.of(points[-1]) - self.measure.of(points[0])
+
+
+@strawberry.type(
+    description="How a scope's network changed over periods: each period in numbers, each "
+    "step from one period to the next, and every node's trajectory."
+)
+class Change:
+    result: strawberry.Private[ChangeResult]
+    labels: strawberry.Private[tuple[str, ...]]
+    bounds: strawberry.Private[tuple[tuple[str | None, str | None], ...]]
+
+    @strawberry.field
+    def periods(self) -> list[PeriodSummary]:
+        return [
+            PeriodSummary(
+                label=label, from_=partial_date(start), to=partial_date(end), summary=summary
+            )
+            for label, (start, end), summary in zip(
+                self.labels, self.bounds, self.result.summaries, strict=True
+            )
+        ]
+
+    @strawberry.field(description="From each period to the next.")
+    def steps(self) -> list[ChangeStep]:
+        states = self.result.states
+        return [
+            ChangeStep(
+                before=self.labels[step.index],
+                after=self.labels[step.index + 1],
+                step=step,
+                states=(states[step.index], states[step.index + 1]),
+            )
+            for step in self.result.steps
+        ]
+
+    @strawberry.field(
+        description="Every node of any period with its measures in each, by the change of "
+        "`measure` from the first period to the last (then by kind and id)."
+    )
+    def trajectories(
+        self,
+        info: Info,
+        measure: TrajectoryMeasure = TrajectoryMeasure.DEGREE,
+        direction: OrderDirection = OrderDirection.DESC,
+        first: Page = None,
+        after: str | None = None,
+    ) -> RankedConnection[NodeTrajectory]:
+        def delta(trajectory: Trajectory) -> float:
+            return measure.of(trajectory.points[-1]) - measure.of(trajectory.points[0])
+
+        page = ranked(
+            info.context,
+            self.result.trajectories,
+            delta,
+            _node_key,
+            direction is OrderDirection.DESC,
+            f"trajectories:{measure.name}:{direction.name}",
+            first,
+            after,
+        )
+        return ranked_connection(
+            page,
+            lambda found: NodeTrajectory(trajectory=found, labels=self.labels, measure=measure),
+        )
+
+
+def change_type(result: ChangeResult, periods: Sequence[PeriodInput]) -> Change:
+    return Change(
+        result=result,
+        labels=tuple(period.name() for period in periods),
+        bounds=tuple(period.bounds() for period in periods),
+    )
+
+
+def _unranked(_: object) -> float:
+    return 0.0
+
+
+def _key(change: TieChange) -> str:
+    return "~".join(change.key)
+
+
+def _node_key(trajectory: Trajectory) -> str:
+    node = trajectory.node
+    return f"{node.kind.value}:{node.id}"
+
+
+def _nodes(
+    info: Info, nodes: Sequence[Node], tag: str, first: int | None, after: str | None
+) -> RankedConnection[Entity]:
+    page = ranked(
+        info.context,
+        nodes,
+        _unranked,
+        lambda node: f"{node.kind.value}:{node.id}",
+        False,
+        f"change:{tag}",
+        first,
+        after,
+    )
+    return ranked_connection(page, as_graphql)
+
+
+def _flow(flow: Flow) -> CommunityFlow:
+    return CommunityFlow(
+        source=flow.source, target=flow.target, members=flow.members, jaccard=flow.jaccard
+    )
