@@ -56,6 +56,13 @@ _PAGE = """<!doctype html>
       <button type="button" id="all-years" class="link">all years</button>
     </fieldset>
     <label>Projection <select id="mode"></select></label>
+    <fieldset id="compare-periods">
+      <legend>Compare two periods</legend>
+      <label><input id="compare" type="checkbox"> Show how the network changed</label>
+      <label>From <select id="compare-before"></select></label>
+      <label>To <select id="compare-after"></select></label>
+      <div id="change-chart"></div>
+    </fieldset>
 
     <h2>Appearance</h2>
     <label>Boundary <select id="boundary"></select></label>

@@ -194,6 +194,73 @@ def test_the_explorer_draws_what_graphql_answers_and_shows_a_nodes_sources(
     assert errors == []
 
 
+CHANGE_TOTALS = """
+query ($periods: [PeriodInput!]!, $mode: Mode!) {
+  change(periods: $periods, mode: $mode) {
+    periods { label nodeCount edgeCount }
+    steps { joined { totalCount } left { totalCount } stayed { totalCount }
+      formed { totalCount } kept { totalCount } ended { totalCount } }
+  }
+}
+"""
+
+
+def test_the_compare_view_draws_what_change_answers(base_url: str) -> None:
+    """Ticking "compare" draws both terms' networks at once: as many ties coloured formed,
+    kept and ended, and nodes joined, stayed and left, as `change` counts; the chart shows
+    each period's numbers."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'")
+    errors: list[str] = []
+    with sync_api.sync_playwright() as playwright:
+        browser = _launch(playwright)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.set_default_timeout(WAIT_MS)
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.goto(f"{base_url}/explore")
+            page.wait_for_selector(READY, timeout=WAIT_MS)
+            for mode in ("ORGANISATIONS", "NETWORK"):
+                render = _render_number(page)
+                if mode == "ORGANISATIONS":
+                    page.locator("#mode").select_option(mode)
+                    _redrawn(page, render)
+                    render = _render_number(page)
+                    page.locator("#compare").check()
+                else:
+                    page.locator("#mode").select_option(mode)
+                _redrawn(page, render)
+                container = page.locator("#graph")
+                assert container.get_attribute("data-view") == "change"
+                periods = json.loads(container.get_attribute("data-periods"))
+                assert [p["term"] for p in periods] == ["TERM_2013_2017", "TERM_2017_2021"]
+                answer = _graphql(base_url, CHANGE_TOTALS, {"periods": periods, "mode": mode})
+                step = answer["change"]["steps"][0]
+                drawn = {
+                    part: int(container.get_attribute(f"data-{part}"))
+                    for part in ("formed", "kept", "ended", "joined", "stayed", "left")
+                }
+                assert drawn == {part: step[part]["totalCount"] for part in drawn}, mode
+                nodes, edges = _drawn(page)
+                assert nodes == drawn["joined"] + drawn["stayed"] + drawn["left"]
+                assert edges == drawn["formed"] + drawn["kept"] + drawn["ended"]
+                assert drawn["kept"] + drawn["formed"] > 0
+                summaries = answer["change"]["periods"]
+                row = page.locator('#change-chart tr[data-field="edgeCount"] .value')
+                assert row.all_text_contents() == [str(p["edgeCount"]) for p in summaries]
+                print(f"compare {mode}: {drawn}")
+            _camera(page, "whole")
+            ARTEFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTEFACTS / "explorer-compare.png"), timeout=WAIT_MS)
+
+            render = _render_number(page)
+            page.locator("#compare").uncheck()
+            _redrawn(page, render)
+            assert page.locator("#graph").get_attribute("data-view") == "network"
+        finally:
+            browser.close()
+    assert errors == []
+
+
 def test_a_view_larger_than_the_default_draw_size_is_drawn_whole(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:

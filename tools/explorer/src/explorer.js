@@ -478,6 +478,7 @@ const COMMUNITIES = `query Communities($scope: ScopeInput, $mode: Mode!, $bounda
 }`;
 
 async function draw() {
+  if ($("compare").checked) return drawChange();
   const request = ++state.request;
   container.dataset.state = "loading";
   const scope = currentScope();
@@ -547,6 +548,8 @@ async function draw() {
   container.dataset.edgeCount = String(graph.size);
   container.dataset.scope = JSON.stringify(scope);
   container.dataset.mode = mode;
+  container.dataset.view = "network";
+  $("change-chart").replaceChildren();
   container.dataset.render = String(state.renders);
   container.dataset.state = "ready";
   status(
@@ -555,6 +558,176 @@ async function draw() {
     problems.length > 0,
   );
   if (state.selected) showDetails(state.selected).catch(failedDetails);
+}
+
+// ---------------------------------------------------------------- comparing two periods
+
+const CHANGE_COLOURS = { formed: "#2ca02c", kept: "#7f8fa6", ended: "#d62728" };
+const NODE_CHANGE_COLOURS = { joined: "#2ca02c", stayed: "#7f8fa6", left: "#d62728" };
+const CHANGE_SUMMARY = `query Change($periods: [PeriodInput!]!, $scope: ScopeInput, $mode: Mode!, $boundary: Boundary!) {
+  change(periods: $periods, scope: $scope, mode: $mode, boundary: $boundary) {
+    periods { label nodeCount edgeCount density averageDegree components modularity ei { index } }
+    steps { joined { totalCount } left { totalCount } stayed { totalCount }
+      formed { totalCount } kept { totalCount } ended { totalCount } }
+  }
+}`;
+
+function changeTies(part, side) {
+  return `query ChangeTies($periods: [PeriodInput!]!, $scope: ScopeInput, $mode: Mode!, $boundary: Boundary!, $after: String) {
+    change(periods: $periods, scope: $scope, mode: $mode, boundary: $boundary) {
+      steps { ${part}(first: ${PAGE}, after: $after) {
+        pageInfo { hasNextPage endCursor }
+        edges { node { key ${side} { id } } }
+      } }
+    }
+  }`;
+}
+
+/** The scope the controls describe without its period: the compared periods give the dates. */
+function scopeWithoutPeriod() {
+  const scope = currentScope();
+  delete scope.term;
+  delete scope.from;
+  delete scope.to;
+  return scope;
+}
+
+/** Both periods' networks drawn together: ties coloured as formed, kept or ended, nodes as
+ * joined, stayed or left; the counts drawn are kept in data-* attributes for tests. */
+async function drawChange() {
+  const request = ++state.request;
+  container.dataset.state = "loading";
+  const scope = scopeWithoutPeriod();
+  const mode = $("mode").value;
+  const boundary = $("boundary").value;
+  const periods = [{ term: $("compare-before").value }, { term: $("compare-after").value }];
+  status("Comparing the periods…");
+  const variables = { periods, scope, mode, boundary };
+  const step = (data) => data.change.steps[0];
+  const [summary, formed, kept, ended, before, after] = await Promise.all([
+    graphql(CHANGE_SUMMARY, variables),
+    allPages(changeTies("formed", "after"), variables, (data) => step(data).formed),
+    allPages(changeTies("kept", "after"), variables, (data) => step(data).kept),
+    allPages(changeTies("ended", "before"), variables, (data) => step(data).ended),
+    readView({ ...scope, term: periods[0].term }, mode),
+    readView({ ...scope, term: periods[1].term }, mode),
+  ]);
+  if (request !== state.request) return;
+  const changeOf = new Map();
+  for (const tie of formed) changeOf.set(tie.after.id, "formed");
+  for (const tie of kept) changeOf.set(tie.after.id, "kept");
+  const endedIds = new Set(ended.map((tie) => tie.before.id));
+  const earlier = before.graph;
+  const later = after.graph;
+  const nodes = new Map();
+  for (const node of earlier.nodes) nodes.set(node.id, { ...node, change: "left" });
+  for (const node of later.nodes) nodes.set(node.id, { ...node, change: nodes.has(node.id) ? "stayed" : "joined" });
+  const edges = [
+    ...later.edges.filter((edge) => changeOf.has(edge.id)).map((edge) => ({ ...edge, change: changeOf.get(edge.id) })),
+    ...earlier.edges.filter((edge) => endedIds.has(edge.id)).map((edge) => ({ ...edge, change: "ended" })),
+  ];
+  const graph = buildGraph({ nodes: [...nodes.values()], edges }, mode);
+  graph.forEachNode((id, attributes) => {
+    graph.mergeNodeAttributes(id, { color: NODE_CHANGE_COLOURS[attributes.change], legend: attributes.change });
+  });
+  graph.forEachEdge((edge, attributes) => {
+    graph.mergeEdgeAttributes(edge, { color: CHANGE_COLOURS[attributes.change], size: Math.max(attributes.size, 1.5) });
+  });
+  state.graph = graph;
+  state.measures = new Map();
+  state.brokers = new Set();
+  state.communities = [];
+  state.focusCommunity = null;
+  if (state.selected && !graph.hasNode(state.selected)) state.selected = null;
+  if (state.renderer) state.renderer.setGraph(graph);
+  else return failed(new Error("draw the network once before comparing"));
+  placeCamera(WHOLE_VIEW, "whole");
+  listBrokers();
+  listCommunities();
+  changeLegend(graph);
+  changeChart(summary.change.periods);
+
+  const counted = (key, value) => {
+    let count = 0;
+    graph.forEachEdge((_, attributes) => { if (attributes[key] === value) count += 1; });
+    return count;
+  };
+  state.scope = scope;
+  state.renders += 1;
+  container.dataset.view = "change";
+  container.dataset.nodeCount = String(graph.order);
+  container.dataset.edgeCount = String(graph.size);
+  for (const part of ["formed", "kept", "ended"]) container.dataset[part] = String(counted("change", part));
+  for (const part of ["joined", "stayed", "left"]) {
+    container.dataset[part] = String(graph.filterNodes((_, attributes) => attributes.change === part).length);
+  }
+  container.dataset.scope = JSON.stringify(scope);
+  container.dataset.periods = JSON.stringify(periods);
+  container.dataset.mode = mode;
+  container.dataset.render = String(state.renders);
+  container.dataset.state = "ready";
+  const totals = summary.change.steps[0];
+  status(
+    `${periods[0].term} → ${periods[1].term}: ${totals.formed.totalCount} ties formed, ` +
+      `${totals.kept.totalCount} kept, ${totals.ended.totalCount} ended; ` +
+      `${totals.joined.totalCount} joined, ${totals.left.totalCount} left`,
+  );
+}
+
+function changeLegend(graph) {
+  const legend = $("legend");
+  legend.replaceChildren();
+  const entries = [
+    ...Object.entries(NODE_CHANGE_COLOURS).map(([part, colour]) => [`${part} (${graph.filterNodes((_, a) => a.change === part).length} nodes)`, colour]),
+    ...Object.entries(CHANGE_COLOURS).map(([part, colour]) => [`${part} (${graph.filterEdges((_, a) => a.change === part).length} ties)`, colour]),
+  ];
+  for (const [text, colour] of entries) {
+    const item = document.createElement("li");
+    const swatch = document.createElement("span");
+    swatch.className = "swatch";
+    swatch.style.background = colour;
+    item.append(swatch, text);
+    legend.append(item);
+  }
+}
+
+const CHART_ROWS = [
+  ["nodeCount", "Nodes"],
+  ["edgeCount", "Ties"],
+  ["averageDegree", "Average degree"],
+  ["density", "Density"],
+  ["components", "Components"],
+  ["modularity", "Modularity"],
+];
+
+/** Each period's numbers side by side, as bars scaled to the larger of the two. */
+function changeChart(periods) {
+  const chart = $("change-chart");
+  chart.replaceChildren();
+  const table = document.createElement("table");
+  const head = document.createElement("tr");
+  const short = (label) => {
+    const years = termYears(label);
+    return years ? `${years[0]}–${String(years[1]).slice(2)}` : label;
+  };
+  head.append(element("th", ""), ...periods.map((p) => element("th", short(p.label))));
+  table.append(head);
+  for (const [field, title] of CHART_ROWS) {
+    const values = periods.map((p) => p[field]);
+    const high = Math.max(...values.map(Math.abs), 1e-12);
+    const row = document.createElement("tr");
+    row.dataset.field = field;
+    row.append(element("th", title));
+    for (const value of values) {
+      const cell = document.createElement("td");
+      const bar = element("span", "", "bar");
+      bar.style.width = `${Math.round((28 * Math.abs(value)) / high)}px`;
+      cell.append(bar, element("span", Number.isInteger(value) ? String(value) : value.toFixed(3), "value"));
+      row.append(cell);
+    }
+    table.append(row);
+  }
+  chart.append(table);
 }
 
 // ---------------------------------------------------------------- side panels
@@ -818,10 +991,16 @@ async function start() {
     list.append(label);
   }
   const term = $("term");
-  for (const value of (terms && terms.__type ? terms.__type.enumValues : [])) {
-    const years = termYears(value.name);
-    option(term, value.name, years ? `${years[0]}–${years[1]}` : value.name);
+  const termNames = terms && terms.__type ? terms.__type.enumValues.map((value) => value.name) : [];
+  for (const name of termNames) {
+    const years = termYears(name);
+    const label = years ? `${years[0]}–${years[1]}` : name;
+    option(term, name, label);
+    option($("compare-before"), name, label);
+    option($("compare-after"), name, label);
   }
+  if (termNames.length > 1) $("compare-after").value = termNames[1];
+  $("compare").disabled = termNames.length < 2;
 
   for (const id of ["from-year", "to-year"]) {
     $(id).addEventListener("input", (event) => {
@@ -857,7 +1036,9 @@ async function start() {
     for (const box of document.querySelectorAll("#programme-list input:checked")) box.checked = false;
     changed(0);
   });
-  for (const id of ["mode", "boundary"]) $(id).addEventListener("change", () => changed(0));
+  for (const id of ["mode", "boundary", "compare", "compare-before", "compare-after"]) {
+    $(id).addEventListener("change", () => changed(0));
+  }
   for (const id of ["colour", "size", "brokers"]) {
     $(id).addEventListener("change", () => {
       paint();
