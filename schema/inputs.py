@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from graph import dates
+from graph.analytics.subgraph import INSTANT_KINDS
 from graph.model import NodeKind
 from graph.store import Condition, Op, Order, SortField
 from resolvers import global_ids
@@ -36,7 +37,10 @@ class EntityFilter:
         return found
 
 
-@strawberry.input(description="Also: active at some time in a period (open ends allowed).")
+@strawberry.input(
+    description="Also: active at some time in a period, by the node's own dates (open ends "
+    "allowed; an event or story with only a start ends when it starts, at its precision)."
+)
 class DatedFilter(EntityFilter):
     active_from: PartialDate | None = None
     active_to: PartialDate | None = None
@@ -44,7 +48,8 @@ class DatedFilter(EntityFilter):
     def conditions(self, kind: NodeKind) -> list[Condition]:
         found = super().conditions(kind)
         if self.active_from:
-            found.append(Condition("end", Op.ACTIVE_FROM, dates.first_day(self.active_from)))
+            op = Op.INSTANT_FROM if kind in INSTANT_KINDS else Op.ACTIVE_FROM
+            found.append(Condition("end", op, dates.first_day(self.active_from)))
         if self.active_to:
             found.append(Condition("start", Op.ACTIVE_TO, dates.last_day(self.active_to)))
         return found
