@@ -7,6 +7,7 @@ import calendar
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date
 
+import networkx as nx
 import pytest
 
 from graph.model import Node, NodeKind, SeatType, Tie, TieType
@@ -434,3 +435,37 @@ def test_the_demos_city_manager_is_on_the_side_of_the_city(client: GraphQLClient
     assert sides[gid(PERSON, "jukka-makela")] == "Espoo"
     branch = groups(client, "BRANCH", {"term": "TERM_2013_2017"})
     assert branch[gid(PERSON, "jaana-junkkari")] == "Tekninen ja ympäristötoimi"
+
+
+def test_the_worked_example_of_the_docs(client: GraphQLClient) -> None:
+    """docs/network-science.md: the organisations of the 2013–2017 term, NEWMAN-weighted,
+    checked against networkx and a hand count of E and I."""
+    query = """{
+      collaboration(scope: {term: TERM_2013_2017}, mode: ORGANISATIONS, weighting: NEWMAN) {
+        nodes { id } edges { source target weight start end shared { id } } }
+      measures(scope: {term: TERM_2013_2017}, mode: ORGANISATIONS, boundary: SECTOR) {
+        density ei { external internal index }
+        nodes(first: 100) { edges { node { group node { id } } } } }
+    }"""
+    found = client.data(query)
+    drawn, measured = found["collaboration"], found["measures"]
+    graph: nx.Graph = nx.Graph()
+    graph.add_nodes_from(n["id"] for n in drawn["nodes"])
+    graph.add_edges_from((e["source"], e["target"]) for e in drawn["edges"])
+    assert (graph.number_of_nodes(), graph.number_of_edges()) == (22, 24)
+    assert measured["density"] == pytest.approx(nx.density(graph))
+    urax = gid(NodeKind.PROJECT, "urax")
+    of_urax = [e for e in drawn["edges"] if [s["id"] for s in e["shared"]] == [urax]]
+    assert [e["weight"] for e in of_urax] == pytest.approx([1 / 3] * 6)
+    ohjaamo = gid(NodeKind.PROJECT, "ohjaamo-espoo")
+    only = [e for e in drawn["edges"] if [s["id"] for s in e["shared"]] == [ohjaamo]]
+    assert [(e["weight"], e["start"], e["end"]) for e in only] == [(1.0, "2015", "2018")]
+    side = {e["node"]["node"]["id"]: e["node"]["group"] for e in measured["nodes"]["edges"]}
+    crossing = [side[e["source"]] != side[e["target"]] for e in drawn["edges"]]
+    external, internal = sum(crossing), len(crossing) - sum(crossing)
+    assert (external, internal) == (14, 10)
+    assert measured["ei"] == {
+        "external": external,
+        "internal": internal,
+        "index": pytest.approx((external - internal) / (external + internal)),
+    }
