@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections import defaultdict, deque
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 
 from graph.analytics.periods import Period, dated_nodes, node_periods, tie_period
@@ -130,9 +130,13 @@ def _ties_in_scope(dated: Dated, scope: Scope, counting: set[str]) -> list[Tie]:
 
 
 def _with_dates(tie: Tie, period: Period) -> Tie:
-    if (tie.start, tie.end) == period:
+    start, end = period
+    if tie.start == start and tie.end == end:
         return tie
-    return replace(tie, start=period[0], end=period[1])
+    # Built directly: dataclasses.replace costs three times as much, once per undated tie.
+    return Tie(
+        tie.type, tie.source, tie.target, tie.id, tie.role, start, end, tie.seat_type, tie.sources
+    )
 
 
 def _adjacency(ties: Sequence[Tie]) -> dict[str, set[str]]:
