@@ -208,6 +208,8 @@ def _condition(var: str, condition: Condition, params: dict[str, Any]) -> str:
     name = f"c{len(params)}"
     params[name] = list(condition.value) if condition.op is Op.IN else condition.value
     column = prop(var, condition.prop)
+    if condition.op is Op.INSTANT_FROM:
+        column = f"coalesce({column}, {prop(var, 'start')})"
     match condition.op:
         case Op.EQUALS:
             return f"{column} = ${name}"
@@ -216,7 +218,7 @@ def _condition(var: str, condition: Condition, params: dict[str, Any]) -> str:
         case Op.CONTAINS:
             params[name] = str(condition.value).lower()
             return f"lower(coalesce({column}, '')) CONTAINS ${name}"
-        case Op.ACTIVE_FROM:
+        case Op.ACTIVE_FROM | Op.INSTANT_FROM:
             # `end` may be of reduced precision ("2017"): compare at its precision.
             return f"({column} IS NULL OR left(${name}, size({column})) <= {column})"
         case Op.ACTIVE_TO:

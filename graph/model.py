@@ -192,6 +192,9 @@ class Timing(StrEnum):
     """No period of its own (people, organisations, goals): their ties carry the dates."""
     PERIOD = "period"
     """Active from `start` to `end`; filtered by period, sorted by start and end."""
+    INSTANT = "instant"
+    """A point in time, or a short span: as PERIOD, but with only a start it ends when it
+    starts, at the date's precision (an event of "2015-06" is that month)."""
     PUBLISHED = "published"
     """A source's publication date (`start`, given as `date`); sorted by it, no period."""
 
@@ -225,6 +228,9 @@ class KindSpec:
     filters: tuple[str, ...] = ()
     """The fields its root list filters on, in the filter's order: a field with choices
     matches any of those given, a text field equals the one given."""
+    bounds_ties: bool = False
+    """Its dates (its own, or those it takes from what it belongs to) bound an undated tie it
+    is in: an actor's seat on a programme, a programme's event."""
     spelled: Mapping[str, str] = field(default_factory=dict)
     """Common fields that imports and GraphQL name otherwise for this kind (a source's
     `title` and `date`)."""
@@ -232,6 +238,11 @@ class KindSpec:
     @property
     def dated(self) -> bool:
         return self.timing is not Timing.UNDATED
+
+    @property
+    def spans(self) -> bool:
+        """Whether it is active over a span that periods select (not a publication date)."""
+        return self.timing in (Timing.PERIOD, Timing.INSTANT)
 
 
 _ORGANISATION_FIELDS = (
@@ -254,8 +265,8 @@ KIND_SPECS: Mapping[NodeKind, KindSpec] = {
         fields=_ORGANISATION_FIELDS,
         filters=("sector", "orgType", "municipality", "branch"),
     ),
-    NodeKind.PROGRAMME: KindSpec("programmes", Timing.PERIOD, Role.INITIATIVE),
-    NodeKind.PROJECT: KindSpec("projects", Timing.PERIOD, Role.INITIATIVE),
+    NodeKind.PROGRAMME: KindSpec("programmes", Timing.PERIOD, Role.INITIATIVE, bounds_ties=True),
+    NodeKind.PROJECT: KindSpec("projects", Timing.PERIOD, Role.INITIATIVE, bounds_ties=True),
     NodeKind.OUTCOME: KindSpec("outcomes", Timing.PERIOD),
     NodeKind.SOURCE: KindSpec(
         "sources",
@@ -264,15 +275,16 @@ KIND_SPECS: Mapping[NodeKind, KindSpec] = {
         filters=("publisher", "language"),
         spelled={"name": "title", "start": "date"},
     ),
-    NodeKind.GOAL: KindSpec("goals"),
+    NodeKind.GOAL: KindSpec("goals", bounds_ties=True),
     NodeKind.EVENT: KindSpec(
         "events",
-        Timing.PERIOD,
+        Timing.INSTANT,
         Role.OCCASION,
         fields=(Field("eventType", "event_type", EventType),),
         filters=("eventType",),
+        bounds_ties=True,
     ),
-    NodeKind.STORY: KindSpec("stories", Timing.PERIOD),
+    NodeKind.STORY: KindSpec("stories", Timing.INSTANT, bounds_ties=True),
 }
 
 
@@ -285,6 +297,8 @@ ACTOR_KINDS = kinds_in(Role.ACTOR)
 INITIATIVE_KINDS = kinds_in(Role.INITIATIVE)
 AFFILIATION_KINDS = kinds_in(Role.INITIATIVE, Role.OCCASION)
 """What the projections link actors through: taking part in the same one."""
+INSTANT_KINDS = frozenset(k for k, spec in KIND_SPECS.items() if spec.timing is Timing.INSTANT)
+TIE_BOUNDING_KINDS = tuple(kind for kind, spec in KIND_SPECS.items() if spec.bounds_ties)
 
 
 @dataclass(frozen=True)

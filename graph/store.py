@@ -22,6 +22,9 @@ class Op(StrEnum):
     CONTAINS = "CONTAINS"
     ACTIVE_FROM = "ACTIVE_FROM"
     ACTIVE_TO = "ACTIVE_TO"
+    INSTANT_FROM = "INSTANT_FROM"
+    """ACTIVE_FROM for a point in time: `prop` (the end) is on or after the value, or, when
+    it has none, the start is (an instant with only a start ends when it starts)."""
 
 
 @dataclass(frozen=True)

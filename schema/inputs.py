@@ -9,7 +9,7 @@ from typing import Any
 import strawberry
 
 from graph import dates
-from graph.model import KIND_SPECS, Field, NodeKind, Timing
+from graph.model import INSTANT_KINDS, KIND_SPECS, Field, NodeKind
 from graph.store import Condition, Op, Order, SortField
 from resolvers import global_ids
 from schema.enums import DatedOrderField, EntityOrderField, OrderDirection
@@ -33,7 +33,10 @@ class EntityFilter:
         return found
 
 
-@strawberry.input(description="Also: active at some time in a period (open ends allowed).")
+@strawberry.input(
+    description="Also: active at some time in a period, by the node's own dates (open ends "
+    "allowed; an event or story with only a start ends when it starts, at its precision)."
+)
 class DatedFilter(EntityFilter):
     active_from: PartialDate | None = None
     active_to: PartialDate | None = None
@@ -41,7 +44,8 @@ class DatedFilter(EntityFilter):
     def conditions(self, kind: NodeKind) -> list[Condition]:
         found = super().conditions(kind)
         if self.active_from:
-            found.append(Condition("end", Op.ACTIVE_FROM, dates.first_day(self.active_from)))
+            op = Op.INSTANT_FROM if kind in INSTANT_KINDS else Op.ACTIVE_FROM
+            found.append(Condition("end", op, dates.first_day(self.active_from)))
         if self.active_to:
             found.append(Condition("start", Op.ACTIVE_TO, dates.last_day(self.active_to)))
         return found
@@ -51,7 +55,7 @@ def _kind_filter(kind: NodeKind) -> type[EntityFilter]:
     """The root list's filter for `kind`: by period if it has one, and by the fields its spec
     names (`OrganisationFilter`, `EventFilter`...)."""
     spec = KIND_SPECS[kind]
-    base = DatedFilter if spec.timing is Timing.PERIOD else EntityFilter
+    base = DatedFilter if spec.spans else EntityFilter
     if not spec.filters:
         return base
     by_name = {f.name: f for f in spec.fields}

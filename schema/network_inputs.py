@@ -37,8 +37,10 @@ for _enum, _description in (
 @strawberry.input(
     description="Which part of the graph: seeds and a depth, or programmes and projects (with "
     "everything part of them and what touches them), or neither for the whole graph; narrowed "
-    "to a period (a tie counts when it starts by `to` and does not end before `from`; a tie "
-    "without dates takes its programme's or project's) and to node kinds and tie types."
+    "to a period (a node or tie counts when it starts by `to` and does not end before `from`, "
+    "and a tie only with both its ends; an event with only a start ends when it starts; a tie "
+    "without dates takes its programme's, project's or event's, an undated event or goal its "
+    "initiative's: docs/network-science.md) and to node kinds and tie types."
 )
 class ScopeInput:
     seeds: list[strawberry.ID] | None = None

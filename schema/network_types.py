@@ -52,11 +52,17 @@ class NetworkNode:
     def municipality(self) -> str | None:
         return self.record.municipality
 
-    @strawberry.field
+    @strawberry.field(
+        description="When it starts, as it counts in periods: its own date, or, for an undated "
+        "event or goal, its initiative's."
+    )
     def start(self) -> PartialDate | None:
         return partial_date(self.record.start)
 
-    @strawberry.field
+    @strawberry.field(
+        description="When it ends, as it counts in periods: an event with only a start ends "
+        "when it starts."
+    )
     def end(self) -> PartialDate | None:
         return partial_date(self.record.end)
 
@@ -70,9 +76,10 @@ class NetworkNode:
 
 
 @strawberry.type(
-    description="A tie ready for drawing. In a projection (PEOPLE or ORGANISATIONS) it joins "
-    "two actors through the initiatives they share, has no type of its own, and lasts from the "
-    "earliest start to the latest end of those initiatives."
+    description="A tie ready for drawing, with the dates it counts with (its own, or, where it "
+    "has none, where its ends' periods overlap). In a projection (PEOPLE or ORGANISATIONS) it "
+    "joins two actors through the initiatives they share, has no type of its own, and lasts "
+    "from the earliest start to the latest end of those initiatives."
 )
 class NetworkEdge:
     id: strawberry.ID

@@ -49,7 +49,7 @@ def _record(kind: NodeKind) -> dict[str, Any]:
     record: dict[str, Any] = {"kind": kind.name, "id": f"spec-{kind.value.lower()}"}
     record[spec.spelled.get("name", "name")] = f"Spec {kind.value}"
     record[spec.spelled.get("start", "start")] = "2020-05"
-    if spec.timing is Timing.PERIOD:
+    if spec.spans:
         record["end"] = "2021"
     if kind is not NodeKind.SOURCE:
         record["sources"] = [SOURCE]
@@ -86,11 +86,11 @@ def test_a_kinds_fields_are_imported_stored_filtered_and_served(
     record = _record(kind)
     fields = " ".join(f.name for f in spec.fields)
     dates = "date" if spec.timing is Timing.PUBLISHED else ""
-    dates = "start end" if spec.timing is Timing.PERIOD else dates
+    dates = "start end" if spec.spans else dates
     by_name = {f.name: f for f in spec.fields}
     cases: list[dict[str, Any]] = [{}]
     cases += [{name: _filter_value(by_name[name], record[name])} for name in spec.filters]
-    if spec.timing is Timing.PERIOD:
+    if spec.spans:
         cases.append({"activeFrom": "2021-06", "activeTo": "2030"})
     for conditions in cases:
         query = (
@@ -102,7 +102,7 @@ def test_a_kinds_fields_are_imported_stored_filtered_and_served(
         assert [n["slug"] for n in nodes] == [record["id"]], (kind, conditions)
         for name in by_name:
             assert nodes[0][name] == record[name], (kind, name)
-        if spec.timing is Timing.PERIOD:
+        if spec.spans:
             assert (nodes[0]["start"], nodes[0]["end"]) == ("2020-05", "2021")
 
 
@@ -110,7 +110,7 @@ def _filter_type(kind: NodeKind) -> str:
     spec = KIND_SPECS[kind]
     if spec.filters:
         return f"{kind.value}Filter"
-    return "DatedFilter" if spec.timing is Timing.PERIOD else "EntityFilter"
+    return "DatedFilter" if spec.spans else "EntityFilter"
 
 
 def test_a_filter_names_the_kinds_own_values(curators: Curators) -> None:

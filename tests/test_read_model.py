@@ -151,6 +151,14 @@ QUERIES = [
             Condition("start", Op.ACTIVE_TO, "2015-12-31"),
         ),
     ),
+    (NodeKind.EVENT, (Condition("end", Op.INSTANT_FROM, "2015-06-30"),)),
+    (
+        NodeKind.EVENT,
+        (
+            Condition("end", Op.INSTANT_FROM, "2014-11-01"),
+            Condition("start", Op.ACTIVE_TO, "2015-12-31"),
+        ),
+    ),
     (NodeKind.SOURCE, (Condition("id", Op.IN, ("synthetic-generator", "nope")),)),
 ]
 

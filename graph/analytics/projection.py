@@ -13,7 +13,8 @@ import igraph as ig
 import numpy as np
 import scipy.sparse as sp
 
-from graph import dates
+from graph.analytics import periods
+from graph.analytics.periods import Period
 from graph.analytics.subgraph import Subgraph
 from graph.errors import LimitExceededError
 from graph.model import AFFILIATION_KINDS, Node, NodeKind, Tie, TieType
@@ -117,24 +118,10 @@ class Network:
         return sorted((self.initiatives[k] for k in common), key=lambda n: n.id)
 
 
-def span(nodes: Iterable[Node]) -> tuple[str | None, str | None]:
+def span(nodes: Iterable[Node]) -> Period:
     """From the earliest start to the latest end of `nodes`; open (None) on a side where any
     of them is open. A projected tie lasts as long as the initiatives it stands for."""
-    starts, ends = [], []
-    for node in nodes:
-        starts.append(node.start)
-        ends.append(node.end)
-    start = None if None in starts or not starts else min(starts, key=_first_day)
-    end = None if None in ends or not ends else max(ends, key=_last_day)
-    return start, end
-
-
-def _first_day(text: str | None) -> str:
-    return dates.first_day(text) if text else ""
-
-
-def _last_day(text: str | None) -> str:
-    return dates.last_day(text) if text else ""
+    return periods.span((node.start, node.end) for node in nodes)
 
 
 UNLIMITED = 2**62

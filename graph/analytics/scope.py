@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from graph import dates
+from graph.analytics.periods import meets
 from graph.errors import BadInputError
 from graph.model import NodeKind, TieType
 
@@ -35,10 +36,11 @@ class Scope:
     """Seeds and a depth, or a set of programmes and projects, or (neither) the whole graph;
     narrowed to a period and to node kinds and tie types.
 
-    A tie counts in the period when it starts no later than `period_to` and ends (if it
-    ends) no earlier than `period_from`. A tie without dates takes them from the programme
-    or project it joins; reduced-precision dates are read at their widest ("2017" may be any
-    day of 2017).
+    A node or tie counts in the period when it starts no later than `period_to` and ends (if
+    it ends) no earlier than `period_from`, with the dates it counts with (`periods`: an
+    instant ends when it starts, an undated tie takes its initiative's dates); a tie counts
+    only when both its ends do. Reduced-precision dates are read at their widest ("2017" may
+    be any day of 2017).
     """
 
     seeds: tuple[str, ...] = ()
@@ -67,8 +69,5 @@ class Scope:
             raise BadInputError("Sources are citations, not part of the network.", "kinds")
 
     def active(self, start: str | None, end: str | None) -> bool:
-        if self.period_to and start and dates.first_day(start) > dates.last_day(self.period_to):
-            return False
-        return not (
-            self.period_from and end and dates.last_day(end) < dates.first_day(self.period_from)
-        )
+        """Whether the period from `start` to `end` meets the scope's period."""
+        return meets((self.period_from, self.period_to), start, end)

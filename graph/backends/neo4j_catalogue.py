@@ -28,6 +28,7 @@ _CONDITIONS = (
     Condition("sector", Op.IN, ("PUBLIC", "THIRD_SECTOR")),
     Condition("municipality", Op.EQUALS, "Espoo"),
     Condition("end", Op.ACTIVE_FROM, "2014"),
+    Condition("end", Op.INSTANT_FROM, "2014"),
     Condition("start", Op.ACTIVE_TO, "2016-12"),
 )
 

@@ -60,7 +60,10 @@ def matching(nodes: pa.Table, conditions: Sequence[Condition]) -> np.ndarray:
     """Which rows of a node table meet every condition, as a boolean array."""
     result = np.ones(nodes.num_rows, dtype=bool)
     for condition in conditions:
-        mask = pc.fill_null(_condition(nodes.column(condition.prop), condition), False)
+        column = nodes.column(condition.prop)
+        if condition.op is Op.INSTANT_FROM:
+            column = pc.coalesce(column, nodes.column("start"))
+        mask = pc.fill_null(_condition(column, condition), False)
         result &= mask.to_numpy(zero_copy_only=False)
     return result
 
@@ -75,7 +78,7 @@ def _condition(column: pa.ChunkedArray, condition: Condition) -> pa.ChunkedArray
         case Op.CONTAINS:
             lowered = pc.utf8_lower(pc.coalesce(column, ""))
             return pc.match_substring(lowered, str(value).lower())
-        case Op.ACTIVE_FROM:
+        case Op.ACTIVE_FROM | Op.INSTANT_FROM:
             text = str(value)
             encoded = pc.dictionary_encode(column).combine_chunks()
             kept = [
