@@ -632,7 +632,7 @@ def _seats() -> list[Tie]:
             role="chair",
             seat_type=ELECTED,
             start="2021-09",
-            sources=(s.ESPOO_NEWS_2021,),
+            sources=(s.ESPOO_NEWS_2021, s.ESPOO_SUSTAINABLE_EN, s.ESPOO_NEWS_2021_12_03),
         ),
         seat(
             "markku-markkula",
@@ -640,7 +640,7 @@ def _seats() -> list[Tie]:
             role="vice-chair",
             seat_type=ELECTED,
             start="2021-09",
-            sources=(s.ESPOO_NEWS_2021,),
+            sources=(s.ESPOO_NEWS_2021, s.ESPOO_SUSTAINABLE_EN),
         ),
     ]
 
@@ -670,7 +670,7 @@ def _structure() -> list[Tie]:
     return [
         *(part_of(p, TERM_2013, sources=(s.ESPOO_NEWS_2017,)) for p in term_2013),
         *(
-            part_of(p, TERM_2017, sources=(s.ESPOO_NEWS_2017, s.ESPOON_VIHREAT_2017))
+            part_of(p, TERM_2017, sources=(s.ESPOO_NEWS_2017, s.ESPOON_VIHREAT_2017, s.STT_2021_02))
             for p in term_2017
         ),
         *(part_of(p, TERM_2021, sources=(s.ESPOO_NEWS_2022,)) for p in term_2021),
@@ -700,7 +700,12 @@ def _people_at_work() -> list[Tie]:
             "jukka-makela",
             ESPOO,
             role="city manager",
-            sources=(s.ESPOO_NEWS_2017,),
+            sources=(
+                s.ESPOO_NEWS_2017,
+                s.KH_MINUTES_2014,
+                s.ESBO_NEGOTIATING_A,
+                s.ESBO_NEGOTIATING_B,
+            ),
         ),
         tie(
             TieType.LEADS,

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from graph.model import TIE_SPECS, Node, NodeKind, Tie
-from seed import espoo, kunteko
+from seed import espoo, espoo_record, kunteko
 from seed.sources import SOURCES
 
 
@@ -50,8 +50,8 @@ def _unsourced(label: str, cited: Sequence[str], source_ids: set[str]) -> list[s
 
 
 def seed_graph() -> tuple[list[Node], list[Tie]]:
-    nodes = [*SOURCES, *espoo.nodes(), *kunteko.nodes()]
-    ties = [*espoo.ties(), *kunteko.ties()]
+    nodes = [*SOURCES, *espoo.nodes(), *espoo_record.nodes(), *kunteko.nodes()]
+    ties = [*espoo.ties(), *espoo_record.ties(), *kunteko.ties()]
     problems = validate(nodes, ties)
     if problems:
         raise ValueError("the demo knowledge is inconsistent:\n" + "\n".join(problems))

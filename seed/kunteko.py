@@ -265,9 +265,11 @@ def ties() -> list[Tie]:
     blog = (s.KUNTEKO_BLOG,)
     return [
         tie(TieType.PART_OF, KUNTEKO, "tyoelama-2020", role="sector programme", sources=_RUN_BY),
-        tie(TieType.LEADS, KT, KUNTEKO, role="runs and funds", sources=_RUN_BY),
+        tie(TieType.LEADS, KT, KUNTEKO, role="runs and funds", sources=(*_RUN_BY, s.MDI_KUNTEKO)),
         *(
-            partner(org, KUNTEKO, role="negotiating organisation", sources=_RUN_BY)
+            partner(
+                org, KUNTEKO, role="negotiating organisation", sources=(*_RUN_BY, s.MDI_KUNTEKO)
+            )
             for org in ("juko-ry", "koho-ry", "jau")
         ),
         partner(ESF, KUNTEKO, role="funder", sources=_RUN_BY),
@@ -330,7 +332,7 @@ def ties() -> list[Tie]:
             "mdi-oy",
             "kunteko-ulkoinen-arviointi-2020",
             role="evaluator",
-            sources=(s.RAKENNERAHASTOT,),
+            sources=(s.RAKENNERAHASTOT, s.MDI_KUNTEKO),
         ),
         tie(
             TieType.CONTINUED_BY,

@@ -41,6 +41,22 @@ RAKENNERAHASTOT = "rakennerahastot-kunteko-2020"
 TEKOJEN_TORI_ENGLISH = "tekojentori-kunteko-in-english"
 TARKEISSA_2021_2022 = "tarkeissatoissa-hankkeita-2021-2022"
 KUNTATYO2030_SITE = "kuntatyo2030-mita-on"
+KH_2021_05_24 = "espoo-kaupunginhallitus-2021-05-24-177"
+KH_2022_02_14 = "espoo-kaupunginhallitus-2022-02-14-49"
+KH_2022_04_11 = "espoo-kaupunginhallitus-2022-04-11-114"
+ESPOO_SUSTAINABLE_EN = "espoo-en-sustainable-espoo-development-programme"
+ESPOO_NEWS_2021_12_03 = "espoo-news-2021-12-03"
+ESPOO_NEWS_2021_12_10 = "espoo-news-2021-12-10"
+ESPOO_NEWS_2022_12_27 = "espoo-en-news-2022-12-27"
+HELENA_MARTTILA = "helenamarttila-hyvinvoiva-espoo-esipuhe"
+STT_2021_02 = "sttinfo-espoo-2021-02-kehitysohjelmat"
+ESBO_SFP_2023 = "esbo-sfp-2023-09-13-elinvoimainen-espoo"
+ESPOO_STORY_EN_2013 = "espoo-en-espoo-story-2013-2017"
+KH_MINUTES_2014 = "docplayer-46240621-kaupunginhallitus-2014"
+COUNCIL_MINUTES_DOCPLAYER = "docplayer-29587934-valtuusto"
+ESBO_NEGOTIATING_A = "esbo-fullmaktiges-forhandlingskommitte-a"
+ESBO_NEGOTIATING_B = "esbo-fullmaktiges-forhandlingskommitte-b"
+MDI_KUNTEKO = "mdi-kunteko-arviointi-2020"
 
 _SITE_ONLY = "The exact address was not recorded; the url is the publisher's site."
 
@@ -321,5 +337,155 @@ SOURCES: tuple[Node, ...] = (
         date=None,
         description="Not cited by SEED-FACTS.md: added because it states that Kuntatyö2030 "
         "continues KunTeko 2020.",
+    ),
+    *(
+        _fi(
+            id,
+            f"Kaupunginhallitus {date_fi} § {section}: {title}",
+            publisher="Espoon kaupunki, kaupunginhallitus",
+            url=url,
+            date=date,
+            description="Minutes item of the Espoo city board (Dynasty information service).",
+        )
+        for id, date_fi, section, title, url, date in (
+            (
+                KH_2021_05_24,
+                "24.05.2021",
+                177,
+                "Valtuustokauden 2021 - 2025 poikkihallinnolliset kehitysohjelmat "
+                "(osittain Kv-asia)",
+                "https://espoo-sv.oncloudos.com/cgi/DREQUEST.PHP?page=meetingitem&id=2021340-6",
+                "2021-05-24",
+            ),
+            (
+                KH_2022_02_14,
+                "14.02.2022",
+                49,
+                "Poikkihallinnollisten kehitysohjelmien hyötytavoitteiden hyväksyminen (Kv-asia)",
+                "https://espoo-sv.oncloudos.com/cgi/DREQUEST.PHP?id=2022567-4&page=meetingitem",
+                "2022-02-14",
+            ),
+            (
+                KH_2022_04_11,
+                "11.04.2022",
+                114,
+                "Poikkihallinnollisten ohjelmasuunnitelmien hyväksyminen",
+                "https://espoo.oncloudos.com/cgi/DREQUEST.PHP?page=meetingitem&id=2022628-7",
+                "2022-04-11",
+            ),
+        )
+    ),
+    _source(
+        ESPOO_SUSTAINABLE_EN,
+        "Sustainable Espoo development programme",
+        publisher="City of Espoo",
+        url="https://www.espoo.fi/en/city-espoo/espoo-story/sustainable-espoo-development-programme",
+        date=None,
+        language="en",
+        description="The city's page on the 2021–2025 Sustainable Espoo programme, listing the "
+        "elected members of its steering group. Undated.",
+    ),
+    _fi(
+        ESPOO_NEWS_2021_12_03,
+        "Hiilineutraaliksi tällä vuosikymmenellä",
+        publisher=_ESPOO,
+        url="https://www.espoo.fi/fi/uutiset/2021/12/hiilineutraaliksi-talla-vuosikymmenella",
+        date="2021-12-03",
+    ),
+    _fi(
+        ESPOO_NEWS_2021_12_10,
+        "Tapahtumien yhteisöllinen Espoo -ohjelma tavoittelee sekä elinvoimaa että hyvinvointia",
+        publisher=_ESPOO,
+        url="https://www.espoo.fi/fi/uutiset/2021/12/"
+        "tapahtumien-yhteisollinen-espoo-ohjelma-tavoittelee-seka-elinvoimaa-etta-hyvinvointia",
+        date="2021-12-10",
+    ),
+    _source(
+        ESPOO_NEWS_2022_12_27,
+        "Healthy Espoo programme supports residents’ wellbeing",
+        publisher="City of Espoo",
+        url="https://www.espoo.fi/en/news/2022/12/healthy-espoo-programme-supports-residents-wellbeing",
+        date="2022-12-27",
+        language="en",
+    ),
+    _fi(
+        HELENA_MARTTILA,
+        "Esipuheeni Hyvinvoiva Espoo -toimintasuunnitelmassa",
+        publisher="helenamarttila.fi",
+        url="https://www.helenamarttila.fi/esipuheeni-hyvinvoiva-espoo-toimintasuunnitelmassa/",
+        date=None,
+        description="An Espoo councillor's foreword to the Hyvinvoiva Espoo action plan. Undated.",
+    ),
+    _fi(
+        STT_2021_02,
+        "Kaupungin keskeisiä haasteita ratkaistaan yhdessä yli organisaatiorajojen",
+        publisher="Espoon kaupunki (STT Info -tiedote)",
+        url="https://www.sttinfo.fi/tiedote/kaupungin-keskeisia-haasteita-ratkaistaan-yhdessa-"
+        "yli-organisaatiorajojen?publisherId=3385&releaseId=69900775",
+        date="2021-02",
+        description="City of Espoo press release on the 2017–2021 development programmes.",
+    ),
+    _fi(
+        ESBO_SFP_2023,
+        "Elinvoimainen Espoo -ohjelmaryhmän väliraportti",
+        publisher="Esbo SFP (esbosfp.nfsite.com)",
+        url="https://esbosfp.nfsite.com/fi/2023/09/13/elinvoimainen-espoo-ohjelmaryhman-valiraportti/",
+        date="2023-09-13",
+        description="Interim report of the Elinvoimainen Espoo programme group, published on "
+        "the site of the Swedish People's Party in Espoo.",
+    ),
+    _source(
+        ESPOO_STORY_EN_2013,
+        "The Espoo Story",
+        publisher="City of Espoo",
+        url="http://www.espoo.fi/en-US/City_of_Espoo/Decisionmaking/The_Espoo_Story",
+        date=None,
+        language="en",
+        description="The city's page on the Espoo Story, its strategy for 2013–2017. Undated.",
+    ),
+    _fi(
+        KH_MINUTES_2014,
+        "Espoon kaupunki, Pöytäkirja, Kaupunginhallitus (2014), sivu 1 / 124",
+        publisher="Espoon kaupunki, kaupunginhallitus",
+        url="http://docplayer.fi/46240621-Kaupunginhallitus-sivu-1-124-kaupunginhallituksen-"
+        "kokoushuone-asemakuja-2-c-4-krs.html",
+        date="2014",
+        description="Minutes of a 2014 city board meeting (it handled the April 2014 monthly "
+        "report); the attendance list names the others present with their titles, in the same "
+        "order as the names. Descriptive title.",
+    ),
+    _fi(
+        COUNCIL_MINUTES_DOCPLAYER,
+        "Espoon kaupunki, Pöytäkirja, Valtuusto, sivu 1 / 119",
+        publisher="Espoon kaupunki, valtuusto",
+        url="https://docplayer.fi/29587934-Valtuusto-sivu-1-119.html",
+        date=None,
+        description="Minutes of an Espoo city council meeting whose attendance list gives each "
+        "councillor's party. The meeting date was not in the stored text. Descriptive title.",
+    ),
+    *(
+        _source(
+            id,
+            "Fullmäktiges förhandlingskommitté",
+            publisher="Esbo stad",
+            url="https://www.esbo.fi/sv-FI/Esbo_stad/Beslut/Delegationer_och_rad/"
+            "Fullmaktiges_forhandlingskommitte",
+            date=None,
+            language="sv",
+            description=f"{version} stored version of the city's page on the council's "
+            f"negotiating committee (undated), {chair}.",
+        )
+        for id, version, chair in (
+            (ESBO_NEGOTIATING_A, "One", "which names Kai Mykkänen as council chair"),
+            (ESBO_NEGOTIATING_B, "Another", "which names Jyrki Kasvi as council chair"),
+        )
+    ),
+    _fi(
+        MDI_KUNTEKO,
+        "Kunteko on antanut vauhtia kuntien kehittämistyölle",
+        publisher="MDI",
+        url="https://www.mdi.fi/kunteko-on-antanut-vauhtia-kuntien-kehittamistyolle",
+        date=None,
+        description="MDI on its external evaluation of KunTeko 2020 (completed November 2020).",
     ),
 )
