@@ -18,13 +18,14 @@ group is None.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
-from graph.analytics.periods import earliest_first, latest_last
+import numpy as np
+
+from graph.analytics.frame import OPEN_END, SEATS, TYPES, Snapshot, period_days
 from graph.analytics.scope import Scope
-from graph.analytics.subgraph import Snapshot, Subgraph
-from graph.model import Boundary, Node, NodeKind, SeatType, Tie, TieType
+from graph.analytics.subgraph import Subgraph
+from graph.model import Boundary, Node, NodeKind, TieType
 
 SIDE_TIES = (TieType.EMPLOYED_BY, TieType.MEMBER_OF)
 """A person's side: employment first, membership where no employment is known."""
@@ -40,19 +41,18 @@ def groups(
     if boundary is Boundary.SEAT_TYPE:
         seats = _seat_types(subgraph)
         return [seats.get(node.id) for node in nodes]
-    ties = [t for t in snapshot.dated.ties if scope.active(t.start, t.end)]
-    employers = _employers(ties, scope)
-    parents = _held(
-        ((t.source, t) for t in ties if t.type is TieType.SUBUNIT_OF),
-        scope,
-    )
+    held = _Held(snapshot, scope)
+    employers: dict[int, int] = {}
+    for tie_type in reversed(SIDE_TIES):
+        employers |= held.of(tie_type)
+    parents = held.of(TieType.SUBUNIT_OF)
     found: list[str | None] = []
     for node in nodes:
+        row = snapshot.index[node.id]
         if node.kind is NodeKind.PERSON:
-            employer_id = employers.get(node.id)
-            organisation = snapshot.nodes.get(employer_id) if employer_id else None
+            organisation = employers.get(row)
         elif node.kind is NodeKind.ORGANISATION:
-            organisation = snapshot.nodes.get(node.id)
+            organisation = row
         else:
             organisation = None
         chain = [] if organisation is None else _chain(organisation, parents, snapshot.nodes)
@@ -60,13 +60,13 @@ def groups(
     return found
 
 
-def _chain(organisation: Node, parents: Mapping[str, str], nodes: Mapping[str, Node]) -> list[Node]:
+def _chain(organisation: int, parents: Mapping[int, int], nodes: Sequence[Node]) -> list[Node]:
     """The organisation and those above it along SUBUNIT_OF, nearest first."""
-    chain, seen = [organisation], {organisation.id}
-    while (above := parents.get(chain[-1].id)) and above not in seen and above in nodes:
-        chain.append(nodes[above])
+    rows, seen = [organisation], {organisation}
+    while (above := parents.get(rows[-1])) is not None and above not in seen:
+        rows.append(above)
         seen.add(above)
-    return chain
+    return [nodes[row] for row in rows]
 
 
 def _side(chain: Sequence[Node], boundary: Boundary) -> str | None:
@@ -87,40 +87,43 @@ def _side(chain: Sequence[Node], boundary: Boundary) -> str | None:
     return None
 
 
-def _employers(ties: Sequence[Tie], scope: Scope) -> dict[str, str]:
-    """Each person's organisation in the period: by employment, else by membership."""
-    found: dict[str, str] = {}
-    for tie_type in reversed(SIDE_TIES):
-        found |= _held(((t.source, t) for t in ties if t.type is tie_type), scope)
-    return found
+class _Held:
+    """For each holder (a tie's source), the other end of the tie of a type it holds at the
+    period's end (open-ended when the period has none), then the one it started last, then
+    ended last, then the first by tie id; only ties active in the period count."""
 
+    def __init__(self, snapshot: Snapshot, scope: Scope) -> None:
+        self.snapshot = snapshot
+        low, high = period_days((scope.period_from, scope.period_to))
+        ties = snapshot.ties
+        self.active = (ties.start <= high) & (ties.end >= low)
+        self.until = high if scope.period_to is not None else OPEN_END
 
-def _held(options: Iterable[tuple[str, Tie]], scope: Scope) -> dict[str, str]:
-    """For each holder, the tie's other end it holds at the period's end (open-ended when
-    the period has none), then the one it started last, then ended last, then the first by
-    tie id."""
-    by_holder: dict[str, list[Tie]] = defaultdict(list)
-    for holder, tie in options:
-        by_holder[holder].append(tie)
-    until = latest_last(scope.period_to)
-
-    def rank(tie: Tie) -> tuple[bool, str, str]:
-        return latest_last(tie.end) >= until, earliest_first(tie.start), latest_last(tie.end)
-
-    return {
-        holder: max(sorted(ties, key=lambda t: t.id), key=rank).target
-        for holder, ties in by_holder.items()
-    }
+    def of(self, tie_type: TieType) -> dict[int, int]:
+        ties = self.snapshot.ties
+        rows = np.flatnonzero(self.active & (ties.type == TYPES.index(tie_type)))
+        holders = ties.source[rows]
+        start = ties.start[rows].astype(np.int64)
+        end = ties.end[rows].astype(np.int64)
+        held = (end >= self.until).astype(np.int64)
+        # Rows of one type are in id order: the smallest row is the first id.
+        order = np.lexsort((rows, -end, -start, -held, holders))
+        holders = holders[order]
+        first = np.flatnonzero(np.r_[True, holders[1:] != holders[:-1]]) if len(order) else order
+        chosen = rows[order][first]
+        return dict(zip(holders[first].tolist(), ties.target[chosen].tolist(), strict=True))
 
 
 def _seat_types(subgraph: Subgraph) -> dict[str, str]:
     """The seat type a person holds most often in the scope (ties: elected official first)."""
-    held: dict[str, Counter[SeatType]] = defaultdict(Counter)
-    for tie in subgraph.ties:
-        if tie.type is TieType.SITS_ON and tie.seat_type is not None:
-            held[tie.source][tie.seat_type] += 1
-    order = list(SeatType)
+    snapshot = subgraph.snapshot
+    ties = snapshot.ties
+    rows = subgraph.tie_rows
+    rows = rows[(ties.type[rows] == TYPES.index(TieType.SITS_ON)) & (ties.seats[rows] >= 0)]
+    counts: dict[int, list[int]] = {}
+    for person, seat in zip(ties.source[rows].tolist(), ties.seats[rows].tolist(), strict=True):
+        counts.setdefault(person, [0] * len(SEATS))[seat] += 1
     return {
-        person: min(counts, key=lambda s: (-counts[s], order.index(s))).value
-        for person, counts in held.items()
+        snapshot.nodes[person].id: SEATS[min(range(len(SEATS)), key=lambda s: (-held[s], s))].value
+        for person, held in counts.items()
     }

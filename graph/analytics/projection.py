@@ -14,6 +14,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from graph.analytics import periods
+from graph.analytics.frame import KINDS, kind_codes, type_codes
 from graph.analytics.periods import Period
 from graph.analytics.subgraph import Subgraph
 from graph.errors import LimitExceededError
@@ -145,10 +146,11 @@ def build(
 
 
 def as_network(subgraph: Subgraph) -> Network:
-    at = {node.id: i for i, node in enumerate(subgraph.nodes)}
-    ends = np.array([(at[t.source], at[t.target]) for t in subgraph.ties], dtype=np.int32).reshape(
-        -1, 2
-    )
+    ties = subgraph.snapshot.ties
+    rows = subgraph.tie_rows
+    ends = np.column_stack(
+        (subgraph.positions(ties.source[rows]), subgraph.positions(ties.target[rows]))
+    ).reshape(-1, 2)
     weights = np.ones(len(ends))
     return Network(subgraph.nodes, ties=subgraph.ties, ends=ends, weights=weights)
 
@@ -162,18 +164,26 @@ def collaboration(
     d_k actors (Newman 2001), so large initiatives tie each pair weakly; JACCARD divides the
     shared count by the size of the union of the two actors' initiatives.
     """
-    actors = [node for node in subgraph.nodes if node.kind is actor]
-    initiatives = [node for node in subgraph.nodes if node.kind in AFFILIATED_TO]
-    actor_at = {node.id: i for i, node in enumerate(actors)}
-    initiative_at = {node.id: i for i, node in enumerate(initiatives)}
-    pairs = {
-        (actor_at[t.source], initiative_at[t.target])
-        for t in subgraph.ties
-        if t.type in AFFILIATIONS and t.source in actor_at and t.target in initiative_at
-    }
-    ordered = sorted(pairs)
-    rows = np.array([a for a, _ in ordered], dtype=np.int64)
-    cols = np.array([k for _, k in ordered], dtype=np.int64)
+    snapshot = subgraph.snapshot
+    node_kinds = snapshot.kinds[subgraph.node_rows]
+    is_actor = node_kinds == KINDS.index(actor)
+    is_initiative = np.isin(node_kinds, kind_codes(AFFILIATED_TO))
+    actor_rows = subgraph.node_rows[is_actor]
+    initiative_rows = subgraph.node_rows[is_initiative]
+    actors = [snapshot.nodes[row] for row in actor_rows.tolist()]
+    initiatives = [snapshot.nodes[row] for row in initiative_rows.tolist()]
+    ties = snapshot.ties
+    rows = subgraph.tie_rows[np.isin(ties.type[subgraph.tie_rows], type_codes(AFFILIATIONS))]
+    source, target = ties.source[rows], ties.target[rows]
+    by_actor = np.zeros(len(snapshot.nodes), dtype=bool)
+    by_actor[actor_rows] = True
+    by_initiative = np.zeros(len(snapshot.nodes), dtype=bool)
+    by_initiative[initiative_rows] = True
+    wanted = by_actor[source] & by_initiative[target]
+    pair_rows = np.searchsorted(actor_rows, source[wanted]).astype(np.int64)
+    pair_cols = np.searchsorted(initiative_rows, target[wanted]).astype(np.int64)
+    unique = np.unique(pair_rows * max(len(initiatives), 1) + pair_cols)
+    rows, cols = np.divmod(unique, max(len(initiatives), 1))
     actors_per_initiative = np.bincount(cols, minlength=len(initiatives))
     bound = int((actors_per_initiative * (actors_per_initiative - 1) // 2).sum())
     if bound > max_ties:

@@ -251,22 +251,14 @@ class Analytics:
     async def _fresh_snapshot(self) -> Snapshot:
         async with self._lock:
             if self._snapshot is None or self._snapshot.version != self.store.version:
-                self._snapshot = await _long_lived(_dated_snapshot(self.store))
+                self._snapshot = await _long_lived(take_snapshot(self.store))
                 with self._cache_lock:
                     self._cache.clear()
             return self._snapshot
 
 
-async def _dated_snapshot(store: GraphStore) -> Snapshot:
-    """A snapshot with the dates its nodes and ties count with worked out once, in a worker
-    thread, so that neither the event loop nor every forked child works them out again."""
-    snapshot = await take_snapshot(store)
-    await asyncio.to_thread(lambda: snapshot.dated)
-    return snapshot
-
-
 async def _long_lived(taking: Awaitable[Snapshot]) -> Snapshot:
-    """A snapshot is hundreds of thousands of objects that live until the next write. While
+    """A snapshot is a hundred thousand node objects that live until the next write. While
     they are made, the cycle collector would walk the growing heap again and again (pauses of
     0.1-0.4 s, the event loop held); once made, they are frozen: the collector no longer walks
     them, and a forked child does not copy their pages by touching their headers. Refcounting

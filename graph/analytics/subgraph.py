@@ -1,184 +1,142 @@
-"""The whole graph fetched once per store version, and the part of it a scope selects."""
+"""The part of a snapshot a scope selects, worked out on the snapshot's columns.
+
+A node counts when its period meets the scope's and its kind is asked for; a tie when its
+period does, its type is asked for and both its ends count. Of those, seeds take what is
+within `depth` ties of them; initiatives take themselves, everything PART_OF them at any depth
+and what touches any of those; neither takes the whole graph (with a period: the nodes tied in
+it and those dated in it).
+"""
 
 from __future__ import annotations
 
-import asyncio
-from collections import defaultdict, deque
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
-from graph.analytics.periods import Period, dated_nodes, node_periods, tie_period
+import numpy as np
+import scipy.sparse as sp
+
+from graph.analytics.frame import (
+    TYPES,
+    Snapshot,
+    TieView,
+    kind_codes,
+    period_days,
+    take_snapshot,
+    type_codes,
+)
 from graph.analytics.scope import Scope
 from graph.errors import NotFoundError
-from graph.model import INSTANT_KINDS, TIE_BOUNDING_KINDS, Node, NodeKind, Tie, TieType
-from graph.store import GraphStore
+from graph.model import Node, Tie, TieType
 
-SCAN_BATCH = 1_000
-"""Small enough that one batch answered from the read model's memory (Python objects built
-without a pause) holds the event loop for tens of milliseconds, not hundreds."""
+__all__ = ["Snapshot", "Subgraph", "select", "take_snapshot"]
 
-
-@dataclass(frozen=True)
-class Dated:
-    """The nodes and ties of a snapshot with the dates they count with (`periods`)."""
-
-    nodes: Mapping[str, Node]
-    ties: Sequence[Tie]
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """The graph as stored; `dated` is the same graph with the dates each node and tie
-    counts with in a period, worked out once per snapshot."""
-
-    version: int
-    nodes: Mapping[str, Node]
-    ties: Sequence[Tie]
-
-    @property
-    def size(self) -> int:
-        return len(self.nodes) + len(self.ties)
-
-    @cached_property
-    def dated(self) -> Dated:
-        periods = node_periods(self.nodes, self.ties, INSTANT_KINDS)
-        ties = []
-        for tie in self.ties:
-            source, target = self.nodes.get(tie.source), self.nodes.get(tie.target)
-            if source is None or target is None:
-                continue
-            ties.append(
-                _with_dates(tie, tie_period(tie, (source, target), periods, TIE_BOUNDING_KINDS))
-            )
-        return Dated(dated_nodes(self.nodes, periods), ties)
+PART_OF = TYPES.index(TieType.PART_OF)
 
 
 @dataclass(frozen=True)
 class Subgraph:
-    """Nodes in a stable order (kind, then id) and the ties among them, each with the dates
-    it counts with (`periods`): its own, an instant's end at its start, an undated tie's from
-    its initiative."""
+    """Nodes in a stable order (kind, then id) and the ties among them (by type and id), each
+    with the dates it counts with: rows of the snapshot."""
 
-    nodes: Sequence[Node]
-    ties: Sequence[Tie]
+    snapshot: Snapshot
+    node_rows: np.ndarray
+    """Sorted: the snapshot keeps its nodes in the order of kind and id."""
+    tie_rows: np.ndarray
 
+    @cached_property
+    def nodes(self) -> list[Node]:
+        return [self.snapshot.nodes[row] for row in self.node_rows.tolist()]
 
-async def take_snapshot(store: GraphStore) -> Snapshot:
-    version = store.version
-    nodes: dict[str, Node] = {}
-    for kind in NodeKind:
-        after: str | None = None
-        while batch := await store.scan_nodes(kind, after, SCAN_BATCH):
-            nodes.update((node.id, node) for node in batch)
-            after = batch[-1].id
-            await asyncio.sleep(0)  # the read model answers from memory: let others in
-    ties: list[Tie] = []
-    for type_ in TieType:
-        after = None
-        while tie_batch := await store.scan_ties(type_, after, SCAN_BATCH):
-            ties += tie_batch
-            after = tie_batch[-1].id
-            await asyncio.sleep(0)
-    return Snapshot(version, nodes, ties)
+    @property
+    def ties(self) -> TieView:
+        return TieView(self.snapshot, self.tie_rows)
+
+    def positions(self, node_rows: np.ndarray) -> np.ndarray:
+        """Where snapshot node rows are among this subgraph's nodes."""
+        return np.searchsorted(self.node_rows, node_rows).astype(np.int32)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        raise TypeError("A subgraph stays in the process of its snapshot")
 
 
 def select(snapshot: Snapshot, scope: Scope) -> Subgraph:
-    """The scope's nodes and ties: a node counts when its period meets the scope's, a tie
-    when its period does and both its ends count (seeds and initiatives too: one asked for
-    outside the period is not in the answer)."""
     for wanted in (*scope.seeds, *scope.initiatives):
-        if wanted not in snapshot.nodes:
+        if wanted not in snapshot.index:
             raise NotFoundError("Node", wanted)
-    dated = snapshot.dated
-    counting = {
-        node.id
-        for node in dated.nodes.values()
-        if node.kind in scope.kinds and scope.active(node.start, node.end)
-    }
-    ties = _ties_in_scope(dated, scope, counting)
+    first, final = snapshot.days
+    low, high = period_days((scope.period_from, scope.period_to))
+    counting = np.isin(snapshot.kinds, kind_codes(scope.kinds))
+    counting &= (first <= high) & (final >= low)
+    ties = snapshot.ties
+    in_scope = np.isin(ties.type, type_codes(scope.types))
+    in_scope &= counting[ties.source] & counting[ties.target]
+    in_scope &= (ties.start <= high) & (ties.end >= low)
+    rows = np.flatnonzero(in_scope)
     if scope.seeds:
-        chosen = _within(scope.seeds, scope.depth, ties)
+        chosen = _within(snapshot, [snapshot.index[s] for s in scope.seeds], scope.depth, rows)
     elif scope.initiatives:
-        chosen = _around_initiatives(scope.initiatives, ties)
+        chosen = _around(snapshot, [snapshot.index[i] for i in scope.initiatives], rows)
     else:
-        chosen = _whole(dated, scope, ties)
+        chosen = _whole(snapshot, scope, counting, rows)
     chosen &= counting
-    nodes = sorted((dated.nodes[i] for i in chosen), key=lambda n: (n.kind.value, n.id))
-    kept = [t for t in ties if t.source in chosen and t.target in chosen]
-    return Subgraph(nodes, kept)
+    kept = rows[chosen[ties.source[rows]] & chosen[ties.target[rows]]]
+    return Subgraph(snapshot, np.flatnonzero(chosen).astype(np.int64), kept)
 
 
-def _ties_in_scope(dated: Dated, scope: Scope, counting: set[str]) -> list[Tie]:
-    return [
-        tie
-        for tie in dated.ties
-        if tie.type in scope.types
-        and tie.source in counting
-        and tie.target in counting
-        and scope.active(tie.start, tie.end)
-    ]
+def _adjacency(snapshot: Snapshot, rows: np.ndarray) -> sp.csr_matrix:
+    n = len(snapshot.nodes)
+    source, target = snapshot.ties.source[rows], snapshot.ties.target[rows]
+    both = np.concatenate((source, target)), np.concatenate((target, source))
+    return sp.csr_matrix((np.ones(2 * len(rows), dtype=np.int32), both), shape=(n, n))
 
 
-def _with_dates(tie: Tie, period: Period) -> Tie:
-    start, end = period
-    if tie.start == start and tie.end == end:
-        return tie
-    # Built directly: dataclasses.replace costs three times as much, once per undated tie.
-    return Tie(
-        tie.type, tie.source, tie.target, tie.id, tie.role, start, end, tie.seat_type, tie.sources
-    )
-
-
-def _adjacency(ties: Sequence[Tie]) -> dict[str, set[str]]:
-    adjacent: dict[str, set[str]] = defaultdict(set)
-    for tie in ties:
-        adjacent[tie.source].add(tie.target)
-        adjacent[tie.target].add(tie.source)
-    return adjacent
-
-
-def _within(seeds: Sequence[str], depth: int, ties: Sequence[Tie]) -> set[str]:
-    adjacent = _adjacency(ties)
-    reached = set(seeds)
-    frontier = deque((seed, 0) for seed in seeds)
-    while frontier:
-        node, distance = frontier.popleft()
-        if distance == depth:
-            continue
-        for other in adjacent.get(node, ()):
-            if other not in reached:
-                reached.add(other)
-                frontier.append((other, distance + 1))
+def _reach(matrix: sp.csr_matrix, start: np.ndarray, steps: int | None) -> np.ndarray:
+    """The nodes reached from `start` along `matrix` in at most `steps` steps (None: any)."""
+    reached = np.zeros(matrix.shape[0], dtype=bool)
+    reached[start] = True
+    frontier = reached.copy()
+    step = 0
+    while frontier.any() and (steps is None or step < steps):
+        touched = matrix @ frontier.astype(np.int32)
+        frontier = (touched > 0) & ~reached
+        reached |= frontier
+        step += 1
     return reached
 
 
-def _around_initiatives(initiatives: Sequence[str], ties: Sequence[Tie]) -> set[str]:
+def _within(snapshot: Snapshot, seeds: list[int], depth: int, rows: np.ndarray) -> np.ndarray:
+    return _reach(_adjacency(snapshot, rows), np.array(seeds, dtype=np.int64), depth)
+
+
+def _around(snapshot: Snapshot, initiatives: list[int], rows: np.ndarray) -> np.ndarray:
     """The initiatives, everything PART_OF them at any depth, and what touches any of those."""
-    parts: dict[str, set[str]] = defaultdict(set)
-    for tie in ties:
-        if tie.type is TieType.PART_OF:
-            parts[tie.target].add(tie.source)
-    inside = set(initiatives)
-    frontier = list(initiatives)
-    while frontier:
-        for part in parts.get(frontier.pop(), ()):
-            if part not in inside:
-                inside.add(part)
-                frontier.append(part)
-    adjacent = _adjacency(ties)
-    return inside | {other for node in inside for other in adjacent.get(node, ())}
+    n = len(snapshot.nodes)
+    ties = snapshot.ties
+    parts = rows[ties.type[rows] == PART_OF]
+    # Row part, column whole: a step from the wholes reaches their parts.
+    contains = sp.csr_matrix(
+        (np.ones(len(parts), dtype=np.int32), (ties.source[parts], ties.target[parts])),
+        shape=(n, n),
+    )
+    inside = _reach(contains, np.array(initiatives, dtype=np.int64), None)
+    touched = _adjacency(snapshot, rows) @ inside.astype(np.int32)
+    return np.asarray(inside | (touched > 0), dtype=bool)
 
 
-def _whole(dated: Dated, scope: Scope, ties: Sequence[Tie]) -> set[str]:
+def _whole(snapshot: Snapshot, scope: Scope, counting: np.ndarray, rows: np.ndarray) -> np.ndarray:
     """Every node without a period; with one, the nodes tied in it and those dated in it (a
     person or organisation with no tie in the period is not part of its network)."""
     if scope.period_from is None and scope.period_to is None:
-        return {n.id for n in dated.nodes.values() if n.kind in scope.kinds}
-    tied = {end for tie in ties for end in (tie.source, tie.target)}
-    in_period = {
-        n.id
-        for n in dated.nodes.values()
-        if n.kind in scope.kinds and (n.start or n.end) and scope.active(n.start, n.end)
-    }
-    return tied | in_period
+        return counting.copy()
+    chosen = np.zeros(len(snapshot.nodes), dtype=bool)
+    chosen[snapshot.ties.source[rows]] = True
+    chosen[snapshot.ties.target[rows]] = True
+    return np.asarray(chosen | (counting & snapshot.dated), dtype=bool)
+
+
+def ties_of(subgraph: Subgraph, types: frozenset[TieType]) -> list[Tie]:
+    """The subgraph's ties of some types, as objects."""
+    codes = type_codes(types)
+    rows = subgraph.tie_rows[np.isin(subgraph.snapshot.ties.type[subgraph.tie_rows], codes)]
+    return list(TieView(subgraph.snapshot, rows))
