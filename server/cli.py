@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 import uvicorn
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -16,7 +17,6 @@ from rich.progress import (
     TextColumn,
     TimeElapsedColumn,
 )
-from rich.markup import escape
 from rich.table import Table
 
 from graph.errors import PoikkiError

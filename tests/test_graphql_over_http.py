@@ -3,7 +3,7 @@
 The audits come from the npm package `graphql-http` (the GraphQL over HTTP spec's reference
 implementation), run by tools/graphql-http-audit/audit.mjs against a real server process on
 a fresh database. Every audit has to pass, the SHOULDs and MAYs as well as the MUSTs: 61 of 61
-with graphql-http 1.22 (13 MUST, 23 SHOULD, 25 MAY).
+with graphql-http 1.23 (13 MUST, 23 SHOULD, 25 MAY).
 """
 
 from __future__ import annotations
