@@ -1,5 +1,6 @@
 """Only listed documents run (POIKKI_PERSISTED_ONLY): any other is refused with FORBIDDEN
-before it is parsed, over HTTP and the websocket alike, whoever asks. A document is listed
+in place of its validation (nothing about the schema is told), over HTTP and the websocket
+alike, whoever asks. A document is listed
 when its SHA-256 (of its text in UTF-8) is on the persisted list; server/persisted_queries.py
 turns a hash a client sends into the listed text, which then passes here."""
 
@@ -21,10 +22,11 @@ class OnlyListed(SchemaExtension):
     def __init__(self, *, hashes: frozenset[str]) -> None:
         self.hashes = hashes
 
-    def on_operation(self) -> Iterator[None]:
-        query = self.execution_context.query
-        if query and document_hash(query) not in self.hashes:
-            raise GraphQLError(MESSAGE, extensions={"code": "FORBIDDEN"})
+    def on_validate(self) -> Iterator[None]:
+        context = self.execution_context
+        if context.query and document_hash(context.query) not in self.hashes:
+            # Set before validation, it stands in for it (strawberry then validates nothing).
+            context.pre_execution_errors = [GraphQLError(MESSAGE, extensions={"code": "FORBIDDEN"})]
         yield
 
 

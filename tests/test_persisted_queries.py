@@ -21,6 +21,7 @@ JSON = "application/json"
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 APOLLO_ACCEPT = "application/graphql-response+json,application/json;q=0.9"
 """What Apollo Client 3.8 and later send."""
+WEBSOCKET = "graphql-transport-ws"
 SOURCES = "query Sources { sources(first: 5) { totalCount } }"
 CREATE_SOURCE = "mutation ($input: SourceInput!) { createSource(input: $input) { __typename } }"
 
@@ -182,6 +183,17 @@ def test_the_allow_list_refuses_any_other_document_with_forbidden(
     for asker in (curators.anonymous, curators.admin):
         introspection = post(asker, {"query": "{ __schema { queryType { name } } }"})
         assert codes(introspection) == ["FORBIDDEN"]
+
+    with client.http.websocket_connect("/graphql", subprotocols=[WEBSOCKET]) as socket:
+        socket.send_json({"type": "connection_init"})
+        assert socket.receive_json()["type"] == "connection_ack"
+        for number, document in enumerate((unlisted, "subscription { changes { action } }")):
+            socket.send_json(
+                {"id": str(number), "type": "subscribe", "payload": {"query": document}}
+            )
+            answer = socket.receive_json()
+            errors = answer["payload"] if answer["type"] == "error" else answer["payload"]["errors"]
+            assert [error["extensions"]["code"] for error in errors] == ["FORBIDDEN"], answer
 
 
 def test_the_list_may_be_a_json_object_of_hash_to_document(
