@@ -19,11 +19,13 @@ from strawberry.types import ExecutionContext
 from strawberry.types.execution import ExecutionResult
 from strawberry.types.graphql import OperationType
 
+from schema.allow_list import OnlyListed
 from schema.changes import Subscription
 from schema.cost import ListSizes, QueryCost
 from schema.curation import CurationMutation
 from schema.document_cache import ValidatedDocuments, ValidateOnce
 from schema.errors import ErrorCodes, is_expected
+from schema.introspection import IntrospectionNeedsToken
 from schema.lookup import LookupQuery
 from schema.network import NetworkQuery
 from schema.nodes import ALL_TYPES
@@ -32,6 +34,7 @@ from schema.result_cache import ResultCache, ResultStore
 from schema.roots import ListsQuery
 from schema.scalars import SCALARS
 from schema.time_budget import within_budget
+from schema.writes import CountWrites, WriteCount
 
 
 @strawberry.type
@@ -58,6 +61,8 @@ class QueryLimits:
     list_sizes: ListSizes = field(default_factory=ListSizes)
     request_seconds: float = 60.0
     """A request still resolving after this long is stopped with LIMIT_EXCEEDED."""
+    anonymous_introspection: bool = True
+    """False: `__schema` and `__type` need a bearer token (FORBIDDEN without one)."""
 
 
 class PoikkiSchema(strawberry.Schema):
@@ -101,7 +106,13 @@ class PoikkiSchema(strawberry.Schema):
             super().process_errors(unexpected, execution_context)
 
 
-def build_schema(limits: QueryLimits = QueryLimits()) -> strawberry.Schema:
+def build_schema(
+    limits: QueryLimits = QueryLimits(),
+    writes: WriteCount | None = None,
+    only: frozenset[str] | None = None,
+) -> strawberry.Schema:
+    """The schema with its limits on; `writes` counts the mutations writers run through it;
+    `only`: the SHA-256 hashes of the only documents that may run (None: any)."""
     return PoikkiSchema(
         request_seconds=limits.request_seconds,
         max_tokens=limits.max_tokens,
@@ -111,6 +122,8 @@ def build_schema(limits: QueryLimits = QueryLimits()) -> strawberry.Schema:
         types=ALL_TYPES,
         config=StrawberryConfig(scalar_map=SCALARS),
         extensions=[
+            *([] if only is None else [partial(OnlyListed, hashes=only)]),
+            *([] if limits.anonymous_introspection else [IntrospectionNeedsToken]),
             partial(QueryDepthLimiter, max_depth=limits.max_depth),
             partial(MaxTokensLimiter, max_token_count=limits.max_tokens),
             partial(MaxAliasesLimiter, max_alias_count=limits.max_aliases),
@@ -121,6 +134,7 @@ def build_schema(limits: QueryLimits = QueryLimits()) -> strawberry.Schema:
                 if limits.result_cache_bytes
                 else []
             ),
+            partial(CountWrites, count=writes or WriteCount()),
             ErrorCodes,
         ],
     )

@@ -23,7 +23,7 @@ from graphql import ExecutionResult
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
-from graph.tokens import Role
+from schema.writes import may_write
 
 
 class ResultStore:
@@ -75,7 +75,7 @@ class ResultCache(SchemaExtension):
         context = self.execution_context
         if context.operation_type is OperationType.MUTATION:
             yield
-            if _may_write(context.context):
+            if may_write(context.context):
                 self.answers.written()
             return
         key = self._key() if context.result is None else None
@@ -110,9 +110,3 @@ class ResultCache(SchemaExtension):
             store.version,
             generation,
         )
-
-
-def _may_write(context: object) -> bool:
-    """Only editors and admins write; others' mutations are refused and must not empty it."""
-    role = getattr(getattr(context, "viewer", None), "role", None)
-    return isinstance(role, Role) and role.allows(Role.EDITOR)

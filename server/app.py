@@ -26,13 +26,17 @@ from graph.store import GraphStore
 from resolvers.auth import ForbiddenError, Viewer
 from resolvers.context import Context, Limits
 from schema.build import build_schema
+from schema.writes import WriteCount
 from seed.loader import load_seed_if_empty
 from server.access import admit, admit_request, authorization_of
 from server.explorer import explorer_routes
 from server.export_routes import export
 from server.graphiql import graphiql_page, graphiql_routes
 from server.graphql_http import GraphQLOverHTTP
+from server.http_cache import EntityTags
 from server.middleware import RequestContext
+from server.persisted_list import persisted_documents
+from server.persisted_queries import PersistedQueries
 from server.settings import Settings
 from server.stores import selected, store_for
 
@@ -47,8 +51,19 @@ class State(TypedDict):
 
 class PoikkiGraphQL(GraphQLOverHTTP):
     def __init__(self, settings: Settings) -> None:
+        writes = WriteCount()
+        listed = persisted_documents(settings)
+        only = frozenset(listed) if settings.persisted_only else None
         super().__init__(
-            build_schema(settings.query_limits),
+            build_schema(settings.query_limits, writes, only),
+            documents=PersistedQueries(
+                listed, size=settings.persisted_query_cache, only=settings.persisted_only
+            ),
+            tags=EntityTags(
+                cache_control=settings.cache_control,
+                sole_writer=selected(settings).sole_writer,
+                writes=writes,
+            ),
             graphql_ide="graphiql" if settings.graphiql else None,
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
         )
@@ -185,8 +200,13 @@ def create_app(settings: Settings, *, seed_if_empty: bool = False) -> Starlette:
                         CORSMiddleware,
                         allow_origins=list(settings.cors_origins),
                         allow_methods=["GET", "POST", "OPTIONS"],
-                        allow_headers=["Authorization", "Content-Type", "X-Request-ID"],
-                        expose_headers=["X-Request-ID", "Content-Disposition"],
+                        allow_headers=[
+                            "Authorization",
+                            "Content-Type",
+                            "X-Request-ID",
+                            "If-None-Match",
+                        ],
+                        expose_headers=["X-Request-ID", "Content-Disposition", "ETag"],
                         max_age=600,
                     )
                 ]

@@ -3,6 +3,8 @@ the text raises CastError, which says what was wanted; the settings name the var
 
 from __future__ import annotations
 
+from pathlib import Path
+
 NEO4J_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
 
 
@@ -34,6 +36,18 @@ def whole_number(raw: str) -> int:
     if not raw.isdigit():
         raise CastError("be a whole number", raw)
     return int(raw)
+
+
+def optional_path(raw: str) -> Path | None:
+    """Empty: none."""
+    return Path(raw) if raw else None
+
+
+def header_value(raw: str) -> str:
+    """Text an HTTP header may carry: printable ASCII, not empty."""
+    if not raw.strip() or not all(" " <= character <= "~" for character in raw):
+        raise CastError("be printable ASCII, not empty", raw)
+    return raw.strip()
 
 
 def flag(raw: str) -> bool:

@@ -1,5 +1,5 @@
-"""The `poikki` command line: serve, seed, stats, copy, export, import, forget, token, schema,
-config."""
+"""The `poikki` command line: serve, seed, stats, copy, export, import, forget, token, persist,
+schema, config."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 import uvicorn
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -37,6 +38,7 @@ from server.copy import CopyReport, copy_graph, total_items
 from server.curation_commands import forget, import_files, tokens
 from server.export_command import export
 from server.middleware import configure_logging
+from server.persist_command import persist
 from server.settings import Settings
 from server.stores import BACKENDS, selected
 from server.variables import ConfigError, markdown_table
@@ -46,6 +48,7 @@ app.command()(export)
 app.command("import")(import_files)
 app.command()(forget)
 app.add_typer(tokens, name="token")
+app.command()(persist)
 
 
 @app.command()
@@ -63,9 +66,14 @@ def serve(
         # than in the app's startup, where uvicorn would print a traceback.
         with_store(settings, lambda store: store.ping())
     where = backend.where(settings)
+    try:
+        served = create_app(settings, seed_if_empty=True)
+    except ConfigError as error:
+        errors.print(f"[red]{escape(str(error))}[/red]")
+        raise typer.Exit(2) from error
     console.print(f"Poikki at http://{settings.host}:{settings.port}/graphql on {where}")
     uvicorn.run(
-        create_app(settings, seed_if_empty=True),
+        served,
         host=settings.host,
         port=settings.port,
         log_level=settings.log_level,

@@ -10,6 +10,10 @@ its request parsing narrowed.
 - A client that accepts `application/graphql-response+json` gets it, and a GraphQL request
   error (the document does not parse or validate, variables do not coerce) comes with 400 and
   no `data`; `application/json` keeps 200 for those, as the spec says.
+- A request may name its document by hash (Automatic Persisted Queries,
+  server/persisted_queries.py), over GET and POST.
+- A GET query's answer carries an ETag, Cache-Control and Vary, and If-None-Match is answered
+  304 with no body (server/http_cache.py).
 - The websocket checks its token again for every operation (server/websocket_tokens.py).
 """
 
@@ -25,12 +29,15 @@ from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import MissingQueryError
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
+from strawberry.schema.base import BaseSchema
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 
 from resolvers.context import Context
 from server.document_shape import DocumentRefusedError, check_document
+from server.http_cache import Answer, EntityTags, matches
+from server.persisted_queries import PersistedQueries
 from server.refusals import (
     GRAPHQL_RESPONSE,
     JSON,
@@ -45,10 +52,30 @@ _IDENTITY = ("", "identity")
 _UTF8 = ("utf-8", "utf8")
 
 
+class NotModifiedError(Exception):
+    """The client holds the answer already: 304 without running the query."""
+
+    def __init__(self, etag: str) -> None:
+        super().__init__(etag)
+        self.etag = etag
+
+
 class GraphQLOverHTTP(GraphQL[Context, None]):
     graphql_transport_ws_handler_class = TokenCheckingHandler
     max_tokens = 2000
     """Tokens the schema's limit allows in a document; the shape check lexes no further."""
+
+    def __init__(
+        self,
+        schema: BaseSchema,
+        *,
+        documents: PersistedQueries,
+        tags: EntityTags,
+        **options: Any,
+    ) -> None:
+        super().__init__(schema, **options)
+        self.documents = documents
+        self.tags = tags
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -57,18 +84,39 @@ class GraphQLOverHTTP(GraphQL[Context, None]):
         request = Request(scope, receive)
         media_type = preferred_media_type(request.headers.get("accept", ""))
         request.state.media_type = media_type
-        request.state.request_error = False
+        request.state.request_error = None
+        request.state.answer_key = None
+        request.state.cacheable = False
         response: Response
         try:
             response = await self.run(request)
+        except NotModifiedError as unchanged:
+            response = self.tags.not_modified(unchanged.etag)
         except HTTPException as refused:
             response = refusal(refused, media_type)
         else:
             if response.media_type == JSON and media_type == GRAPHQL_RESPONSE:
                 response.headers["content-type"] = GRAPHQL_RESPONSE
                 if request.state.request_error:
-                    response.status_code = 400
+                    response.status_code = request.state.request_error
+        if request.method == "GET" and response.status_code != 304:
+            response = self._validated(request, response)
         await response(scope, receive, send)
+
+    def _validated(self, request: Request, response: Response) -> Response:
+        """A GET answer with its cache headers: an ETag when it has no errors, and 304 when
+        If-None-Match already names that tag. The GraphiQL page is left as it is."""
+        if response.media_type not in (JSON, GRAPHQL_RESPONSE):
+            return response
+        key: str | None = request.state.answer_key
+        if key is None or not request.state.cacheable or response.status_code != 200:
+            self.tags.mark(response.headers, None)
+            return response
+        etag = self.tags.of_answer(key, bytes(response.body))
+        if matches(request.headers.get("if-none-match"), etag):
+            return self.tags.not_modified(etag)
+        self.tags.mark(response.headers, etag)
+        return response
 
     def decode_json(self, data: str | bytes) -> object:
         return decode_bounded(data)
@@ -106,17 +154,21 @@ class GraphQLOverHTTP(GraphQL[Context, None]):
         request_data: GraphQLRequestData,
     ) -> ExecutionResult:
         method = request_adapter.method
-        if request_data.query:
+        resolved = self.documents.resolve(request_data.query, request_data.extensions)
+        query = resolved.document
+        if query:
             try:
-                check_document(request_data.query, request_data.operation_name, self.max_tokens)
+                check_document(query, request_data.operation_name, self.max_tokens)
             except DocumentRefusedError as error:
                 raise RequestRefusedError(400, str(error), error.code) from error
+            if method == "GET":
+                self._check_freshness(request, query, request_data)
         allowed = {OperationType.QUERY}
         if method == "POST":
             allowed.add(OperationType.MUTATION)
         try:
-            return await self.schema.execute(
-                request_data.query,
+            result = await self.schema.execute(
+                query,
                 root_value=root_value,
                 variable_values=request_data.variables,
                 context_value=context,
@@ -130,14 +182,37 @@ class GraphQLOverHTTP(GraphQL[Context, None]):
             raise _wrong_transport(error.operation_type) from error
         except MissingQueryError as error:
             raise RequestRefusedError(400, "The request has no GraphQL query.") from error
+        if query and resolved.learn_as and not _is_request_error(result):
+            self.documents.learn(resolved.learn_as, query)
+        return result
+
+    def _check_freshness(
+        self, request: Request, query: str, request_data: GraphQLRequestData
+    ) -> None:
+        """Keep what the answer's tag depends on; NotModifiedError when the client holds
+        that answer and the tag is known before running (server/http_cache.py)."""
+        viewer = getattr(request.state, "viewer", None)
+        answer = Answer(
+            document=query,
+            operation_name=request_data.operation_name,
+            variables=request_data.variables,
+            role=getattr(viewer, "role", None),
+            media_type=request.state.media_type,
+        )
+        key = self.tags.key(answer, request.state.store.version)
+        request.state.answer_key = key
+        etag = self.tags.before_running(key)
+        if etag is not None and matches(request.headers.get("if-none-match"), etag):
+            raise NotModifiedError(etag)
 
     async def process_result(
         self, request: Request, result: ExecutionResult
     ) -> GraphQLHTTPResponse:
         processed = await super().process_result(request, result)
+        request.state.cacheable = not result.errors
         if request.state.media_type == GRAPHQL_RESPONSE and _is_request_error(result):
             processed.pop("data", None)
-            request.state.request_error = True
+            request.state.request_error = _request_error_status(result)
         return processed
 
 
@@ -188,6 +263,13 @@ def _wrong_transport(operation: OperationType) -> RequestRefusedError:
         400,
         "Subscriptions run over the websocket at /graphql (graphql-transport-ws), not over HTTP.",
     )
+
+
+def _request_error_status(result: ExecutionResult) -> int:
+    """403 when what kept the request from running is that it is not allowed (a document
+    off the persisted list, introspection without a token); 400 otherwise."""
+    codes = {(error.extensions or {}).get("code") for error in result.errors or []}
+    return 403 if codes == {"FORBIDDEN"} else 400
 
 
 def _is_request_error(result: ExecutionResult) -> bool:

@@ -24,22 +24,30 @@ class RequestRefusedError(HTTPException):
         message: str,
         code: str = "BAD_INPUT",
         headers: Mapping[str, str] | None = None,
+        *,
+        json_status: int | None = None,
     ) -> None:
         super().__init__(status_code, message)
         self.code = code
         self.headers = dict(headers or {})
+        self.json_status = json_status
+        """The status for application/json when it differs: the spec's 200 for a request
+        that is well formed but cannot run (application/graphql-response+json gets 4xx)."""
 
 
 def refusal(refused: HTTPException, media_type: str = JSON) -> JSONResponse:
+    status = refused.status_code
     if isinstance(refused, RequestRefusedError):
         code, headers = refused.code, refused.headers
+        if media_type == JSON and refused.json_status is not None:
+            status = refused.json_status
     else:
         code, headers = CODES_BY_STATUS.get(refused.status_code, "BAD_INPUT"), {}
         if refused.status_code == 405:
             headers = {"Allow": "GET, POST"}
     return JSONResponse(
         {"errors": [{"message": refused.reason, "extensions": {"code": code}}]},
-        status_code=refused.status_code,
+        status_code=status,
         headers=headers,
         media_type=media_type,
     )

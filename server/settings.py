@@ -94,6 +94,43 @@ class Settings:
         "comma-separated origins browsers may call from",
         shown_default="(empty: no CORS)",
     )
+    cache_control: str = variable(
+        "POIKKI_CACHE_CONTROL",
+        casts.header_value,
+        "no-cache",
+        "`Cache-Control` of a GET query's answer, which carries an `ETag` (`If-None-Match` gets"
+        " 304): `no-cache` has clients revalidate every time; e.g. `public, max-age=60` lets"
+        " a CDN keep public answers a minute ([docs/http.md](docs/http.md))",
+    )
+    persisted_query_cache: int = variable(
+        "POIKKI_PERSISTED_QUERY_CACHE",
+        casts.whole_number,
+        1000,
+        "documents each process learns from Automatic Persisted Queries, least recently used"
+        " dropped first (`0`: none learnt)",
+    )
+    persisted_queries_file: Path | None = variable(
+        "POIKKI_PERSISTED_QUERIES_FILE",
+        casts.optional_path,
+        None,
+        "the persisted documents, known by hash from the start: a JSON object SHA-256 →"
+        " document, or Apollo's persisted-query manifest (`poikki persist` writes it)",
+        shown_default="(unset: none)",
+    )
+    persisted_only: bool = variable(
+        "POIKKI_PERSISTED_ONLY",
+        casts.flag,
+        False,
+        "`true`: only the documents in `POIKKI_PERSISTED_QUERIES_FILE` run, for everyone;"
+        " any other is `FORBIDDEN`",
+    )
+    anonymous_introspection: bool = variable(
+        "POIKKI_ANONYMOUS_INTROSPECTION",
+        casts.flag,
+        True,
+        "`false`: `__schema` and `__type` need a bearer token (any role); without one they"
+        " are `FORBIDDEN`",
+    )
     max_body_bytes: int = variable(
         "POIKKI_MAX_BODY_BYTES",
         casts.positive_integer,
@@ -170,6 +207,7 @@ class Settings:
             cache_mb * 2**20,
             ListSizes(network_nodes=self.max_network_nodes, network_edges=self.max_network_edges),
             self.request_seconds,
+            self.anonymous_introspection,
         )
 
     @property

@@ -38,6 +38,9 @@ class Backend:
     serves_while_down: bool
     """A database on a server of its own: if it cannot be reached at start, the app serves
     anyway (/healthz answers 503 until it answers); otherwise a store that fails to open fails."""
+    sole_writer: bool
+    """While a server serves it, no other process writes to its database, so the store's
+    version counts every write (HTTP validators then need not run a query to know its tag)."""
 
 
 def _neo4j(settings: Settings, *, read_only: bool = False, serving: bool = False) -> GraphStore:
@@ -67,6 +70,7 @@ BACKENDS: dict[str, Backend] = {
             configured=lambda settings: bool(settings.neo4j_uri),
             where=lambda s: f"Neo4j at {s.neo4j_uri}, database {s.neo4j_database}",
             serves_while_down=True,
+            sole_writer=False,
         ),
         Backend(
             "embedded",
@@ -74,6 +78,7 @@ BACKENDS: dict[str, Backend] = {
             configured=lambda settings: True,
             where=lambda settings: f"the embedded database in {settings.data_dir}",
             serves_while_down=False,
+            sole_writer=True,
         ),
     )
 }

@@ -2,7 +2,8 @@
 
 The audits come from the npm package `graphql-http` (the GraphQL over HTTP spec's reference
 implementation), run by tools/graphql-http-audit/audit.mjs against a real server process on
-a fresh database. Every MUST has to pass; SHOULDs and MAYs that do not are printed.
+a fresh database. Every audit has to pass, the SHOULDs and MAYs as well as the MUSTs: 61 of 61
+with graphql-http 1.23 (13 MUST, 23 SHOULD, 25 MAY).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import pytest
 from tests.live_server import Server
 
 AUDIT_DIR = Path(__file__).resolve().parent.parent / "tools" / "graphql-http-audit"
+AUDITS = {"MUST": 13, "SHOULD": 23, "MAY": 25}
 
 
 @pytest.fixture
@@ -59,7 +61,7 @@ def _line(result: dict[str, Any]) -> str:
     return line
 
 
-def test_the_server_passes_every_must_of_graphql_over_http(server_url: str) -> None:
+def test_the_server_passes_all_61_audits_of_graphql_over_http(server_url: str) -> None:
     results = _audit(server_url)
     assert results, "graphql-http ran no audits"
     levels = {result["name"].split(" ", 1)[0] for result in results}
@@ -77,13 +79,7 @@ def test_the_server_passes_every_must_of_graphql_over_http(server_url: str) -> N
         f"graphql-http: {len(results)} audits; "
         + ", ".join(f"{level} {ok}/{total} ok" for level, (ok, total) in counts.items())
     )
-    recommendations = [r for r in not_passed if not r["name"].startswith("MUST ")]
-    if recommendations:
-        print("SHOULD/MAY audits that did not pass:")
-        for result in recommendations:
-            print("  " + _line(result))
-
-    failed_musts = [r for r in not_passed if r["name"].startswith("MUST ")]
-    assert not failed_musts, "MUST audits that failed:\n" + "\n".join(
-        _line(result) for result in failed_musts
+    assert not not_passed, "audits that did not pass:\n" + "\n".join(
+        _line(result) for result in not_passed
     )
+    assert {level: total for level, (_, total) in counts.items()} == AUDITS
