@@ -11,6 +11,7 @@ import networkx as nx
 import pytest
 from typer.testing import CliRunner
 
+from graph.exports.formats import WRITERS
 from graph.model import Node, NodeKind, Tie, TieType
 from resolvers import global_ids
 from server.cli import app
@@ -227,8 +228,10 @@ def test_an_unknown_format_lists_the_known_ones(client: GraphQLClient) -> None:
     response = client.http.get("/export/pdf")
     assert response.status_code == 404
     body = response.json()
-    assert body["formats"] == ["graphml", "gexf", "cytoscape", "graphology", "d3", "csv", "kumu"]
-    assert "graphml, gexf, cytoscape, graphology, d3, csv, kumu" in body["errors"][0]["message"]
+    known = [f.value for f in WRITERS]
+    assert known[:7] == ["graphml", "gexf", "cytoscape", "graphology", "d3", "csv", "kumu"]
+    assert body["formats"] == known
+    assert ", ".join(known) in body["errors"][0]["message"]
 
 
 def test_the_cli_writes_what_http_serves(
