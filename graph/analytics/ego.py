@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from graph.analytics.boundaries import EI, ei_index
+from graph.analytics.boundaries import EI
 from graph.analytics.centrality import WEIGHT
 from graph.analytics.projection import Network
 from graph.errors import NotFoundError
@@ -78,7 +78,7 @@ def ego_network(network: Network, groups: Sequence[str | None], node_id: str) ->
     sides = [groups[v] for v in neighbours]
     known = Counter(side for side in sides if side is not None)
     categories = len({side for side in groups if side is not None})
-    inside = simple.induced_subgraph([u, *neighbours])  # keeps the vertex order: u is 0
+    among = simple.induced_subgraph(neighbours).ecount()
     return Ego(
         node=network.nodes[u],
         group=groups[u],
@@ -89,8 +89,8 @@ def ego_network(network: Network, groups: Sequence[str | None], node_id: str) ->
         unknown=len(sides) - sum(known.values()),
         heterogeneity=blau(list(known.values())),
         iqv=iqv(list(known.values()), categories),
-        ei=ei_index(inside, [groups[u], *sides]).vertices[0],
-        density=ego_density(len(neighbours), inside.ecount() - len(neighbours)),
+        ei=ego_ei(groups[u], sides),
+        density=ego_density(len(neighbours), among),
         effective_size=effective_size(simple, u),
         constraint=None if not neighbours else float(simple.constraint([u], weights=WEIGHT)[0]),
         ties=_own_ties(network, u, neighbours),
@@ -136,6 +136,31 @@ def iqv(counts: Sequence[int], categories: int) -> float | None:
     if heterogeneity is None or categories < 2:
         return None
     return heterogeneity / (1.0 - 1.0 / categories)
+
+
+def ego_ei(own: str | None, sides: Sequence[str | None]) -> EI | None:
+    """Krackhardt and Stern's E-I index of the ego's ties:
+
+    .. math:: EI = \\frac{E - I}{E + I}
+
+    with ``E`` the alters in another group than the ego's and ``I`` those in the same group;
+    each alter counts once, whatever its ties' weight or number, as the per-node E-I of the
+    measures. Alters of unknown group are left out. None when the ego's group is unknown;
+    the index is None when no alter is counted.
+
+    References
+    ----------
+    .. [1] Krackhardt, D. and Stern, R. N. (1988). Informal networks and organizational
+       crises: an experimental simulation. *Social Psychology Quarterly* 51(2), 123-140.
+       doi:10.2307/2786835
+    """
+    if own is None:
+        return None
+    internal = sum(1 for side in sides if side == own)
+    external = sum(1 for side in sides if side is not None and side != own)
+    counted = external + internal
+    index = (external - internal) / counted if counted else None
+    return EI(float(external), float(internal), index)
 
 
 def ego_density(alters: int, ties_among: int) -> float | None:
