@@ -117,7 +117,9 @@ class NetworkQuery:
     @strawberry.field(
         description="Density, components, centralities, Burt's constraint and effective size, "
         "E-I indices, Gould–Fernandez brokerage and assortativity of a network against a "
-        "boundary. Betweenness is exact up to 5,000 nodes and sampled above (see `sampling`)."
+        "boundary; transitivity, Freeman centralisation, local clustering, k-cores and "
+        "Borgatti–Everett core–periphery. Betweenness is exact up to 5,000 nodes and sampled "
+        "above (see `sampling`). docs/network-science.md gives every formula."
     )
     async def measures(
         self,
