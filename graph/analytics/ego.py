@@ -70,7 +70,8 @@ def ego_network(network: Network, groups: Sequence[str | None], node_id: str) ->
     simple.simplify(combine_edges={WEIGHT: "sum"})
     neighbours = sorted(simple.neighbors(u))
     weight = {v: float(simple.es[simple.get_eid(u, v)][WEIGHT]) for v in neighbours}
-    count = Counter(v for edge in network.ends.tolist() if u in edge for v in edge if v != u)
+    mine = _incident(network, u)
+    count = Counter(v for edge in network.ends[mine].tolist() for v in edge if v != u)
     alters = sorted(
         (Alter(network.nodes[v], groups[v], weight[v], count[v]) for v in neighbours),
         key=lambda a: (-a.weight, a.node.id),
@@ -93,7 +94,7 @@ def ego_network(network: Network, groups: Sequence[str | None], node_id: str) ->
         density=ego_density(len(neighbours), among),
         effective_size=effective_size(simple, u),
         constraint=None if not neighbours else float(simple.constraint([u], weights=WEIGHT)[0]),
-        ties=_own_ties(network, u, neighbours),
+        ties=_own_ties(network, u, neighbours, mine),
     )
 
 
@@ -216,10 +217,16 @@ def _weights_at(graph: Any, v: int) -> dict[int, float]:
     }
 
 
-def _own_ties(network: Network, u: int, neighbours: Sequence[int]) -> Network:
+def _incident(network: Network, u: int) -> list[int]:
+    """The edges at `u`, in igraph's order."""
+    ends = network.ends
+    found: list[int] = np.flatnonzero((ends[:, 0] == u) | (ends[:, 1] == u)).tolist()
+    return found
+
+
+def _own_ties(network: Network, u: int, neighbours: Sequence[int], mine: list[int]) -> Network:
     """The ego, its alters and the ego's ties, renumbered, small enough to send back."""
     order = {v: i for i, v in enumerate([u, *neighbours])}
-    mine = [e for e, (a, b) in enumerate(network.ends.tolist()) if u in (a, b)]
     ends = np.array(
         [[order[int(x)] for x in network.ends[e]] for e in mine], dtype=np.int32
     ).reshape(-1, 2)
