@@ -6,7 +6,7 @@ The cost is how many objects the operation could return, every list counted:
 - a list without `first` counts its declared size (`ListSizes`): `nodes(ids)` the ids given, a
   network's nodes and edges the `maxNodes`/`maxEdges` asked (the server's caps when not given),
   a path its most steps, a node's sources and claims a few each;
-- the network questions that compute (`measures`, `communities`, `path`) add a weight that
+- the network questions that compute (`measures`, `communities`, `ego`, `path`) add a weight that
   grows with their scope: the whole graph weighs as much as the largest network drawn, a scope
   of seeds or initiatives a share of that per seed or initiative.
 Whatever is nested beneath a list is multiplied by its size. A connection's `edges` pass their
@@ -80,7 +80,7 @@ class ListSizes:
     """Any other list without `first`."""
 
 
-COMPUTED_QUESTIONS = frozenset({"measures", "communities", "path", "change"})
+COMPUTED_QUESTIONS = frozenset({"measures", "communities", "ego", "path", "change"})
 DRAWN_NETWORKS = frozenset({"network", "collaboration"})
 
 

@@ -11,10 +11,12 @@ from graph.analytics.communities import Algorithm, Partitioning
 from graph.analytics.projection import Mode, Weighting
 from graph.analytics.service import Analytics
 from graph.errors import BadInputError, LimitExceededError
-from graph.model import Boundary
+from graph.model import Boundary, NodeKind
+from resolvers import global_ids
 from schema.cost import DRAWN_EDGES, DRAWN_NODES, MAX_PATH_STEPS
 from schema.info import Info
 from schema.network_change import Change, PeriodInput, change_type
+from schema.network_ego import EgoNetwork
 from schema.network_inputs import ScopeInput, node_slug, scope_of
 from schema.network_measures import CommunitiesResult, Measures, communities_type
 from schema.network_types import NetworkGraph, NetworkNode, PathResult, edge_type
@@ -49,6 +51,9 @@ def _at_most(asked: int | None, default: int, cap: int, name: str) -> int:
     if asked < 0 or asked > cap:
         raise BadInputError(f"`{name}` must be from 0 to {cap:,}; got {asked:,}.", name)
     return asked
+
+
+_EGO_KINDS = {Mode.PEOPLE: NodeKind.PERSON, Mode.ORGANISATIONS: NodeKind.ORGANISATION}
 
 
 MAX_NODES = (
@@ -114,7 +119,9 @@ class NetworkQuery:
     @strawberry.field(
         description="Density, components, centralities, Burt's constraint and effective size, "
         "E-I indices, Gould–Fernandez brokerage and assortativity of a network against a "
-        "boundary. Betweenness is exact up to 5,000 nodes and sampled above (see `sampling`)."
+        "boundary; transitivity, Freeman centralisation, local clustering, k-cores and "
+        "Borgatti–Everett core–periphery. Betweenness is exact up to 5,000 nodes and sampled "
+        "above (see `sampling`). docs/network-science.md gives every formula."
     )
     async def measures(
         self,
@@ -150,6 +157,33 @@ class NetworkQuery:
         partitioning = Partitioning(algorithm, resolution, seed)
         found = await _analytics(info).change(scopes, mode, weighting, boundary, partitioning)
         return change_type(found, periods)
+
+    @strawberry.field(
+        description="One node's ego network in a network: its alters by boundary group, Blau's "
+        "heterogeneity and the IQV, its E-I index, the density among its alters, Burt's "
+        "effective size and constraint, and its ties with their sources. NOT_FOUND when the "
+        "node does not exist or is not in the scope's network; BAD_INPUT when a projection "
+        "(`mode`) is onto actors of another kind."
+    )
+    async def ego(
+        self,
+        info: Info,
+        id: strawberry.ID,
+        scope: ScopeInput | None = None,
+        mode: Mode = Mode.PEOPLE,
+        weighting: Weighting = Weighting.NEWMAN,
+        boundary: Boundary = Boundary.SECTOR,
+    ) -> EgoNetwork:
+        kind, slug = global_ids.decode(str(id))
+        wanted = _EGO_KINDS.get(mode)
+        if wanted is not None and kind is not wanted:
+            raise BadInputError(
+                f"'{id}' is a {kind.value}; the {mode.value} projection has only "
+                f"{wanted.value} nodes (ask with another `mode`, such as NETWORK).",
+                "id",
+            )
+        found = await _analytics(info).ego(kind, slug, scope_of(scope), mode, weighting, boundary)
+        return EgoNetwork(boundary=boundary, result=found)
 
     @strawberry.field(
         description="Communities by Leiden or Louvain, with modularity, and each community's "

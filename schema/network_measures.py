@@ -102,6 +102,38 @@ class Sampling:
     seed: int
 
 
+@strawberry.type(
+    description="Freeman's centralisation (1978/79): the sum of the differences between the "
+    "most central node and every other, over that sum's maximum (a star's) for the same "
+    "number of nodes; 1 for a star, 0 when all are equally central. Unweighted, hop counts; "
+    "null below three nodes."
+)
+class Centralisation:
+    degree: float | None = strawberry.field(description="Σ(d* − dᵢ) / ((n − 1)(n − 2)).")
+    betweenness: float | None = strawberry.field(
+        description="Σ(b* − bᵢ) / (n − 1) over normalised betweenness."
+    )
+    closeness: float | None = strawberry.field(
+        description="Σ(c* − cᵢ) · (2n − 3) / ((n − 1)(n − 2)) over normalised closeness "
+        "(Wasserman–Faust corrected where the network is disconnected)."
+    )
+
+
+@strawberry.type(
+    description="The fit of Borgatti and Everett's continuous core–periphery model (1999), "
+    "minimising Σ_{i<j}(aᵢⱼ − cᵢcⱼ)² over the weighted ties; each node's score is `coreness`."
+)
+class CorePeriphery:
+    correlation: float | None = strawberry.field(
+        description="Pearson's r between the ties and the ideal pattern cᵢcⱼ over all pairs; "
+        "null when either is constant."
+    )
+    sweeps: int = strawberry.field(description="Coordinate-descent sweeps the fit took.")
+    converged: bool = strawberry.field(
+        description="False when the scores were still moving after the most sweeps (1,000)."
+    )
+
+
 @strawberry.type(description="Measures of a network against a boundary.")
 class Measures:
     boundary: Boundary
@@ -143,6 +175,27 @@ class Measures:
     @strawberry.field(description="Nominal assortativity by the boundary; null if undefined.")
     def assortativity(self) -> float | None:
         return self.result.assortativity
+
+    @strawberry.field(
+        description="Global transitivity: 3 × triangles / connected triples (unweighted; 0 "
+        "without triples)."
+    )
+    def transitivity(self) -> float:
+        return self.result.transitivity
+
+    @strawberry.field
+    def centralisation(self) -> Centralisation:
+        found = self.result.centralisation
+        return Centralisation(
+            degree=found.degree, betweenness=found.betweenness, closeness=found.closeness
+        )
+
+    @strawberry.field
+    def core_periphery(self) -> CorePeriphery:
+        fit = self.result.core_periphery
+        return CorePeriphery(
+            correlation=fit.correlation, sweeps=fit.sweeps, converged=fit.converged
+        )
 
     @strawberry.field(description="Set when betweenness was estimated rather than exact.")
     def sampling(self) -> Sampling | None:

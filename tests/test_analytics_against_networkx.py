@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from graph.analytics.groups import groups
-from graph.analytics.measures import measure
+from graph.analytics.measures import MeasuresResult, measure
 from graph.analytics.projection import Mode, Network, Weighting, build
 from graph.analytics.scope import Scope
 from graph.analytics.subgraph import Snapshot, select, take_snapshot
@@ -74,6 +74,29 @@ def _dominant_eigenvector(graph: nx.Graph) -> dict[int, float]:
     return values
 
 
+def _check_cohesion(result: MeasuresResult, theirs: nx.Graph) -> None:
+    """Transitivity, clustering and k-cores as networkx computes them; Freeman's
+    centralisations from his formulas over networkx's centralities."""
+    assert result.transitivity == pytest.approx(nx.transitivity(theirs), abs=TOLERANCE)
+    _close([r.clustering for r in result.nodes], nx.clustering(theirs))
+    assert [r.core_number for r in result.nodes] == [nx.core_number(theirs)[v] for v in theirs]
+    n = theirs.number_of_nodes()
+    if n < 3:
+        return
+    degree = [d for _, d in theirs.degree()]
+    between = list(nx.betweenness_centrality(theirs).values())
+    close = list(nx.closeness_centrality(theirs).values())
+    expected = (
+        sum(max(degree) - d for d in degree) / ((n - 1) * (n - 2)),
+        sum(max(between) - b for b in between) / (n - 1),
+        sum(max(close) - c for c in close) * (2 * n - 3) / ((n - 1) * (n - 2)),
+    )
+    found = result.centralisation
+    assert (found.degree, found.betweenness, found.closeness) == pytest.approx(
+        expected, abs=TOLERANCE
+    )
+
+
 GRAPHS = {
     "seed": lambda: seed_graph(),
     "synthetic": lambda: synthetic_graph(400, 11, projects=120),
@@ -107,6 +130,7 @@ def test_measures_equal_networkx(graph_name: str, mode: Mode, tmp_path: Path) ->
         _close_one(result.nodes[v].constraint, constraint[v], v)
         _close_one(result.nodes[v].effective_size, effective[v], v)
     _close([r.weighted_degree for r in result.nodes], dict(theirs.degree(weight="weight")))
+    _check_cohesion(result, theirs)
     _close([r.eigenvector for r in result.nodes], _dominant_eigenvector(theirs))
     known = [v for v, side in enumerate(sides) if side is not None]
     labelled = theirs.subgraph(known).copy()

@@ -13,6 +13,14 @@ from graph.analytics.centrality import (
     node_measures,
     nominal_assortativity,
 )
+from graph.analytics.cohesion import (
+    Centralisation,
+    centralisation,
+    clustering,
+    core_number,
+    transitivity,
+)
+from graph.analytics.core_periphery import CorePeriphery, core_periphery
 from graph.analytics.projection import Network
 from graph.model import Node
 
@@ -33,6 +41,9 @@ class NodeResult:
     effective_size: float | None
     ei: EI | None
     brokerage: BrokerageRoles
+    clustering: float
+    core_number: int
+    coreness: float
 
 
 @dataclass(frozen=True)
@@ -131,6 +142,31 @@ MEASURES = (
     Measure(
         "brokerage", "Brokerage", lambda r: r.brokerage.total, integral=True, field=False, sort=7
     ),
+    Measure(
+        "clustering",
+        "Local clustering",
+        lambda r: r.clustering,
+        "Local clustering coefficient (unweighted): the share of pairs of its neighbours that "
+        "are tied; 0 below degree 2.",
+        sort=9,
+    ),
+    Measure(
+        "core_number",
+        "k-core number",
+        lambda r: r.core_number,
+        "k-core number (coreness, unweighted): the largest k such that it is in the k-core, "
+        "where every node has at least k neighbours.",
+        integral=True,
+        sort=10,
+    ),
+    Measure(
+        "coreness",
+        "Core-periphery coreness",
+        lambda r: r.coreness,
+        "Borgatti–Everett continuous coreness (weighted, MINRES fit, Euclidean norm 1); the "
+        "fit is `corePeriphery`.",
+        sort=11,
+    ),
 )
 """Every per-node measure, in the order of NodeMeasure's fields and of the export columns."""
 SORTS = sorted((m for m in MEASURES if m.sort is not None), key=lambda m: m.sort or 0)
@@ -147,6 +183,18 @@ class MeasuresResult:
     group_ei: dict[str, EI]
     assortativity: float | None
     sampling: Sampling | None
+    transitivity: float
+    centralisation: Centralisation
+    core_periphery: CorePeripheryFit
+
+
+@dataclass(frozen=True)
+class CorePeripheryFit:
+    """How the continuous core–periphery pattern fits (the scores are on the nodes)."""
+
+    correlation: float | None
+    sweeps: int
+    converged: bool
 
 
 def measure(
@@ -163,6 +211,9 @@ def measure(
     per_node = node_measures(graph, weighted=True, betweenness_sources=sources, seed=seed)
     ei = ei_index(graph, groups)
     roles = brokerage(graph, groups)
+    clustered = clustering(graph)
+    cores = core_number(graph)
+    fit: CorePeriphery = core_periphery(graph)
     nodes = [
         NodeResult(
             node=node,
@@ -176,6 +227,9 @@ def measure(
             effective_size=per_node.effective_size[v],
             ei=ei.vertices[v],
             brokerage=roles[v],
+            clustering=clustered[v],
+            core_number=cores[v],
+            coreness=fit.coreness[v],
         )
         for v, node in enumerate(network.nodes)
     ]
@@ -188,4 +242,7 @@ def measure(
         group_ei=ei.groups,
         assortativity=nominal_assortativity(graph, groups),
         sampling=per_node.sampling,
+        transitivity=transitivity(graph),
+        centralisation=centralisation(per_node.degree, per_node.betweenness, per_node.closeness),
+        core_periphery=CorePeripheryFit(fit.correlation, fit.sweeps, fit.converged),
     )

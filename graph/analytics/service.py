@@ -27,6 +27,7 @@ import numpy as np
 from graph.analytics.boundaries import EI, ei_index
 from graph.analytics.change import ChangeResult, PeriodState, compare
 from graph.analytics.communities import Algorithm, Partition, Partitioning, detect
+from graph.analytics.ego import Ego, ego_network
 from graph.analytics.groups import groups
 from graph.analytics.isolation import can_isolate, run_isolated
 from graph.analytics.measures import MeasuresResult, measure
@@ -34,7 +35,8 @@ from graph.analytics.paths import Path, shortest_path
 from graph.analytics.projection import UNLIMITED, Mode, Network, Weighting, build
 from graph.analytics.scope import Scope
 from graph.analytics.subgraph import Snapshot, Subgraph, select, take_snapshot
-from graph.model import Boundary
+from graph.errors import NotFoundError
+from graph.model import Boundary, NodeKind
 from graph.store import GraphStore
 
 T = TypeVar("T")
@@ -147,6 +149,30 @@ class Analytics:
             return measure(network, sides, samples=self.samples, seed=seed)
 
         return await self._answer(("measures", scope, mode, weighting, boundary, seed), compute)
+
+    async def ego(
+        self,
+        kind: NodeKind,
+        node_id: str,
+        scope: Scope,
+        mode: Mode,
+        weighting: Weighting,
+        boundary: Boundary,
+    ) -> Ego:
+        """The ego network of the node of `kind` and `node_id`: NotFoundError when there is
+        no such node, or when it is not in the scope's network."""
+
+        def compute(snapshot: Snapshot) -> Ego:
+            found = snapshot.node(node_id)
+            if found is None or found.kind is not kind:
+                raise NotFoundError(kind.value, node_id)
+            subgraph = self._subgraph(snapshot, scope)
+            network = self._network(snapshot, scope, mode, weighting)
+            sides = groups(network.nodes, boundary, snapshot, subgraph, scope)
+            return ego_network(network, sides, node_id)
+
+        key = ("ego", kind, node_id, scope, mode, weighting, boundary)
+        return await self._answer(key, compute)
 
     async def communities(
         self,
