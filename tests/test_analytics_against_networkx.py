@@ -78,8 +78,10 @@ def _check_cohesion(result: MeasuresResult, theirs: nx.Graph) -> None:
     """Transitivity, clustering and k-cores as networkx computes them; Freeman's
     centralisations from his formulas over networkx's centralities."""
     assert result.transitivity == pytest.approx(nx.transitivity(theirs), abs=TOLERANCE)
-    _close([r.clustering for r in result.nodes], nx.clustering(theirs))
-    assert [r.core_number for r in result.nodes] == [nx.core_number(theirs)[v] for v in theirs]
+    _close([r.computed["clustering"] for r in result.nodes], nx.clustering(theirs))
+    assert [r.computed["core_number"] for r in result.nodes] == [
+        nx.core_number(theirs)[v] for v in theirs
+    ]
     n = theirs.number_of_nodes()
     if n < 3:
         return

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
 
 from graph.analytics.boundaries import EI, BrokerageRoles, brokerage, ei_index
 from graph.analytics.centrality import (
@@ -41,9 +42,9 @@ class NodeResult:
     effective_size: float | None
     ei: EI | None
     brokerage: BrokerageRoles
-    clustering: float
-    core_number: int
     coreness: float
+    computed: Mapping[str, float | None] = field(default_factory=dict)
+    """The measures computed from the graph alone (`Measure.compute`), by name."""
 
 
 @dataclass(frozen=True)
@@ -68,9 +69,24 @@ class Measure:
     sort_as: str | None = None
     """Its MeasureField name when not its name in upper case."""
 
+    compute: Callable[[Any], Sequence[float | None]] | None = None
+    """For a measure of the simple graph alone: its value at each vertex (see `from_graph`)."""
+
     @property
     def sort_name(self) -> str:
         return self.sort_as or self.name.upper()
+
+
+def from_graph(
+    name: str,
+    title: str,
+    compute: Callable[[Any], Sequence[float | None]],
+    description: str | None = None,
+    **options: Any,
+) -> Measure:
+    """A measure computed from the simplified igraph graph alone (weights summed in
+    `weight`): its entry in MEASURES is all it takes, with its computation."""
+    return Measure(name, title, lambda r: r.computed[name], description, compute=compute, **options)
 
 
 MEASURES = (
@@ -142,18 +158,18 @@ MEASURES = (
     Measure(
         "brokerage", "Brokerage", lambda r: r.brokerage.total, integral=True, field=False, sort=7
     ),
-    Measure(
+    from_graph(
         "clustering",
         "Local clustering",
-        lambda r: r.clustering,
+        clustering,
         "Local clustering coefficient (unweighted): the share of pairs of its neighbours that "
         "are tied; 0 below degree 2.",
         sort=9,
     ),
-    Measure(
+    from_graph(
         "core_number",
         "k-core number",
-        lambda r: r.core_number,
+        core_number,
         "k-core number (coreness, unweighted): the largest k such that it is in the k-core, "
         "where every node has at least k neighbours.",
         integral=True,
@@ -211,8 +227,7 @@ def measure(
     per_node = node_measures(graph, weighted=True, betweenness_sources=sources, seed=seed)
     ei = ei_index(graph, groups)
     roles = brokerage(graph, groups)
-    clustered = clustering(graph)
-    cores = core_number(graph)
+    computed = {m.name: m.compute(graph) for m in MEASURES if m.compute is not None}
     fit: CorePeriphery = core_periphery(graph)
     nodes = [
         NodeResult(
@@ -227,9 +242,8 @@ def measure(
             effective_size=per_node.effective_size[v],
             ei=ei.vertices[v],
             brokerage=roles[v],
-            clustering=clustered[v],
-            core_number=cores[v],
             coreness=fit.coreness[v],
+            computed={name: values[v] for name, values in computed.items()},
         )
         for v, node in enumerate(network.nodes)
     ]
