@@ -219,7 +219,7 @@ def _programmes_2017_2021() -> list[Node]:
     term = (s.ESPOO_NEWS_2017, s.ESPOON_VIHREAT_2017)
     wellbeing_names = (
         claim("name", "Hyvinvointi ja terveys", s.ESPOO_NEWS_2017),
-        claim("name", "Hyvinvoiva Espoo", s.ESPOON_VIHREAT_2017),
+        claim("name", "Hyvinvoiva Espoo", s.ESPOON_VIHREAT_2017, s.STT_2021_02),
     )
     return [
         _programme(
@@ -416,6 +416,7 @@ def events() -> list[Node]:
             "Nuorten elinvoimaisuus -ohjelman hyötytavoitteet hyväksyttiin",
             s.ESPOONOW_2013_07,
             s.ESPOONOW_2013_08,
+            s.ESPOO_STORY_EN_2013,
             event_type=decision,
             start="2013-06-10",
         ),
@@ -510,12 +511,20 @@ def people() -> list[Node]:
         person("maria-rysti", "Maria Rysti", s.DOCPLAYER_SENIORS),
         person("sirpa-hertell", "Sirpa Hertell", s.DOCPLAYER_SUSTAINABLE, s.ESPOON_VIHREAT_2017),
         person("pasi-laitala", "Pasi Laitala", s.DOCPLAYER_SUSTAINABLE),
-        person("sampo-suihko", "Sampo Suihko", s.ESPOONOW_2014_10),
-        person("martti-hellstrom", "Martti Hellström", s.ESPOONOW_2014_10),
+        person("sampo-suihko", "Sampo Suihko", s.ESPOONOW_2014_10, s.ESPOONOW_2013_07),
+        person("martti-hellstrom", "Martti Hellström", s.ESPOONOW_2014_10, s.ESPOONOW_2013_07),
         person("viula-pakka", "Viula Pakka", s.ESPOONOW_2014_10),
         person("simon-elo", "Simon Elo", s.DOCPLAYER_PARTICIPATORY),
         person("mari-immonen", "Mari Immonen", s.DOCPLAYER_PARTICIPATORY),
-        person("johanna-karimaki", "Johanna Karimäki", s.ESPOON_VIHREAT_2017, s.TIINA_ELO),
+        person(
+            "johanna-karimaki",
+            "Johanna Karimäki",
+            s.ESPOON_VIHREAT_2017,
+            s.TIINA_ELO,
+            s.COUNCIL_MINUTES_DOCPLAYER,
+            s.ESBO_NEGOTIATING_A,
+            s.JOHANNA_KARIMAKI,
+        ),
         person("kai-mykkanen", "Kai Mykkänen", s.ESPOO_NEWS_2022),
         person("meri-loyttyniemi", "Meri Löyttyniemi", s.ESPOO_NEWS_2021),
         person("markku-markkula", "Markku Markkula", s.ESPOO_NEWS_2021),
@@ -523,7 +532,6 @@ def people() -> list[Node]:
         person(
             "jaana-junkkari",
             "Jaana Junkkari",
-            s.ESPOO_OUR_PARK,
             s.URBACT_OUR_PARK,
             s.KUNTATEKNIIKKA_2015,
             description="Head of customer services in Espoo's technical department.",
@@ -579,14 +587,14 @@ def _seats() -> list[Tie]:
             YOUTH,
             role="programme owner",
             seat_type=CIVIL,
-            sources=(s.ESPOONOW_2014_10,),
+            sources=(s.ESPOONOW_2014_10, s.ESPOONOW_2013_07),
         ),
         seat(
             "martti-hellstrom",
             YOUTH,
             role="chair",
             seat_type=ELECTED,
-            sources=(s.ESPOONOW_2014_10,),
+            sources=(s.ESPOONOW_2014_10, s.ESPOONOW_2013_07),
         ),
         seat(
             "jukka-makela",
@@ -616,7 +624,7 @@ def _seats() -> list[Tie]:
             role="vice-chair",
             seat_type=ELECTED,
             start="2017",
-            sources=(s.ESPOON_VIHREAT_2017, s.TIINA_ELO),
+            sources=(s.ESPOON_VIHREAT_2017, s.TIINA_ELO, s.JOHANNA_KARIMAKI),
         ),
         seat(
             "kai-mykkanen",
@@ -747,14 +755,14 @@ def _people_at_work() -> list[Tie]:
             "jaana-junkkari",
             TECHNICAL,
             role="head of customer services",
-            sources=(s.ESPOO_OUR_PARK, s.URBACT_OUR_PARK),
+            sources=(s.URBACT_OUR_PARK,),
         ),
         tie(
             TieType.PARTICIPATES_IN,
             "jaana-junkkari",
             "meidan-puisto",
             role="contact person",
-            sources=(s.ESPOO_OUR_PARK, s.URBACT_OUR_PARK, s.KUNTATEKNIIKKA_2015),
+            sources=(s.URBACT_OUR_PARK, s.KUNTATEKNIIKKA_2015),
         ),
     ]
 
@@ -832,13 +840,13 @@ def _events() -> list[Tie]:
         has(
             YOUTH,
             "nuorten-elinvoimaisuus-hyotytavoitteet-2013-06-10",
-            sources=(s.ESPOONOW_2013_07, s.ESPOONOW_2013_08),
+            sources=(s.ESPOONOW_2013_07, s.ESPOONOW_2013_08, s.ESPOO_STORY_EN_2013),
         ),
         took(
             COUNCIL,
             "nuorten-elinvoimaisuus-hyotytavoitteet-2013-06-10",
             role="approved",
-            sources=(s.ESPOONOW_2013_07, s.ESPOONOW_2013_08),
+            sources=(s.ESPOONOW_2013_07, s.ESPOONOW_2013_08, s.ESPOO_STORY_EN_2013),
         ),
         has(TERM_2013, "kehitysohjelmien-seurantaraportit-2015-08-24", sources=news_2015),
         took(

@@ -4,8 +4,8 @@ What the first seed (`seed.espoo`) took from SEED-FACTS.md is widened here from 
 for issue 17: the city board's minutes of 2021-2022, the city's pages and news on the 2021–2025
 programmes, a 2021 press release on the 2017–2021 programmes, council and city-board attendance
 lists that give the roles of people already in the graph, and MDI's page on its KunTeko
-evaluation. `PASSAGES` keeps, per source, the short passages (in the original language) the facts
-rely on; seed/FACTS.md lists them by document.
+evaluation. The passages (in the original language) the facts rely on are kept beside each
+source in `seed.sources`; seed/FACTS.md lists them by document.
 
 Seats: members the sources list with a party are ELECTED_OFFICIAL; the youth council's
 representatives are neither councillors nor office-holders, so their seats name no seat type.
@@ -38,133 +38,6 @@ COUNCIL_TOPICS = "valtuusto-paatti-kehitysohjelmien-aiheet-2021-06-07"
 COUNCIL_MEMBERS = "valtuusto-paatti-ohjausryhmien-jasenet-2021-08-30"
 EVENTS_WORKSHOP = "tapahtumien-yhteisollinen-espoo-tyopaja-2021-11-24"
 STORY_2013 = "valtuusto-paatti-espoo-tarinan-2013-06-10"
-
-PASSAGES: dict[str, tuple[str, ...]] = {
-    s.KH_2021_05_24: (
-        "Kaupunginhallitus 24.05.2021 § 177",
-        "Valmistelijat / lisätiedot: Valve Jorma Hoverfält Päivi",
-        "Päätösehdotus Kaupunginjohtaja Mäkelä Jukka",
-        "päättää valtuustokauden 2021 - 2025 poikkihallinnollisten kehitysohjelmien aiheiksi "
-        "Elinvoimainen Espoo, Hyvinvoiva Espoo, Kestävä Espoo sekä Tapahtumien yhteisöllinen "
-        "Espoo",
-        "Kestävä Espoo -kehitysohjelman ohjausryhmässä on yhdeksän luottamushenkilöjäsentä ja "
-        "yhdeksän viranhaltijajäsentä ilman henkilökohtaisia varajäseniä ja muiden "
-        "kehitysohjelmien ohjausryhmässä viisi luottamushenkilöjäsentä ja viisi "
-        "viranhaltijajäsentä ja jokaisella henkilökohtainen varajäsen.",
-        "Kaupunginhallitus: Esittelijän ehdotus hyväksyttiin yksimielisesti.",
-    ),
-    s.KH_2022_02_14: (
-        "Kaupunginhallitus 14.02.2022 § 49",
-        "Valmistelijat / lisätiedot: Hoverfält Päivi Laitala Pasi Lyytikäinen Johanna "
-        "Rönkkönen Sanna Viik-Kajander Maarit Toivonen Kaisu M SUKO Rintala Lea",
-        "Päätösehdotus Kaupunginjohtaja Mäkelä Jukka",
-        "Valtuusto hyväksyi valtuustokauden 2021 - 2025 kehitysohjelmien aiheet kokouksessaan "
-        "7.6.2021. Valtuusto päätti kehitysohjelmien ohjausryhmien luottamushenkilöjäsenet sekä "
-        "puheenjohtajat ja varapuheenjohtajat varajäsenineen 30.8.2021. Kaupunginjohtaja on "
-        "nimennyt ohjausryhmien viranhaltijajäsenet.",
-    ),
-    s.KH_2022_04_11: (
-        "Kaupunginhallitus 11.04.2022 § 114",
-        "Valmistelijat / lisätiedot: Hoverfält Päivi Rönkkönen Sanna Viik-Kajander Maarit "
-        "Toivonen Kaisu M SUKO Laitala Pasi Rintala Lea Lyytikäinen Johanna",
-        "Päätösehdotus Kaupunginjohtaja Mäkelä Jukka",
-        "Kaupunginhallitus hyväksyy liitteenä olevat poikkihallinnollisten kehitysohjelmien "
-        "ohjelmasuunnitelmat.",
-    ),
-    s.ESPOO_SUSTAINABLE_EN: (
-        "The current council term 2021–2025 is the third one for the Sustainable Espoo programme.",
-        "All council parties are represented in the steering group.",
-        "Chairperson of the steering group: Meri Löyttyniemi (Greens)",
-        "Vice-chairperson: Markku Markkula (National Coalition Party)",
-        "Members Mikko Björklund (Movement Now) Adwoa Brewu (Christian Democrats) Martti "
-        "Hellström (Social Democratic Party) Nina Siivola (Swedish People’s Party) Mervi "
-        "Syväranta (Finns Party) Sofia Tuisku (Centre Party) Kari Uotila (Left Alliance) Iiro "
-        "Nieminen (Youth Council)",
-    ),
-    s.ESPOO_NEWS_2021_12_03: (
-        "pohtii Kestävä Espoo -kehitysohjelman ohjausryhmän puheenjohtaja Meri Löyttyniemi",
-        "Kestävän kehityksen nostaminen keskeiseksi osaksi kaupungin strategiaa ilahduttaa myös "
-        "ohjausryhmässä Espoon nuorisovaltuustoa edustavaa Kasperi Mannista.",
-    ),
-    s.ESPOO_NEWS_2021_12_10: (
-        "Sen työ käynnistyi 24.11.2021 ohjausryhmän työpajalla",
-        "Ohjelman puheenjohtaja Joel Vanhanen (kok.) avasi tilaisuuden",
-        "Ohjelmapäällikkö Lea Rintala havainnollisti asiaa lukujen valossa",
-        "Tapahtumien yhteisöllinen Espoo -ohjelman ohjausryhmässä on jäseninä sekä "
-        "luottamushenkilöitä eri puolueista että viranhaltijoita kaupungin eri toimialoilta.",
-    ),
-    s.ESPOO_NEWS_2022_12_27: (
-        "says Helena Marttila, chairperson of the programme.",
-        "The Senioripaku van toured around Espoo in the summer, providing activities and "
-        "guidance to senior citizens. The project has been devised together with Cultural "
-        "Services.",
-    ),
-    s.HELENA_MARTTILA: (
-        "Helena toimii poikkihallinnollisen Hyvinvoiva Espoo -ohjelmatyön ohjausryhmän "
-        "puheenjohtajana",
-    ),
-    s.STT_2021_02: (
-        "Valtuusto asetti kesällä 2017 toistamiseen Espoo-tarinasta eli strategiasta johdetut "
-        "poikkihallinnolliset kehitysohjelmat etsimään ratkaisuja valtuustokauden keskeisiin "
-        "haasteisiin. Nämä neljä kehitysohjelmaa olivat: Hyvinvoiva Espoo, Innostava "
-        "elinvoimainen Espoo, Kestävä Espoo ja Osallistuva Espoo.",
-        "Ohjausryhmät muodostuivat puoliksi poliitikoista ja puoliksi viranhaltijoista.",
-        "Tuloksista on raportoitu puolivuosittain valtuustolle.",
-        "”Päättyvän valtuustokauden ohjelmat ovat toimineet alustoina uusien ratkaisujen "
-        "kehittämiselle ja kokeilulle. […]”, summaa ohjelmajohtaja Päivi Hoverfält.",
-        "Kaupunginjohtaja Jukka Mäkelän mielestä",
-    ),
-    s.ESBO_SFP_2023: (
-        "Kupla-tapahtumatila yhteisöllisyyden vahvistamiseksi.",
-        "Pilotti työnantajien valmiuksien parantamiseksi rekrytoida kansainvälisiä espoolaisia.",
-        "Kansainvälisten startup-yritysten Soft Landing -hanke (2023-25)",
-    ),
-    s.ESPOO_STORY_EN_2013: (
-        "The Espoo Story is Espoo's strategy for 2013–2017. The Council decided on the matter "
-        "on 10 June 2013.",
-        "The goal-setting of the programmes was confirmed as part of the Espoo Story, i.e. city "
-        "strategy, on 10 June 2013.",
-    ),
-    s.KH_MINUTES_2014: (
-        "Muut saapuvilla olleet Markus Torkki Sirpa Hertell Maria Guzenina-Richardson Jukka "
-        "Mäkelä Juha Metso Sampo Suihko Olavi Louko Mauri Suuperko Timo Kuismin Reijo Tuori "
-        "Päivi Sutinen Satu Tyry-Salo Mari Immonen Jouni Majuri valtuuston puheenjohtaja "
-        "valtuuston I varapuheenjohtaja, saapui klo käsittelyn aikana valtuuston II "
-        "varapuheenjohtaja kaupunginjohtaja perusturvajohtaja sivistystoimen johtaja, saapui klo "
-        "käsittelyn aikana teknisen toimen johtaja liiketoimintajohtja lakiasiainjohtaja "
-        "rahoitusjohtaja palvelujen kehittämisjohtaja viestintäjohtaja kaupunginsihteeri "
-        "kaupunginsihteeri, sihteeri",
-        "Vuoden 2014 huhtikuun kuukausiraportti",
-    ),
-    s.COUNCIL_MINUTES_DOCPLAYER: (
-        "Simon Elo (PerusS/Sit.)",
-        "Martti Hellström (SDP)",
-        "Sirpa Hertell (Vihr.)",
-        "Johanna Karimäki (Vihr.)",
-        "Markku Markkula (Kok.) Kristiina Mustakallio (Kok.)",
-    ),
-    s.ESBO_NEGOTIATING_A: (
-        "Förhandlingskommittén består av fullmäktigegruppernas ordförande.",
-        "Uotila Kari, VF Hertell Sirpa, Gröna",
-        "Mykkänen Kai, (Saml) fullmäktiges ordförande",
-        "Karimäki Johanna, (Gröna) fullmäktiges tredje vice ordförande",
-        "stadsstyrelsens ordförande Markkula Markku, (Saml)",
-        "stadsdirektör Mäkelä Jukka",
-    ),
-    s.ESBO_NEGOTIATING_B: (
-        "Förhandlingskommittén består av fullmäktigegruppernas ordförande.",
-        "Uotila Kari, VF",
-        "stadsstyrelsens ordförande Markkula Markku, (Saml)",
-        "stadsdirektör Mäkelä Jukka omsorgsdirektör Metso Juha",
-    ),
-    s.MDI_KUNTEKO: (
-        "Kunteko-ohjelma on ollut käynnissä vuosina 2015–2020, ja sitä ovat toteuttaneet "
-        "yhteistyössä KT Kuntatyönantajat, Julkisalan koulutettujen neuvottelujärjestö JUKO, "
-        "Sosiaali- ja terveysalan neuvottelujärjestö Sote ry ja Julkisen alan unioni.",
-        "Ohjelman ulkoisen loppuarvioinnin tilasi KT Kuntatyönantajat, ja se valmistui "
-        "marraskuussa 2020.",
-    ),
-}
 
 
 def organisations() -> list[Node]:

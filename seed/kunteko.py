@@ -69,6 +69,7 @@ def organisations() -> list[Node]:
             "mdi-oy",
             "MDI Oy",
             s.RAKENNERAHASTOT,
+            s.TARKEISSA_TOISSA_B,
             org_type=OrgType.RESEARCH,
             sector=Sector.PRIVATE,
             description="External evaluator of KunTeko 2020 (2020).",
@@ -203,6 +204,7 @@ def events() -> list[Node]:
             "Kuntekon sparraus",
             s.KUNTEKO_BLOG,
             s.RAKENNERAHASTOT,
+            s.KT_FINAL,
             event_type=EventType.SPARRING,
             start="2015",
             end="2020",
@@ -236,6 +238,8 @@ def events() -> list[Node]:
             "kunteko-ulkoinen-arviointi-2020",
             "Kuntekon ulkoinen arviointi",
             s.RAKENNERAHASTOT,
+            s.TARKEISSA_TOISSA_B,
+            s.MDI_KUNTEKO,
             event_type=EventType.REPORT,
             start="2020",
             description="External evaluation by MDI Oy.",
@@ -264,7 +268,13 @@ def ties() -> list[Tie]:
     has_event = partial(tie, TieType.HAS_EVENT)
     blog = (s.KUNTEKO_BLOG,)
     return [
-        tie(TieType.PART_OF, KUNTEKO, "tyoelama-2020", role="sector programme", sources=_RUN_BY),
+        tie(
+            TieType.PART_OF,
+            KUNTEKO,
+            "tyoelama-2020",
+            role="sector programme",
+            sources=(*_RUN_BY, s.EURA_S21159),
+        ),
         tie(TieType.LEADS, KT, KUNTEKO, role="runs and funds", sources=(*_RUN_BY, s.MDI_KUNTEKO)),
         *(
             partner(
@@ -275,7 +285,11 @@ def ties() -> list[Tie]:
         partner(ESF, KUNTEKO, role="funder", sources=_RUN_BY),
         partner("hameen-ely-keskus", KUNTEKO, role="ESF funding authority", sources=_RUN_BY),
         partner(
-            "mdi-oy", KUNTEKO, role="external evaluator", start="2020", sources=(s.RAKENNERAHASTOT,)
+            "mdi-oy",
+            KUNTEKO,
+            role="external evaluator",
+            start="2020",
+            sources=(s.RAKENNERAHASTOT, s.TARKEISSA_TOISSA_B),
         ),
         tie(
             TieType.LEADS,
@@ -326,7 +340,11 @@ def ties() -> list[Tie]:
         ),
         has_event(KUNTEKO, "kunteko-valmennukset", sources=(s.TEKOJEN_TORI_ENGLISH,)),
         has_event(KUNTEKO, "kunteko-tyopajat-ja-klinikat", sources=(s.TEKOJEN_TORI_ENGLISH,)),
-        has_event(KUNTEKO, "kunteko-ulkoinen-arviointi-2020", sources=(s.RAKENNERAHASTOT,)),
+        has_event(
+            KUNTEKO,
+            "kunteko-ulkoinen-arviointi-2020",
+            sources=(s.RAKENNERAHASTOT, s.TARKEISSA_TOISSA_B),
+        ),
         tie(
             TieType.TOOK_PART_IN,
             "mdi-oy",

@@ -1,12 +1,20 @@
-"""The sources the demo knowledge cites: the two source texts and the addresses SEED-FACTS.md cites.
+"""The sources the demo knowledge cites, each with the passages the facts rely on.
 
 Each Source cites itself. A `url` is the address the fact was read from; where only a site is
 known, the url is the site and the description says so. Dates are of publication, at the
 precision known.
+
+Beside each source are the short passages, quoted in the original language, that state what it
+is cited for: the two source texts in `../shared/sources/` and the stored copies of the public
+pages (read through the `search` tool's `pages` corpus, which keeps a page's opening text). A
+source whose text was not found keeps no passage but says so (`unread`); a fact it is cited for
+is kept only where a source with passages states it too, or is listed in seed/FACTS.md.
+seed/FACTS.md lists the passages by document.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 
 from graph.model import Node, NodeKind
@@ -57,8 +65,20 @@ COUNCIL_MINUTES_DOCPLAYER = "docplayer-29587934-valtuusto"
 ESBO_NEGOTIATING_A = "esbo-fullmaktiges-forhandlingskommitte-a"
 ESBO_NEGOTIATING_B = "esbo-fullmaktiges-forhandlingskommitte-b"
 MDI_KUNTEKO = "mdi-kunteko-arviointi-2020"
+JOHANNA_KARIMAKI = "johannakarimaki-fi-kaupunginvaltuusto"
+TARKEISSA_TOISSA_B = "tarkeissatoissa-kunteko-2015-2020-b"
 
 _SITE_ONLY = "The exact address was not recorded; the url is the publisher's site."
+_NOT_STORED = "No stored copy of this page was found, so no passage is kept."
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A Source node with the passages that state what it is cited for, or why it has none."""
+
+    node: Node
+    passages: tuple[str, ...] = ()
+    unread: str | None = None
 
 
 def _source(
@@ -70,8 +90,10 @@ def _source(
     date: str | None,
     language: str | None,
     description: str | None = None,
-) -> Node:
-    return Node(
+    passages: tuple[str, ...] = (),
+    unread: str | None = None,
+) -> Cited:
+    node = Node(
         kind=NodeKind.SOURCE,
         id=id,
         name=name,
@@ -82,13 +104,25 @@ def _source(
         url=url,
         language=language,
     )
+    return Cited(node, passages, unread)
 
 
 _fi = partial(_source, language="fi")
 _ESPOO = "Espoon kaupunki"
 _NOW_BLOG = "espoonow.blogspot.com (Nuorten elinvoimaisuus -ohjelma)"
+_EURA = "EURA 2014 -järjestelmä (rakennerahastot)"
+_EURA_COMMON = (
+    "Euroopan sosiaalirahaston (ESR) rahoittaman hankkeen kuvaus",
+    "Vastuuviranomainen: Hämeen elinkeino-, liikenne- ja ympäristökeskus",
+    "Yhteyshenkilön asema hakijaorganisaatiossa: Ohjelmapäällikkö",
+)
+_KUNTEKO_RUN_BY = (
+    "Kunteko 2020 oli KT Kuntatyönantajien ja kunta-alan pääsopijajärjestöjen JUKOn, Sosiaali- "
+    "ja terveysalan neuvottelujärjestö Sote ry:n ja Julkisen alan unioni JAU:n yhteinen "
+    "valtakunnallinen hanke."
+)
 
-SOURCES: tuple[Node, ...] = (
+_FIRST_SEED: tuple[Cited, ...] = (
     _fi(
         ESPOO_NEWS_2017,
         "Hyviä tuloksia yhteisillä kehitysohjelmilla",
@@ -97,6 +131,31 @@ SOURCES: tuple[Node, ...] = (
         date="2017-03-02",
         description="City of Espoo news item on the 2013–2017 development programmes. "
         + _SITE_ONLY,
+        passages=(
+            "Valtuusto asetti kesällä 2013 viisi strategiasta eli Espoo-tarinasta johdettua "
+            "poikkihallinnollista kehitysohjelmaa etsimään ratkaisuja valtuustokauden "
+            "tärkeimpiin haasteisiin. Kehitysohjelmat olivat: Elinvoimaa ikääntyville, Kestävä "
+            "kehitys, Kilpailukyky, innovatiivisuus ja yrittäjyys, Nuorten elinvoimaisuus ja "
+            "Osallistuva Espoo.",
+            "Ohjelmat yhdistivät uudella tavalla luottamushenkilö- ja viranhaltijajohtamisen, kun "
+            "ohjelmia johtamaan nimetyt ohjausryhmät muodostuivat puoliksi poliitikoista ja "
+            "puoliksi viranhaltijoista.",
+            "Ohjelmatyön tuloksina syntyi mm. eri alojen ammattilaisten yhteinen "
+            "Ohjaamo-palvelupiste nuorten neuvontaan ja ohjaukseen, Yrityskylä-konsepti "
+            "kannustamaan lapsia ja nuoria työelämän ja yrittäjyyden maailmaan, uudenlaisia "
+            "palveluja senioreille, lukuisia kestävän kehityksen sitoumuksia ja toimintamalli "
+            "asukkaille lähiviheralueidensa hoitoon yhdessä kaupungin kanssa sekä paljon muuta "
+            "kuntalaisten tarpeisiin.",
+            "Kaupunginjohtaja Jukka Mäkelän mielestä yhteistyöllä ja kokeiluilla on saatu paljon "
+            "aikaan.",
+            "Espoo-tarinan tavoitteena on ollut sekä espoolaisten että henkilöstön osallistuminen.",
+            "Valtuusto päätti marraskuussa 2016, että poikkihallinnollista kehitysohjelmatyötä "
+            "jatketaan myös seuraavalla valtuustokaudella 2017–2021.",
+            "Valtuusto on päättänyt seuraavan kauden ohjelmien aiheiksi Osallistuva Espoo, "
+            "Innostava elinvoimainen Espoo, Kestävä Espoo sekä Hyvinvointi ja terveys.",
+            "Ohjelmien toiminnasta ja tuloksista kertova esite: Kehitämme yhdessä - "
+            "kehitysohjelmat 2013–2016",
+        ),
     ),
     _fi(
         KUNTEKO_BLOG,
@@ -106,14 +165,33 @@ SOURCES: tuple[Node, ...] = (
         date="2015-11-13",
         description="First post of the series 'Ohjelmapäällikön päivitykset' by the "
         "programme manager of KunTeko 2020.",
+        passages=(
+            "Kirjoittanut Anna-Mari Jaanu",
+            "Eli kuinka hyvin toteutamme ohjelmaa asiakaslähtöisesti ja tuloksellisesti, kuntien "
+            "tarpeita kuunnellen.",
+            "Vie aikaa, ennen kuin jokaisessa kunnassa ja kuntayhtymässä on Kunteko-yhteyshenkilö "
+            "ja organisaatioiden eri tasot tuntevat ohjelman ja tulevat mukaan.",
+            "Olemme tehneet kymmeniä kuntakäyntejä. Niitä tullaan jatkamaan.",
+            "Sparrausta haetaan, sisäisten kehittäjien koulutuksiin ilmoittaudutaan ja tekojen "
+            "torille saadaan upeita kehittämistarinoita. Myös kehittämisverkostot syntyvät "
+            "pikkuhiljaa.",
+            "Anna-Mari Jaanu Ohjelmapäällikkö KunTeko 2020 - kunta-alan työelämän "
+            "kehittämisohjelma",
+        ),
     ),
     _fi(
         DOCPLAYER_SENIORS,
-        "Elinvoimaa ikääntyville -kehitysohjelman ohjelmasuunnitelma",
+        "Ohjelmasuunnitelma. Elinvoimaa ikääntyville",
         publisher=_ESPOO,
-        url="https://docplayer.fi/4194219",
+        url="http://docplayer.fi/4194219-Ohjelmasuunnitelma-elinvoimaa-ikaantyville.html",
         date=None,
-        description="Programme plan of the Elinvoimaa ikääntyville programme (descriptive title).",
+        description="Programme plan of the Elinvoimaa ikääntyville programme, version 0.3.",
+        passages=(
+            "Ohjelmasuunnitelma. Elinvoimaa ikääntyville",
+            "1 Ohjelmasuunnitelma Versio: 0.3 Kehitysohjelman omistaja: Kehitysohjelman "
+            "ohjausryhmän puheenjohtaja: Kehitysohjelman ohjelmapäällikkö: Juha Metso Kristiina "
+            "Mustakallio Maria Rysti",
+        ),
     ),
     _fi(
         DOCPLAYER_SUSTAINABLE,
@@ -121,6 +199,12 @@ SOURCES: tuple[Node, ...] = (
         publisher=_ESPOO,
         url="https://docplayer.fi/3263666-Ohjelmasuunnitelma-kestava-kehitys-kehitysohjelma.html",
         date=None,
+        passages=(
+            "Ohjelmasuunnitelma: Kestävä kehitys -kehitysohjelma",
+            "1 Ohjelmasuunnitelma: -kehitysohjelma Versio: 0.5 Kehitysohjelman omistaja: "
+            "Kehitysohjelman ohjausryhmän puheenjohtaja: Kehitysohjelman ohjelmapäällikkö: Jukka "
+            "Mäkelä Sirpa Hertell Pasi Laitala",
+        ),
     ),
     _fi(
         DOCPLAYER_PARTICIPATORY,
@@ -128,16 +212,31 @@ SOURCES: tuple[Node, ...] = (
         publisher=_ESPOO,
         url="https://docplayer.fi/2610849-Ohjelmakuvaus-osallistuva-espoo-poikkihallinnollinen-kehitysohjelma.html",
         date=None,
+        passages=(
+            "1 Ohjelmakuvaus Osallistuva Espoo poikkihallinnollinen kehitysohjelma Versio: 0.5 "
+            "Kehitysohjelman omistaja: Kehitysohjelman ohjausryhmän puheenjohtaja: Jukka Mäkelä "
+            "Simon Elo",
+            "0.1 Mari Immonen Tavoitetila",
+        ),
     ),
     _fi(
         DOCPLAYER_BUDGET_2013,
         "Espoon kaupungin talousarvio 2013",
         publisher=_ESPOO,
-        url="https://docplayer.fi/4741407",
+        url="https://docplayer.fi/amp/4741407-Esipuhe-1-espoo-strategia-2010-2013-3-talousarvion-"
+        "ja-suunnitelman-perustelut-13-taloussuunnitelma-ja-talousarvio-25-yhteenvetotaulukot-32"
+        ".html",
         date=None,
         description="Espoo's budget for 2013, whose operating part is divided into the "
         "branches Yleishallinto, Sosiaali- ja terveystoimi, Sivistystoimi and Tekninen ja "
         "ympäristötoimi (descriptive title).",
+        passages=(
+            "KÄYTTÖTALOUSOSA 37 1 Yleishallinto 39 2 Sosiaali- ja terveystoimi 57 3 Sivistystoimi "
+            "99 4 Tekninen ja ympäristötoimi 151",
+            "3 Investoinnit hankkeittain vuosina 2013-2017",
+            "Espoon kaupunki tukee asukkaiden mahdollisuuksia hyvään elämään ja laadukkaaseen "
+            "elinympäristöön.",
+        ),
     ),
     _fi(
         ESPOONOW_2013_07,
@@ -147,6 +246,12 @@ SOURCES: tuple[Node, ...] = (
         date="2013-07",
         description="Blog of the Nuorten elinvoimaisuus (NOW) programme: draft programme "
         "description of 27.6.2013.",
+        passages=(
+            "Tähän mennessä osa: hyötytavoitteet on hyväksytty valtuustossa.",
+            "Martti Hellström pj.",
+            "Ohjelmakuvaus: Nuorten elinvoimaisuus-ohjelma 27.6.2013 Versio: 4 Kehitysohjelman "
+            "omistaja: Sampo Suihko Kehitysohjelman ohjausryhmän puheenjohtaja: Martti Hellström",
+        ),
     ),
     _fi(
         ESPOONOW_2013_08,
@@ -154,6 +259,7 @@ SOURCES: tuple[Node, ...] = (
         publisher=_NOW_BLOG,
         url="https://espoonow.blogspot.com/2013/08/",
         date="2013-08",
+        unread=_NOT_STORED,
     ),
     _fi(
         ESPOONOW_2014_10,
@@ -162,14 +268,29 @@ SOURCES: tuple[Node, ...] = (
         url="https://espoonow.blogspot.com/2014/10/",
         date="2014-10",
         description="Includes the programme's 2014 report.",
+        unread=_NOT_STORED,
     ),
     _fi(
         ESPOONOW_2016,
-        "Nuorten elinvoimaisuus -ohjelman blogi: raportti 2016",
+        "Syksyn raportti NOW:n toiminnasta 2016",
         publisher=_NOW_BLOG,
-        url="https://espoonow.blogspot.com/2016/",
-        date="2016",
-        description="The programme's 2016 report (descriptive title).",
+        url="https://espoonow.blogspot.com/2016/10/syksyn-raportti-nown-toiminnasta-2016.html",
+        date="2016-10-18",
+        description="The programme's follow-up report of 31.7.2016, posted on its blog.",
+        passages=(
+            "Nuorten elinvoimaisuus -kehitysohjelman seurantaraportti 31.7.2016",
+            "Näistä projekteista Ohjaamo Espoo (ESR-rahoitteinen vuosina 2015–2018) keskittyy "
+            "antamaan monialaista tukea ja ohjausta työelämän ja koulutuksen ulkopuolella oleville "
+            "17–29- vuotiaille nuorille (nuorisotakuu).",
+            "Uutena toimintona aloitti Monik ry:n isännöimä Urax-työhönvalmennushanke, jonka "
+            "tavoitteena on ohjata maahanmuuttajataustaisia nuoria työelämään. Hankkeessa mukana "
+            "ovat Espoon ja Helsingin kaupungit sekä Uudenmaan TE-toimisto. Urax-hanke toimii "
+            "yhteistyössä Espoon ja Helsingin Ohjaamojen kanssa.",
+            "Nuorten elinvoimaisuus -kehitysohjelman vuoden 2016 toimenpiteenä on yhteistyö "
+            "Kalliolan Nuoret ry:n Espoon Tyttöjen talon kanssa, jossa organisoidaan syksyllä "
+            "kaksi nuorten äitien toimintaryhmää ja yksi ryhmä väkivaltaisesti käyttäytyville "
+            "tytöille.",
+        ),
     ),
     _fi(
         ESPOO_NEWS_2015,
@@ -178,15 +299,39 @@ SOURCES: tuple[Node, ...] = (
         url="https://www.espoo.fi/fi-FI/Espoon_kaupunki/Paatoksenteko/Espootarina/"
         "Innostava_elinvoimainen_Espoo/Espoon_kehitysohjelmissa_on_luotu_lukuis(75099)",
         date="2015-08-24",
+        passages=(
+            "Valtuustokauden 2013-2017 alussa Espoossa valittiin viisi poikkihallinnollista "
+            "kehitysohjelmaa vastaamaan Espoon keskeisiin haasteisiin.",
+            "Kaupunginhallitus saa käsiteltäväkseen poikkihallinnollisten kehitysohjelmien "
+            "seurantaraportit tänään maanantaina.",
+            "Kehitysohjelmat ovat: Elinvoimaa ikääntyville, Kestävä kehitys, Kilpailukyky, "
+            "innovatiivisuus ja yrittäjyys, Nuorten elinvoimaisuus ja Osallistuva Espoo. "
+            "Ohjelmien toteuttaminen käynnistyi vuoden 2014 alussa projekteina ja toimenpiteinä.",
+            "Uusimpia kokeiluja olivat kaupunginjohtajan synttärijuhlat senioreille, "
+            "yhteistyötapaamiset vanhusjärjestöjen ja vanhusneuvoston kanssa sekä "
+            "Länsiväylä-lehden tiedotusliite ikääntyneille.",
+            "Espoo oli kesäkuussa ensimmäinen suomalainen kaupunki, joka antoi kestävän "
+            "kehityksen yhteiskuntasitoumuksen.",
+            "Kaikki espoolaiset kuudesluokkalaiset viettävät jatkossa yhden päivän Yrityskylä "
+            "Espoossa tutustuen yritystoimintaan ja työelämään. Yrityskylä Espoo käynnistyi viime "
+            "marraskuussa. Mukana toteutuksessa on noin 15 yrityskumppania, joiden ”yrityksissä” "
+            "koululaiset yrityskyläpäivänä työskentelevät.",
+        ),
     ),
     _source(
         FORTUM_2020,
-        "Fortum Yrityskylän kumppanina",
+        "Learning environment for sixth-graders",
         publisher="Fortum",
-        url="https://www.fortum.com",
-        date="2020",
-        language=None,
-        description="Fortum on its partnership in Yrityskylä (descriptive title). " + _SITE_ONLY,
+        url="https://www.fortum.com/media/2020/04/learning-environment-sixth-graders",
+        date="2020-04",
+        language="en",
+        description="Fortum on its partnership in Yrityskylä Espoo.",
+        passages=(
+            "We have been several years partner in The Yrityskylä learning environment in Espoo, "
+            "Finland.",
+            "In miniature Fortum the students get to know district heating and cooling in their "
+            "own hometown Espoo.",
+        ),
     ),
     _fi(
         TURKU_BOARD_2022,
@@ -195,6 +340,13 @@ SOURCES: tuple[Node, ...] = (
         publisher="Turun kaupunki, kaupunginhallitus",
         url="https://ah.turku.fi/kh/2022/0321007p/4628415.htm",
         date="2022-03-21",
+        passages=(
+            "Turun kaupungin osallistuminen Talous ja nuoret TATin Yrityskylä Varsinais-Suomen "
+            "toimintaan vuosina 2022-2025",
+            "Yrityskylä on Talous ja nuoret TATin koordinoima, peruskoulun kuudes- ja "
+            "yhdeksäsluokkalaisille suunnattu yhteiskunnan talouden, työelämän ja yrittäjyyden "
+            "oppimiskokonaisuus, ja se perustuu opetussuunnitelmaan.",
+        ),
     ),
     _fi(
         ESPOO_OUR_PARK,
@@ -203,6 +355,16 @@ SOURCES: tuple[Node, ...] = (
         url="https://www.espoo.fi/fi-FI/Asuminen_ja_ymparisto/Asuminen/Asukastoiminta/"
         "Meidan_puisto",
         date=None,
+        passages=(
+            "Espoon Meidän puisto -hankkeen tavoitteena on poistaa esteitä silloin, kun asukkaat "
+            "haluavat vaikuttaa ympäristönsä hoitotasoon.",
+            "Keväällä 2014 hahmoteltiin uutta toimintamallia, jossa voisi yhdistää kuntalaisten "
+            "toiveet laadukkaammasta lähiympäristöstä ja toiveet päästä itse osallistumaan sen "
+            "hoitoon ilman, että kaupungille tulee tästä merkittäviä lisäkustannuksia. Syntyi "
+            "Meidän puisto -malli, joka on yksi, Espoon tarinaan liittyvä, Osallistuva Espoo "
+            "-hanke.",
+            "Hoitosopimus tehdään aina kirjallisena ja siihen liittyy kartta.",
+        ),
     ),
     _source(
         URBACT_OUR_PARK,
@@ -212,6 +374,15 @@ SOURCES: tuple[Node, ...] = (
         date="2021-02-26",
         language="en",
         description="Date is the page's 'edited on' date.",
+        passages=(
+            "In Espoo, this is all possible, thanks to Our park concept.",
+            "Common practices and guidelines for the Our park agreements were developed in "
+            "conjunction with the city´s cross-departmental development programme Participating "
+            "Espoo in 2014.",
+            "Currently more than 150 different Our park sites are located all over the city.",
+            "Jaana Junkkari, the head of customer services of Espoo’s technical department "
+            "acknowledges differing expectations the residents have.",
+        ),
     ),
     _fi(
         KUNTATEKNIIKKA_2015,
@@ -221,6 +392,13 @@ SOURCES: tuple[Node, ...] = (
         "espoo-aktivoi-asukkaitaan-lahialueiden-hoitoon-ja-kunnostuks",
         date="2015",
         description="Article in Kuntatekniikka 1/2015.",
+        passages=(
+            "Espoo aktivoi asukkaitaan lähialueiden hoitoon ja kunnostukseen",
+            "Espoon Meidän puisto -hankkeen tavoitteena on poistaa esteitä silloin, kun asukkaat "
+            "haluavat vaikuttaa ympäristönsä hoitotasoon.",
+            "Teksti Jaana Junkkari",
+            "Keväällä 2014 hahmoteltiin uutta toimintamallia",
+        ),
     ),
     _fi(
         ESPOON_VIHREAT_2017,
@@ -230,6 +408,7 @@ SOURCES: tuple[Node, ...] = (
         date="2017-10",
         description="Espoo Greens' report of the city council meeting of 16.10.2017 "
         "(descriptive title). " + _SITE_ONLY,
+        unread=_NOT_STORED,
     ),
     _fi(
         TIINA_ELO,
@@ -239,6 +418,8 @@ SOURCES: tuple[Node, ...] = (
         date=None,
         description="Blog of an Espoo councillor on the 2017–2021 development programmes "
         "(descriptive title). " + _SITE_ONLY,
+        unread="The stored posts of tiinaelo.fi (2015, 2016 and 2017 year reports, 12.2.2018) "
+        "do not name the programmes' chairs in their stored text; no passage is kept.",
     ),
     _fi(
         ESPOO_NEWS_2021,
@@ -247,6 +428,12 @@ SOURCES: tuple[Node, ...] = (
         url="https://www.espoo.fi/fi/uutiset/2021/09/"
         "kestava-espoo-kehitysohjelmassa-edustus-kaikista-valtuuston-puolueista",
         date="2021-09-24",
+        passages=(
+            "Ohjelma on järjestyksessään kolmas, ensimmäinen käynnistettiin jo vuonna 2013.",
+            "Uudessa ohjausryhmässä on edustus kaikista kaupunginvaltuuston puolueista ja "
+            "ensimmäinen kokous pidettiin 21.9.21. Ohjausryhmän puheenjohtajaksi valtuusto "
+            "nimesi Meri Löyttyniemen (vihr.) ja varapuheenjohtajaksi Markku Markkulan (kok.).",
+        ),
     ),
     _fi(
         ESPOO_NEWS_2022,
@@ -255,6 +442,17 @@ SOURCES: tuple[Node, ...] = (
         url="https://www.espoo.fi/fi/uutiset/2022/03/"
         "valtuusto-hyvaksyi-poikkihallinnollisten-ohjelmien-hyotytavoitteet",
         date="2022-03-02",
+        passages=(
+            "Espoo-tarinan eli kaupungin strategian tavoitteita edistetään neljässä "
+            "poikkihallinnollisessa kehitysohjelmassa. Valtuusto hyväksyi 28.2.2022 ohjelmien "
+            "hyötytavoitteet, jotka vievät eteenpäin näitä kaupungille tärkeitä asioita.",
+            "Jokaisessa on jäseninä sekä luottamushenkilöitä eri puolueista että viranhaltijoita "
+            "kaupungin eri toimialoilta.",
+            "ohjelmajohtaja Päivi Hoverfält toteaa.",
+            "Valtuustokauden 2021–25 kehitysohjelmat ovat: Elinvoimainen Espoo Hyvinvoiva Espoo "
+            "Kestävä Espoo Tapahtumien yhteisöllinen Espoo.",
+            "kertoo Elinvoimainen Espoo -ohjelman puheenjohtaja Kai Mykkänen (kok.).",
+        ),
     ),
     _fi(
         TYOELAMA_2020,
@@ -263,6 +461,18 @@ SOURCES: tuple[Node, ...] = (
         url="https://www.tyoelama2020.fi/verkostot/toimialaohjelmat/"
         "kunteko_2020_kunta-_ja_maakunta-alan_tyoelaman_kehittamisohjelma",
         date=None,
+        passages=(
+            "Ohjelmaa toteuttavat ja rahoittavat KT Kuntatyönantajat ja kunta-alan "
+            "pääsopijajärjestöt Julkisalan koulutettujen neuvottelujärjestö JUKO, Kunta-alan "
+            "koulutettu hoitohenkilöstö KoHo ry ja Julkisen alan unioni JAU ry.",
+            "Ohjelma kuuluu Euroopan sosiaalirahaston (ESR) rahoittamaan valtakunnalliseen "
+            "Tuottavaa ja tuloksellista työelämää yhteistyöllä -toimenpidekokonaisuuteen, jota "
+            "Hämeen ELY-keskus rahoittaa.",
+            "Ohjelman ensimmäinen kausi toteutettiin vuosina 2015-2017, ja toinen kausi "
+            "toteutetaan vuosina 2018-2020 nimellä Kunteko 2020 – kunta- ja maakunta-alan "
+            "työelämän kehittämisohjelma.",
+            "Toimialaohjelman tavoitteet",
+        ),
     ),
     _fi(
         TARKEISSA_TOISSA,
@@ -270,29 +480,62 @@ SOURCES: tuple[Node, ...] = (
         publisher="tarkeissatoissa.fi",
         url="https://tarkeissatoissa.fi/Kunteko_2015-2020",
         date=None,
+        passages=(
+            _KUNTEKO_RUN_BY,
+            "Kunteko-ohjelman kehittämistyötä tukevissa palveluissa oli vuosina 2015-2020 mukana "
+            "yli 240 kunta-alan organisaatiota ja noin 10 000 osallistujaa eri puolilta Suomea. "
+            "Ohjelman päärahoittaja oli Hämeen elinkeino-, liikenne ja ympäristökeskus Euroopan "
+            "sosiaalirahaston (ESR) tuella. Ohjelman kokonaisbudjetti oli noin 3 miljoonaa euroa.",
+        ),
     ),
     _fi(
         EURA_S20190,
         "Kunteko 2020 - Kunta-alan työelämän kehittämisohjelma (ESR-hanke S20190)",
-        publisher="EURA 2014 -järjestelmä (rakennerahastot)",
+        publisher=_EURA,
         url="https://www.eura2014.fi/rrtiepa/projekti.php?projektikoodi=S20190",
         date=None,
+        passages=(
+            "Hankekoodi: S20190",
+            "Hankkeen nimi: Kunteko 2020 - Kunta-alan työelämän kehittämisohjelma",
+            "Suunnitelman mukainen toteutusaika: Alkaa 1.1.2015 ja päättyy 31.12.2017",
+            "Hakijan virallinen nimi: Suomen Kuntaliitto ry",
+            "Hankkeen yhteyshenkilön nimi: Jaanu Anna-Mari",
+            *_EURA_COMMON,
+        ),
     ),
     _fi(
         EURA_S21159,
         "Kunteko 2020 -kunta- ja maakunta-alan työelämän kehittämisohjelma (ESR-hanke S21159)",
-        publisher="EURA 2014 -järjestelmä (rakennerahastot)",
+        publisher=_EURA,
         url="https://www.eura2014.fi/rrtiepa/projekti.php?projektikoodi=S21159",
         date=None,
+        passages=(
+            "Hankekoodi: S21159",
+            "Hankkeen nimi: Kunteko 2020 -kunta- ja maakunta-alan työelämän kehittämisohjelma",
+            "Suunnitelman mukainen toteutusaika: Alkaa 1.1.2018 ja päättyy 1.1.2021",
+            "Hakijan virallinen nimi: Suomen Kuntaliitto ry;Finlands Kommunförbund rf",
+            "Hankkeen yhteyshenkilön nimi: Anna-Mari Jaanu",
+            *_EURA_COMMON,
+            "Kunteko 2020-ohjelma on ollut käynnissä vuodesta 2015.",
+            "Kunteko on merkittävin Työelämä 2020 -hankkeen toimialakohtaisista ohjelmista",
+        ),
     ),
     _fi(
         TEKOJEN_TORI_2020,
-        "Tekojen tori: Kunteko-ohjelman osallistujat 2015–2020",
+        "Kunteko-ohjelma on tavoittanut laajasti kuntakenttää",
         publisher="Tekojen tori (KunTeko 2020)",
-        url="https://www.tekojentori.fi",
+        url="https://www.tekojentori.fi/ajankohtaista/Kunteko-tavoittanut-laajasti",
         date="2020-10-29",
-        description="Tekojen tori item on how many took part in KunTeko (descriptive "
-        "title). " + _SITE_ONLY,
+        passages=(
+            "Ohjelman pitempikestoisissa kehittämistoimenpiteissä, kuten sparraus, valmennukset, "
+            "työpajat ja verkostot, oli ensimmäisellä kaudella mukana 182 ja toisella kaudella "
+            "146 kuntaorganisaatiota. Yhteensä ohjelmassa oli mukana noin 240 eri organisaatiota, "
+            "joista suurin osa oli kuntia ja kuntayhtymiä.",
+            "Sparrauksissa, valmennuksissa, verkostoissa ja työpajoissa oli ohjelman aikana "
+            "yhteensä noin 5000 osallistujaa. Heistä noin 80 prosenttia oli työntekijöitä ja "
+            "loput johtoa ja esimiehiä. Kaiken kaikkiaan ohjelman toimenpiteisiin, mukaan lukien "
+            "tilaisuudet ja webinaarit, osallistui kuuden vuoden aikana noin 10 000 henkilöä.",
+        ),
     ),
     _fi(
         KT_FINAL,
@@ -302,6 +545,17 @@ SOURCES: tuple[Node, ...] = (
         "tyoelaman-kehittaminen-kunta-alalla-kunteko-ohjelma-2015-2020",
         date="2020",
         description="The final publication of KunTeko.",
+        passages=(
+            "Kunteko-ohjelma tarjosi kehittämiseen apua erilaisten palvelujen avulla vuosina "
+            "2015–2020. Palveluja olivat sparraus, sisäisten kehittäjien valmennus, "
+            "teemapohjaiset työpajat ja verkostot.",
+            "Yhteensä ohjelmassa oli mukana noin 240 organisaatiota, joista suurin osa oli kuntia "
+            "ja kuntayhtymiä. Sparrauksissa, valmennuksissa, verkostoissa ja työpajoissa oli "
+            "ohjelman aikana yhteensä noin 5 000 osallistujaa. Heistä noin 80 prosenttia oli "
+            "työntekijöitä ja loput johtoa ja esimiehiä.",
+            "Kaiken kaikkiaan ohjelman palveluihin, mukaan lukien tilaisuudet ja webinaarit, "
+            "osallistui kuuden vuoden aikana noin 10 000 henkilöä.",
+        ),
     ),
     _fi(
         RAKENNERAHASTOT,
@@ -309,6 +563,7 @@ SOURCES: tuple[Node, ...] = (
         publisher="rakennerahastot.fi",
         url="https://rakennerahastot.fi/web/etela-suomen-suuralue/kunteko-2020",
         date=None,
+        unread=_NOT_STORED,
     ),
     _source(
         TEKOJEN_TORI_ENGLISH,
@@ -319,6 +574,14 @@ SOURCES: tuple[Node, ...] = (
         language="en",
         description="Not cited by SEED-FACTS.md: added because it states KunTeko's services "
         "(3-day training, coaching, workshops and clinics, networks, research collaboration).",
+        passages=(
+            "The services are free or low cost.",
+            "3-day training for staff responsible for development",
+            "1- to 3-day coaching/consultation for individual municipal organisations",
+            "Workshops and clinics to improve performance and working life quality",
+            "Networks and learning networks with various themes",
+            "Research collaboration with universities",
+        ),
     ),
     _fi(
         TARKEISSA_2021_2022,
@@ -328,6 +591,12 @@ SOURCES: tuple[Node, ...] = (
         date=None,
         description="Not cited by SEED-FACTS.md: added because it states that the Kuntatyö2030 "
         "project ran 1.5.2021–31.12.2022 and that Tekojen tori was renewed within it.",
+        passages=(
+            "Projektit olivat osa  Kuntatyö2030 -kokonaisuutta. Projekteja  rahoitti Sanna "
+            "Marinin hallituksen TYÖ2030 -ohjelma, joka oli käynnissä vuosina 2019-2023.",
+            "Tekojen tori -portaalia uudistettiin yhdessä käyttäjien kanssa.",
+            "Kuntatyö2030 -hanke 1.5.2021–31.12.2022",
+        ),
     ),
     _fi(
         KUNTATYO2030_SITE,
@@ -337,7 +606,15 @@ SOURCES: tuple[Node, ...] = (
         date=None,
         description="Not cited by SEED-FACTS.md: added because it states that Kuntatyö2030 "
         "continues KunTeko 2020.",
+        passages=(
+            "Kuntatyö2030 toimialaohjelma on jatkoa kunta- ja maakunta-alan työelämän "
+            "kehittämisohjelmalle Kunteko 2020. Ohjelmaa toteutettiin vuosina 2015-2020 KT "
+            "Kuntatyönantajien ja kunta-alan pääsopijajärjestöjen yhteistyönä.",
+        ),
     ),
+)
+
+_CITY_RECORD: tuple[Cited, ...] = (
     *(
         _fi(
             id,
@@ -346,8 +623,9 @@ SOURCES: tuple[Node, ...] = (
             url=url,
             date=date,
             description="Minutes item of the Espoo city board (Dynasty information service).",
+            passages=(f"Kaupunginhallitus {date_fi} § {section}", *passages),
         )
-        for id, date_fi, section, title, url, date in (
+        for id, date_fi, section, title, url, date, passages in (
             (
                 KH_2021_05_24,
                 "24.05.2021",
@@ -356,6 +634,19 @@ SOURCES: tuple[Node, ...] = (
                 "(osittain Kv-asia)",
                 "https://espoo-sv.oncloudos.com/cgi/DREQUEST.PHP?page=meetingitem&id=2021340-6",
                 "2021-05-24",
+                (
+                    "Valmistelijat / lisätiedot: Valve Jorma Hoverfält Päivi",
+                    "Päätösehdotus Kaupunginjohtaja Mäkelä Jukka",
+                    "päättää valtuustokauden 2021 - 2025 poikkihallinnollisten kehitysohjelmien "
+                    "aiheiksi Elinvoimainen Espoo, Hyvinvoiva Espoo, Kestävä Espoo sekä "
+                    "Tapahtumien yhteisöllinen Espoo",
+                    "Kestävä Espoo -kehitysohjelman ohjausryhmässä on yhdeksän "
+                    "luottamushenkilöjäsentä ja yhdeksän viranhaltijajäsentä ilman "
+                    "henkilökohtaisia varajäseniä ja muiden kehitysohjelmien ohjausryhmässä viisi "
+                    "luottamushenkilöjäsentä ja viisi viranhaltijajäsentä ja jokaisella "
+                    "henkilökohtainen varajäsen.",
+                    "Kaupunginhallitus: Esittelijän ehdotus hyväksyttiin yksimielisesti.",
+                ),
             ),
             (
                 KH_2022_02_14,
@@ -364,6 +655,16 @@ SOURCES: tuple[Node, ...] = (
                 "Poikkihallinnollisten kehitysohjelmien hyötytavoitteiden hyväksyminen (Kv-asia)",
                 "https://espoo-sv.oncloudos.com/cgi/DREQUEST.PHP?id=2022567-4&page=meetingitem",
                 "2022-02-14",
+                (
+                    "Valmistelijat / lisätiedot: Hoverfält Päivi Laitala Pasi Lyytikäinen Johanna "
+                    "Rönkkönen Sanna Viik-Kajander Maarit Toivonen Kaisu M SUKO Rintala Lea",
+                    "Päätösehdotus Kaupunginjohtaja Mäkelä Jukka",
+                    "Valtuusto hyväksyi valtuustokauden 2021 - 2025 kehitysohjelmien aiheet "
+                    "kokouksessaan 7.6.2021. Valtuusto päätti kehitysohjelmien ohjausryhmien "
+                    "luottamushenkilöjäsenet sekä puheenjohtajat ja varapuheenjohtajat "
+                    "varajäsenineen 30.8.2021. Kaupunginjohtaja on nimennyt ohjausryhmien "
+                    "viranhaltijajäsenet.",
+                ),
             ),
             (
                 KH_2022_04_11,
@@ -372,6 +673,13 @@ SOURCES: tuple[Node, ...] = (
                 "Poikkihallinnollisten ohjelmasuunnitelmien hyväksyminen",
                 "https://espoo.oncloudos.com/cgi/DREQUEST.PHP?page=meetingitem&id=2022628-7",
                 "2022-04-11",
+                (
+                    "Valmistelijat / lisätiedot: Hoverfält Päivi Rönkkönen Sanna Viik-Kajander "
+                    "Maarit Toivonen Kaisu M SUKO Laitala Pasi Rintala Lea Lyytikäinen Johanna",
+                    "Päätösehdotus Kaupunginjohtaja Mäkelä Jukka",
+                    "Kaupunginhallitus hyväksyy liitteenä olevat poikkihallinnollisten "
+                    "kehitysohjelmien ohjelmasuunnitelmat.",
+                ),
             ),
         )
     ),
@@ -384,6 +692,17 @@ SOURCES: tuple[Node, ...] = (
         language="en",
         description="The city's page on the 2021–2025 Sustainable Espoo programme, listing the "
         "elected members of its steering group. Undated.",
+        passages=(
+            "The current council term 2021–2025 is the third one for the Sustainable Espoo "
+            "programme.",
+            "All council parties are represented in the steering group.",
+            "Chairperson of the steering group: Meri Löyttyniemi (Greens)",
+            "Vice-chairperson: Markku Markkula (National Coalition Party)",
+            "Members Mikko Björklund (Movement Now) Adwoa Brewu (Christian Democrats) Martti "
+            "Hellström (Social Democratic Party) Nina Siivola (Swedish People’s Party) Mervi "
+            "Syväranta (Finns Party) Sofia Tuisku (Centre Party) Kari Uotila (Left Alliance) "
+            "Iiro Nieminen (Youth Council)",
+        ),
     ),
     _fi(
         ESPOO_NEWS_2021_12_03,
@@ -391,6 +710,11 @@ SOURCES: tuple[Node, ...] = (
         publisher=_ESPOO,
         url="https://www.espoo.fi/fi/uutiset/2021/12/hiilineutraaliksi-talla-vuosikymmenella",
         date="2021-12-03",
+        passages=(
+            "pohtii Kestävä Espoo -kehitysohjelman ohjausryhmän puheenjohtaja Meri Löyttyniemi",
+            "Kestävän kehityksen nostaminen keskeiseksi osaksi kaupungin strategiaa ilahduttaa "
+            "myös ohjausryhmässä Espoon nuorisovaltuustoa edustavaa Kasperi Mannista.",
+        ),
     ),
     _fi(
         ESPOO_NEWS_2021_12_10,
@@ -399,6 +723,13 @@ SOURCES: tuple[Node, ...] = (
         url="https://www.espoo.fi/fi/uutiset/2021/12/"
         "tapahtumien-yhteisollinen-espoo-ohjelma-tavoittelee-seka-elinvoimaa-etta-hyvinvointia",
         date="2021-12-10",
+        passages=(
+            "Sen työ käynnistyi 24.11.2021 ohjausryhmän työpajalla",
+            "Ohjelman puheenjohtaja Joel Vanhanen (kok.) avasi tilaisuuden",
+            "Ohjelmapäällikkö Lea Rintala havainnollisti asiaa lukujen valossa",
+            "Tapahtumien yhteisöllinen Espoo -ohjelman ohjausryhmässä on jäseninä sekä "
+            "luottamushenkilöitä eri puolueista että viranhaltijoita kaupungin eri toimialoilta.",
+        ),
     ),
     _source(
         ESPOO_NEWS_2022_12_27,
@@ -407,6 +738,12 @@ SOURCES: tuple[Node, ...] = (
         url="https://www.espoo.fi/en/news/2022/12/healthy-espoo-programme-supports-residents-wellbeing",
         date="2022-12-27",
         language="en",
+        passages=(
+            "says Helena Marttila, chairperson of the programme.",
+            "The Senioripaku van toured around Espoo in the summer, providing activities and "
+            "guidance to senior citizens. The project has been devised together with Cultural "
+            "Services.",
+        ),
     ),
     _fi(
         HELENA_MARTTILA,
@@ -415,6 +752,10 @@ SOURCES: tuple[Node, ...] = (
         url="https://www.helenamarttila.fi/esipuheeni-hyvinvoiva-espoo-toimintasuunnitelmassa/",
         date=None,
         description="An Espoo councillor's foreword to the Hyvinvoiva Espoo action plan. Undated.",
+        passages=(
+            "Helena toimii poikkihallinnollisen Hyvinvoiva Espoo -ohjelmatyön ohjausryhmän "
+            "puheenjohtajana",
+        ),
     ),
     _fi(
         STT_2021_02,
@@ -424,6 +765,17 @@ SOURCES: tuple[Node, ...] = (
         "yli-organisaatiorajojen?publisherId=3385&releaseId=69900775",
         date="2021-02",
         description="City of Espoo press release on the 2017–2021 development programmes.",
+        passages=(
+            "Valtuusto asetti kesällä 2017 toistamiseen Espoo-tarinasta eli strategiasta johdetut "
+            "poikkihallinnolliset kehitysohjelmat etsimään ratkaisuja valtuustokauden keskeisiin "
+            "haasteisiin. Nämä neljä kehitysohjelmaa olivat: Hyvinvoiva Espoo, Innostava "
+            "elinvoimainen Espoo, Kestävä Espoo ja Osallistuva Espoo.",
+            "Ohjausryhmät muodostuivat puoliksi poliitikoista ja puoliksi viranhaltijoista.",
+            "Tuloksista on raportoitu puolivuosittain valtuustolle.",
+            "”Päättyvän valtuustokauden ohjelmat ovat toimineet alustoina uusien ratkaisujen "
+            "kehittämiselle ja kokeilulle. […]”, summaa ohjelmajohtaja Päivi Hoverfält.",
+            "Kaupunginjohtaja Jukka Mäkelän mielestä",
+        ),
     ),
     _fi(
         ESBO_SFP_2023,
@@ -433,6 +785,12 @@ SOURCES: tuple[Node, ...] = (
         date="2023-09-13",
         description="Interim report of the Elinvoimainen Espoo programme group, published on "
         "the site of the Swedish People's Party in Espoo.",
+        passages=(
+            "Kupla-tapahtumatila yhteisöllisyyden vahvistamiseksi.",
+            "Pilotti työnantajien valmiuksien parantamiseksi rekrytoida kansainvälisiä "
+            "espoolaisia.",
+            "Kansainvälisten startup-yritysten Soft Landing -hanke (2023-25)",
+        ),
     ),
     _source(
         ESPOO_STORY_EN_2013,
@@ -442,6 +800,12 @@ SOURCES: tuple[Node, ...] = (
         date=None,
         language="en",
         description="The city's page on the Espoo Story, its strategy for 2013–2017. Undated.",
+        passages=(
+            "The Espoo Story is Espoo's strategy for 2013–2017. The Council decided on the "
+            "matter on 10 June 2013.",
+            "The goal-setting of the programmes was confirmed as part of the Espoo Story, i.e. "
+            "city strategy, on 10 June 2013.",
+        ),
     ),
     _fi(
         KH_MINUTES_2014,
@@ -453,6 +817,17 @@ SOURCES: tuple[Node, ...] = (
         description="Minutes of a 2014 city board meeting (it handled the April 2014 monthly "
         "report); the attendance list names the others present with their titles, in the same "
         "order as the names. Descriptive title.",
+        passages=(
+            "Muut saapuvilla olleet Markus Torkki Sirpa Hertell Maria Guzenina-Richardson Jukka "
+            "Mäkelä Juha Metso Sampo Suihko Olavi Louko Mauri Suuperko Timo Kuismin Reijo Tuori "
+            "Päivi Sutinen Satu Tyry-Salo Mari Immonen Jouni Majuri valtuuston puheenjohtaja "
+            "valtuuston I varapuheenjohtaja, saapui klo käsittelyn aikana valtuuston II "
+            "varapuheenjohtaja kaupunginjohtaja perusturvajohtaja sivistystoimen johtaja, saapui "
+            "klo käsittelyn aikana teknisen toimen johtaja liiketoimintajohtja lakiasiainjohtaja "
+            "rahoitusjohtaja palvelujen kehittämisjohtaja viestintäjohtaja kaupunginsihteeri "
+            "kaupunginsihteeri, sihteeri",
+            "Vuoden 2014 huhtikuun kuukausiraportti",
+        ),
     ),
     _fi(
         COUNCIL_MINUTES_DOCPLAYER,
@@ -462,6 +837,13 @@ SOURCES: tuple[Node, ...] = (
         date=None,
         description="Minutes of an Espoo city council meeting whose attendance list gives each "
         "councillor's party. The meeting date was not in the stored text. Descriptive title.",
+        passages=(
+            "Simon Elo (PerusS/Sit.)",
+            "Martti Hellström (SDP)",
+            "Sirpa Hertell (Vihr.)",
+            "Johanna Karimäki (Vihr.)",
+            "Markku Markkula (Kok.) Kristiina Mustakallio (Kok.)",
+        ),
     ),
     *(
         _source(
@@ -474,10 +856,31 @@ SOURCES: tuple[Node, ...] = (
             language="sv",
             description=f"{version} stored version of the city's page on the council's "
             f"negotiating committee (undated), {chair}.",
+            passages=("Förhandlingskommittén består av fullmäktigegruppernas ordförande.", *more),
         )
-        for id, version, chair in (
-            (ESBO_NEGOTIATING_A, "One", "which names Kai Mykkänen as council chair"),
-            (ESBO_NEGOTIATING_B, "Another", "which names Jyrki Kasvi as council chair"),
+        for id, version, chair, more in (
+            (
+                ESBO_NEGOTIATING_A,
+                "One",
+                "which names Kai Mykkänen as council chair",
+                (
+                    "Uotila Kari, VF Hertell Sirpa, Gröna",
+                    "Mykkänen Kai, (Saml) fullmäktiges ordförande",
+                    "Karimäki Johanna, (Gröna) fullmäktiges tredje vice ordförande",
+                    "stadsstyrelsens ordförande Markkula Markku, (Saml)",
+                    "stadsdirektör Mäkelä Jukka",
+                ),
+            ),
+            (
+                ESBO_NEGOTIATING_B,
+                "Another",
+                "which names Jyrki Kasvi as council chair",
+                (
+                    "Uotila Kari, VF",
+                    "stadsstyrelsens ordförande Markkula Markku, (Saml)",
+                    "stadsdirektör Mäkelä Jukka omsorgsdirektör Metso Juha",
+                ),
+            ),
         )
     ),
     _fi(
@@ -487,5 +890,53 @@ SOURCES: tuple[Node, ...] = (
         url="https://www.mdi.fi/kunteko-on-antanut-vauhtia-kuntien-kehittamistyolle",
         date=None,
         description="MDI on its external evaluation of KunTeko 2020 (completed November 2020).",
+        passages=(
+            "Kunteko-ohjelma on ollut käynnissä vuosina 2015–2020, ja sitä ovat toteuttaneet "
+            "yhteistyössä KT Kuntatyönantajat, Julkisalan koulutettujen neuvottelujärjestö JUKO, "
+            "Sosiaali- ja terveysalan neuvottelujärjestö Sote ry ja Julkisen alan unioni.",
+            "Ohjelman ulkoisen loppuarvioinnin tilasi KT Kuntatyönantajat, ja se valmistui "
+            "marraskuussa 2020.",
+        ),
+    ),
+    _fi(
+        JOHANNA_KARIMAKI,
+        "Espoon kaupunginvaltuusto",
+        publisher="johannakarimaki.fi",
+        url="http://www.johannakarimaki.fi/luottamustoimet/kaupunginvaltuusto",
+        date=None,
+        description="An Espoo councillor's page on her work in the council, written in the "
+        "council term that began in 2017. Undated.",
+        passages=(
+            "Olen Espoon kaupunginvaltuuston jäsen vuodesta 2005 lähtien.",
+            "Nyt vuodesta 2017 alkaneella valtuustokaudella jatkan työryhmässä toimien sen "
+            'varapuheenjohtajana. "Innostava elinvoimainen Espoo" -työryhmässä on valittu '
+            "tavoitteeksi nuorten työllisyyden edistäminen yhdessä yrittäjien kanssa.",
+        ),
+    ),
+    _fi(
+        TARKEISSA_TOISSA_B,
+        "Kunteko 2020 - kunta- ja maakunta-alan työelämän kehittämisohjelma 2015–2020",
+        publisher="tarkeissatoissa.fi",
+        url="https://tarkeissatoissa.fi/Kunteko-2015-2020",
+        date=None,
+        description="Another stored version of the KunTeko page of tarkeissatoissa.fi, at an "
+        "address with a hyphen, which also presents the final publication and the external "
+        "evaluation.",
+        passages=(
+            _KUNTEKO_RUN_BY + " Ohjelmaa toteutettiin kahdessa osassa vuosina 2015-2017 ja "
+            "2018-2020.",
+            "Kunteko-ohjelman ulkoinen arviointi vuodelta 2020",
+            "MDI Oy toteutti Kunteko-ohjelman ulkoisen arvioinnin, jonka tulokset on koottu "
+            "raporttiin.",
+        ),
     ),
 )
+"""The sources read for issue 17: the city's record of 2013-2022 and a few more of KunTeko."""
+
+_ALL = (*_FIRST_SEED, *_CITY_RECORD)
+SOURCES: tuple[Node, ...] = tuple(cited.node for cited in _ALL)
+PASSAGES: dict[str, tuple[str, ...]] = {c.node.id: c.passages for c in _ALL if c.passages}
+"""Per source, the short passages (in the original language) the facts rely on."""
+UNREAD: dict[str, str] = {c.node.id: c.unread for c in _ALL if c.unread}
+"""The sources whose text was not found, and why: they keep no passage."""
+ISSUE_17: frozenset[str] = frozenset(c.node.id for c in _CITY_RECORD)

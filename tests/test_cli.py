@@ -35,6 +35,7 @@ def test_seed_twice_changes_nothing_the_second_time(tmp_path: Path) -> None:
     assert _poikki("stats", "--data-dir", str(tmp_path)).stdout == stats_before.stdout
     assert "Programme" in stats_before.stdout
     assert "nodes without a source │ 0" in stats_before.stdout
+    assert "ties without a source  │ 0" in stats_before.stdout
 
 
 def test_a_writer_is_told_when_another_process_holds_the_database(tmp_path: Path) -> None:
