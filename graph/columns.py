@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
 from typing import Any
+
+import pyarrow as pa
 
 from graph.model import KIND_SPECS, Claim, Node, NodeKind, SeatType, Tie, TieType
 
@@ -15,6 +17,19 @@ EXTRA_COLUMNS: Mapping[NodeKind, tuple[str, ...]] = {
 }
 TIE_COLUMNS = ("id", "role", "start", "end", "seatType", "sources")
 LIST_COLUMNS = frozenset({"sources"})
+TIE_BATCH = pa.schema(
+    [
+        ("source", pa.string()),
+        ("target", pa.string()),
+        ("id", pa.string()),
+        ("role", pa.string()),
+        ("start", pa.string()),
+        ("end", pa.string()),
+        ("seatType", pa.string()),
+        ("sources", pa.list_(pa.string())),
+    ]
+)
+"""Ties of one type as columns (`GraphStore.scan_tie_columns`): their ends' ids and TIE_COLUMNS."""
 
 # Enum lookups by value through dicts: the hot read paths convert thousands of rows.
 _BY_VALUE: dict[type[StrEnum], dict[str, StrEnum]] = {
@@ -81,6 +96,23 @@ def tie_row(tie: Tie) -> dict[str, Any]:
         "seatType": tie.seat_type.value if tie.seat_type else None,
         "sources": list(tie.sources),
     }
+
+
+def tie_batch(ties: Sequence[Tie]) -> pa.Table:
+    """Ties as TIE_BATCH columns."""
+    return pa.table(
+        [
+            [t.source for t in ties],
+            [t.target for t in ties],
+            [t.id for t in ties],
+            [t.role for t in ties],
+            [t.start for t in ties],
+            [t.end for t in ties],
+            [t.seat_type.value if t.seat_type else None for t in ties],
+            [list(t.sources) for t in ties],
+        ],
+        schema=TIE_BATCH,
+    )
 
 
 def tie_from_row(type_: TieType, source: str, target: str, row: Mapping[str, Any]) -> Tie:

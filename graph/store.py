@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
 
+import pyarrow as pa
+
 from graph.model import GraphStats, Node, NodeKind, Tie, TieType
 from graph.tokens import ApiToken
 
@@ -95,6 +97,16 @@ class NeighbourPage:
 
     items: Sequence[Neighbour]
     total: int
+
+
+@dataclass(frozen=True)
+class TieColumnBatch:
+    """Ties of one type in id order as columns (graph.columns.TIE_BATCH)."""
+
+    table: pa.Table
+
+    def __len__(self) -> int:
+        return int(self.table.num_rows)
 
 
 @dataclass(frozen=True)
@@ -198,6 +210,12 @@ class GraphStore(TokenStore, Protocol):
 
     async def scan_ties(self, type_: TieType, after_id: str | None, limit: int) -> list[Tie]:
         """Up to `limit` ties of a type with ids after `after_id`, in id order."""
+
+    async def scan_tie_columns(
+        self, type_: TieType, after_id: str | None, limit: int
+    ) -> TieColumnBatch:
+        """As `scan_ties`, as columns (graph.columns.TIE_BATCH): for reading a whole graph
+        without an object per tie."""
 
     async def ties_of(self, kind: NodeKind, ids: Sequence[str]) -> list[Tie]:
         """Every tie, of any type and direction, with an end among these nodes of one kind."""

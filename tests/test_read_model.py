@@ -18,6 +18,7 @@ import pytest
 
 from graph.backends.cypher_store import CypherStore
 from graph.backends.ladybug import LadybugStore
+from graph.columns import tie_batch
 from graph.model import TIE_SPECS, Node, NodeKind, Tie, TieType
 from graph.store import (
     Condition,
@@ -233,6 +234,8 @@ async def test_scans_in_id_order_equal_the_database(store: LadybugStore) -> None
         while True:
             ties = await store.scan_ties(type_, after, 97)
             assert ties == await CypherStore.scan_ties(store, type_, after, 97)
+            columns = (await store.scan_tie_columns(type_, after, 97)).table
+            assert columns.equals(tie_batch(ties)), "the model's slices are the database's ties"
             if not ties:
                 break
             scanned += len(ties)

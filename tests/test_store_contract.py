@@ -11,6 +11,7 @@ from typing import TypeVar
 
 import pytest
 
+from graph.columns import tie_batch
 from graph.errors import BadInputError
 from graph.model import Node, NodeKind, OrgType, SeatType, Sector, Tie, TieType
 from graph.store import Condition, Direction, GraphStore, Hop, NodeQuery, Op, Order, SortField
@@ -226,6 +227,20 @@ async def test_bulk_load_reports_progress_and_scans_return_everything(
         for tie in await _scan_all(lambda after, t=type_: empty_store.scan_ties(t, after, 2))
     ]
     assert sorted(scanned_ties, key=lambda t: t.id) == sorted(ties, key=lambda t: t.id)
+
+
+async def test_tie_columns_scan_the_same_ties_as_objects(empty_store: GraphStore) -> None:
+    nodes, ties = _graph()
+    await empty_store.bulk_load(nodes, ties)
+    for type_ in TieType:
+        after: str | None = None
+        while True:
+            objects = await empty_store.scan_ties(type_, after, 2)
+            columns = (await empty_store.scan_tie_columns(type_, after, 2)).table
+            assert columns.equals(tie_batch(objects))
+            if not objects:
+                break
+            after = objects[-1].id
 
 
 async def test_a_failed_bulk_load_leaves_the_store_empty(empty_store: GraphStore) -> None:

@@ -35,8 +35,11 @@ from graph.model import (
 from graph.store import GraphStore
 
 SCAN_BATCH = 1_000
-"""Small enough that one batch answered from the read model's memory (Python objects built
-without a pause) holds the event loop for tens of milliseconds, not hundreds."""
+"""Nodes per batch: small enough that one batch answered from the read model's memory (Python
+objects built without a pause) holds the event loop for tens of milliseconds, not hundreds."""
+TIE_BATCH_ROWS = 50_000
+"""Ties per batch: the read model answers with slices of its columns (nothing is built), a
+database with one round trip per batch."""
 OPEN_START = np.iinfo(np.int32).min
 OPEN_END = np.iinfo(np.int32).max
 KINDS = list(NodeKind)
@@ -56,17 +59,16 @@ def type_codes(types: Sequence[TieType] | frozenset[TieType]) -> np.ndarray:
     return np.array(sorted(TYPES.index(type_) for type_ in types), dtype=np.int8)
 
 
-def day_numbers(texts: pa.Array, *, last: bool) -> np.ndarray:
+def day_numbers(texts: pa.Array | pa.ChunkedArray, *, last: bool) -> np.ndarray:
     """Days since 1970 of each reduced-precision date's first (or `last`) day; open where
     there is none."""
-    encoded = pc.dictionary_encode(texts)
-    words = encoded.dictionary.to_pylist()
+    words = pc.unique(texts).drop_null()
     days = np.array(
-        [_day(word, last) for word in words] + [OPEN_END if last else OPEN_START],
+        [_day(word, last) for word in words.to_pylist()] + [OPEN_END if last else OPEN_START],
         dtype=np.int64,
     )
-    positions = pc.fill_null(encoded.indices, len(words)).to_numpy(zero_copy_only=False)
-    return np.asarray(days[positions], dtype=np.int32)
+    positions = pc.fill_null(pc.index_in(texts, value_set=words), len(words))
+    return np.asarray(days[positions.to_numpy(zero_copy_only=False)], dtype=np.int32)
 
 
 def _day(text: str, last: bool) -> int:
@@ -204,7 +206,7 @@ class TieView(Sequence[Tie]):
 
 async def take_snapshot(store: GraphStore) -> Snapshot:
     """Every node and tie of the store through the GraphStore protocol (so every backend
-    answers alike), a batch at a time; the ties go into columns batch by batch."""
+    answers alike), a batch at a time; the ties as columns, never as objects."""
     version = store.version
     stored: list[Node] = []
     for kind in NodeKind:
@@ -216,9 +218,9 @@ async def take_snapshot(store: GraphStore) -> Snapshot:
     builder = _TieBuilder()
     for type_ in TieType:
         after = None
-        while tie_batch := await store.scan_ties(type_, after, SCAN_BATCH):
-            builder.add(tie_batch)
-            after = tie_batch[-1].id
+        while columns := (await store.scan_tie_columns(type_, after, TIE_BATCH_ROWS)).table:
+            builder.add(type_, columns)
+            after = columns.column("id")[-1].as_py()
             await asyncio.sleep(0)
     return await asyncio.to_thread(builder.snapshot, version, stored)
 
@@ -229,29 +231,41 @@ class _TieBuilder:
         self.belonging: list[Tie] = []
         """The ties an undated node takes its period through (few)."""
 
-    def add(self, ties: Sequence[Tie]) -> None:
+    def add(self, type_: TieType, table: pa.Table) -> None:
+        seats = pc.index_in(table.column("seatType"), value_set=pa.array([s.value for s in SEATS]))
         self.chunks.append(
             {
-                "type": pa.array([TYPES.index(t.type) for t in ties], pa.int8()),
-                "source": pa.array([t.source for t in ties], pa.string()),
-                "target": pa.array([t.target for t in ties], pa.string()),
-                "id": pa.array([t.id for t in ties], pa.string()),
-                "role": pa.array([t.role for t in ties], pa.string()),
-                "start": pa.array([t.start for t in ties], pa.string()),
-                "end": pa.array([t.end for t in ties], pa.string()),
-                "seat": pa.array(
-                    [-1 if t.seat_type is None else SEATS.index(t.seat_type) for t in ties],
-                    pa.int8(),
-                ),
-                "sources": pa.array([list(t.sources) for t in ties], pa.list_(pa.string())),
+                "type": pa.array(np.full(table.num_rows, TYPES.index(type_), dtype=np.int8)),
+                "source": table.column("source"),
+                "target": table.column("target"),
+                "id": table.column("id"),
+                "role": table.column("role"),
+                "start": table.column("start"),
+                "end": table.column("end"),
+                "seat": pc.fill_null(seats, -1).cast(pa.int8()),
+                "sources": table.column("sources"),
             }
         )
-        self.belonging += [t for t in ties if t.type in WHOLE_FIRST or t.type in PART_FIRST]
+        if type_ in WHOLE_FIRST or type_ in PART_FIRST:
+            ends = zip(
+                table.column("source").to_pylist(),
+                table.column("target").to_pylist(),
+                table.column("id").to_pylist(),
+                strict=True,
+            )
+            self.belonging += [Tie(type_, source, target, ident) for source, target, ident in ends]
 
-    def column(self, name: str, kind: pa.DataType) -> pa.Array:
-        if not self.chunks:
-            return pa.array([], kind)
-        return pa.concat_arrays([chunk[name] for chunk in self.chunks])
+    def column(self, name: str, kind: pa.DataType) -> pa.ChunkedArray:
+        """One column of every batch, without copying them (a slice of the read model's
+        columns stays one)."""
+        chunks = [
+            piece
+            for chunk in self.chunks
+            for piece in (
+                chunk[name].chunks if isinstance(chunk[name], pa.ChunkedArray) else [chunk[name]]
+            )
+        ]
+        return pa.chunked_array(chunks, kind)
 
     def snapshot(self, version: int, stored: list[Node]) -> Snapshot:
         by_id = {node.id: node for node in stored}

@@ -36,6 +36,7 @@ from graph.analytics.projection import UNLIMITED, Mode, Network, Weighting, buil
 from graph.analytics.scope import Scope
 from graph.analytics.subgraph import Snapshot, Subgraph, select, take_snapshot
 from graph.errors import NotFoundError
+from graph.memory import release_freed_memory
 from graph.model import Boundary, NodeKind
 from graph.store import GraphStore
 
@@ -277,7 +278,9 @@ class Analytics:
     async def _fresh_snapshot(self) -> Snapshot:
         async with self._lock:
             if self._snapshot is None or self._snapshot.version != self.store.version:
+                self._snapshot = None  # the previous one goes before the next is made
                 self._snapshot = await _long_lived(take_snapshot(self.store))
+                await asyncio.to_thread(release_freed_memory)
                 with self._cache_lock:
                     self._cache.clear()
             return self._snapshot

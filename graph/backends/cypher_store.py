@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from graph import cypher
+from graph.columns import tie_batch
 from graph.cypher import Statement
 from graph.errors import BadInputError
 from graph.model import GraphStats, Node, NodeKind, Tie, TieType
@@ -23,6 +24,7 @@ from graph.store import (
     NodeQuery,
     Page,
     RoundTrips,
+    TieColumnBatch,
     WriteSummary,
 )
 from graph.tokens import ApiToken, Role
@@ -161,6 +163,11 @@ class CypherStore(ABC):
     async def scan_ties(self, type_: TieType, after_id: str | None, limit: int) -> list[Tie]:
         rows = await self._read(cypher.scan_ties(type_, after_id, limit))
         return [self._tie(rel, source, target) for source, target, rel in rows]
+
+    async def scan_tie_columns(
+        self, type_: TieType, after_id: str | None, limit: int
+    ) -> TieColumnBatch:
+        return TieColumnBatch(tie_batch(await self.scan_ties(type_, after_id, limit)))
 
     async def _is_empty(self) -> bool:
         return not (await self._read(cypher.count_all_nodes()))[0][0]

@@ -36,6 +36,7 @@ from graph.store import (
     NeighbourPage,
     NodeQuery,
     Page,
+    TieColumnBatch,
     WriteSummary,
 )
 from graph.writes import nodes_for_bulk_load, ties_for_bulk_load
@@ -184,6 +185,14 @@ class LadybugStore(CypherStore):
         if model:
             return model.scan_ties(type_, after_id, limit)
         return await super().scan_ties(type_, after_id, limit)
+
+    async def scan_tie_columns(
+        self, type_: TieType, after_id: str | None, limit: int
+    ) -> TieColumnBatch:
+        model = self._current("scan_tie_columns")
+        if model:
+            return TieColumnBatch(model.scan_tie_columns(type_, after_id, limit))
+        return await super().scan_tie_columns(type_, after_id, limit)
 
     async def first_neighbours(
         self, hop: Hop, parent_ids: Sequence[str], limit: int

@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from graph.backends import read_model_lists as lists
-from graph.columns import TIE_COLUMNS, node_columns, node_from_row, tie_from_row
+from graph.columns import TIE_BATCH, TIE_COLUMNS, node_columns, node_from_row, tie_from_row
 from graph.model import Node, NodeKind, Tie, TieType
 from graph.store import (
     Condition,
@@ -76,14 +76,17 @@ class HopOrder:
 
 @dataclass(frozen=True)
 class IdOrder:
-    """The rows of one type of tie in id order: how a whole graph's ties are scanned."""
+    """The rows of one type of tie, which the model keeps together in id order: how a whole
+    graph's ties are scanned."""
 
-    rows: np.ndarray
+    start: int
     ids: pa.Array
 
-    def after(self, after_id: str | None, limit: int) -> np.ndarray:
-        start = 0 if after_id is None else bisect.bisect_right(_Texts(self.ids), after_id)
-        return self.rows[start : start + limit]
+    def after(self, after_id: str | None, limit: int) -> tuple[int, int]:
+        """The rows [first, last) of the next `limit` ties after `after_id`."""
+        skip = 0 if after_id is None else bisect.bisect_right(_Texts(self.ids), after_id)
+        first = self.start + skip
+        return first, min(self.start + len(self.ids), first + limit)
 
 
 class _Texts:
@@ -187,16 +190,16 @@ class ReadModel:
         return list(self.list_nodes(NodeQuery(kind, (), Order(SortField.ID), limit, after)).nodes)
 
     def scan_ties(self, type_: TieType, after_id: str | None, limit: int) -> list[Tie]:
-        if type_ not in self.by_id:
-            rows = pc.indices_nonzero(pc.equal(self.ties.column(TYPE), type_.value))
-            ids = self.ties.column("id").take(rows)
-            order = pc.sort_indices(ids)
-            self.by_id[type_] = IdOrder(
-                rows.take(order).to_numpy(), ids.take(order).combine_chunks()
-            )
-        rows = self.by_id[type_].after(after_id, limit)
-        taken = self.ties.take(pa.array(rows, pa.int64())).to_pylist()
+        first, last = self.by_id[type_].after(after_id, limit)
+        taken = self.ties.slice(first, last - first).to_pylist()
         return [tie_from_row(type_, row[SOURCE], row[TARGET], row) for row in taken]
+
+    def scan_tie_columns(self, type_: TieType, after_id: str | None, limit: int) -> pa.Table:
+        """The ties as TIE_BATCH columns: slices of the model's own (nothing is copied)."""
+        first, last = self.by_id[type_].after(after_id, limit)
+        names = [SOURCE, TARGET, *TIE_COLUMNS]
+        table = self.ties.select(names).slice(first, last - first)
+        return table.rename_columns(TIE_BATCH.names).cast(TIE_BATCH)
 
     def _nodes(self, rows: Sequence[int] | np.ndarray) -> list[Node]:
         built = self.built
@@ -278,9 +281,21 @@ def tie_statement(type_: TieType) -> str:
 
 
 def assemble(version: int, nodes: Sequence[pa.Table], ties: Sequence[pa.Table]) -> ReadModel:
-    """One model from the per-kind node tables and per-type tie tables."""
-    return ReadModel.of(
+    """One model from the per-kind node tables and the tie tables, one per TieType in its
+    order; each type's ties are kept together in id order, so a scan is a slice."""
+    in_order = [table.take(pc.sort_indices(table, [("id", "ascending")])) for table in ties]
+    model = ReadModel.of(
         version,
         pa.concat_tables(nodes, promote_options="default").combine_chunks(),
-        pa.concat_tables(ties, promote_options="default").combine_chunks(),
+        pa.concat_tables(in_order, promote_options="default").combine_chunks(),
     )
+    start = 0
+    ids = (
+        model.ties.column("id").combine_chunks()
+        if model.ties.num_rows
+        else pa.array([], pa.string())
+    )
+    for type_, table in zip(TieType, in_order, strict=True):
+        model.by_id[type_] = IdOrder(start, ids.slice(start, table.num_rows))
+        start += table.num_rows
+    return model

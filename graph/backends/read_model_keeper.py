@@ -18,6 +18,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from typing import Any, TypeVar
 
 from graph.backends.read_model import HopOrder, ReadModel
+from graph.memory import release_freed_memory
 from graph.store import Hop
 
 logger = logging.getLogger("poikki.store")
@@ -140,6 +141,7 @@ class ReadModelKeeper:
                 self._wake.set()
                 return
             self._model = model = candidate
+            await asyncio.to_thread(release_freed_memory)
             self.builds += 1
             self.last_build_seconds = time.perf_counter() - started
         for hop in sorted(self._wanted - model.hops.keys(), key=repr):
