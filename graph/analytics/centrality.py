@@ -11,7 +11,7 @@ edges or vertex pairs. Values networkx reports as ``nan`` (undefined) are ``None
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -293,12 +293,9 @@ def constraint(graph: Any, *, weighted: bool = True) -> list[float | None]:
     None here.
     """
     _check(graph)
+    src, dst = _edge_arrays(graph)
     weights = _weight_array(graph) if weighted else None
-    values = np.asarray(
-        graph.constraint(weights=None if weights is None else weights.tolist()),
-        dtype=np.float64,
-    )
-    return _undefined_for_isolates(values, np.asarray(graph.degree()))
+    return _constraint(graph.vcount(), src, dst, weights)
 
 
 def effective_size(graph: Any, *, weighted: bool = True) -> list[float | None]:
@@ -448,21 +445,65 @@ def _perron(matrix: Any) -> tuple[float, FloatArray]:
 def _effective_size(
     n: int, src: IntArray, dst: IntArray, weights: FloatArray | None
 ) -> list[float | None]:
+    # Redundancy of u: sum over neighbours w of p_uw * (sum over neighbours v of u of m_vw),
+    # with m the adjacency scaled to row maxima of 1: (B @ M)[u, w] on the ties only.
     w = np.ones(src.size) if weights is None else weights
     degrees = np.bincount(src, minlength=n) + np.bincount(dst, minlength=n)
-    strength = np.bincount(src, w, minlength=n) + np.bincount(dst, w, minlength=n)
+    adjacency = _adjacency(n, src, dst, w)
+    strength = np.asarray(adjacency.sum(axis=1)).ravel()
     heaviest = np.zeros(n)
     np.maximum.at(heaviest, src, w)
     np.maximum.at(heaviest, dst, w)
-    a, b, c, e_ab, e_ac, e_bc = _triangles(n, src, dst)
-    w_ab, w_ac, w_bc = w[e_ab], w[e_ac], w[e_bc]
-    # Redundancy at each corner u of triangle {u, v, w}: p_uw m_vw + p_uv m_wv.
-    redundancy = (
-        np.bincount(a, (w_ac * w_bc / heaviest[b] + w_ab * w_bc / heaviest[c]) / strength[a], n)
-        + np.bincount(b, (w_bc * w_ac / heaviest[a] + w_ab * w_ac / heaviest[c]) / strength[b], n)
-        + np.bincount(c, (w_bc * w_ab / heaviest[a] + w_ac * w_ab / heaviest[b]) / strength[c], n)
+    p = sparse.csr_array(sparse.diags_array(_inverse(strength)) @ adjacency)
+    m = sparse.csr_array(sparse.diags_array(_inverse(heaviest)) @ adjacency)
+    ones = sparse.csr_array(
+        (np.ones(adjacency.nnz), adjacency.indices, adjacency.indptr), shape=adjacency.shape
     )
+    redundancy = np.zeros(n)
+    for first, last, reached in _on_ties(ones, m, adjacency):
+        redundancy[first:last] = np.asarray(p[first:last].multiply(reached).sum(axis=1)).ravel()
     return _undefined_for_isolates(degrees - redundancy, degrees)
+
+
+def _constraint(
+    n: int, src: IntArray, dst: IntArray, weights: FloatArray | None
+) -> list[float | None]:
+    """``c(u) = sum_w (P + (P @ P))[u, w]**2`` over the neighbours w of u, with ``P`` the
+    adjacency scaled to row sums of 1; ``P @ P`` is needed only where u and w are tied."""
+    w = np.ones(src.size) if weights is None else weights
+    adjacency = _adjacency(n, src, dst, w)
+    strength = np.asarray(adjacency.sum(axis=1)).ravel()
+    p = sparse.csr_array(sparse.diags_array(_inverse(strength)) @ adjacency)
+    total = np.zeros(n)
+    for first, last, indirect in _on_ties(p, p, adjacency):
+        total[first:last] = np.asarray((p[first:last] + indirect).power(2).sum(axis=1)).ravel()
+    degrees = np.bincount(src, minlength=n) + np.bincount(dst, minlength=n)
+    return _undefined_for_isolates(total, degrees)
+
+
+def _inverse(values: FloatArray) -> FloatArray:
+    return np.divide(1.0, values, out=np.zeros_like(values), where=values > 0)
+
+
+TWO_PATHS_PER_BLOCK = 8_000_000
+"""How many two-step paths one block of rows multiplies at most (a few hundred megabytes)."""
+
+
+def _on_ties(left: Any, right: Any, ties: Any) -> Iterator[tuple[int, int, Any]]:
+    """``(left @ right)`` where ``ties`` has an entry (elsewhere 0), a block of rows at a time:
+    (first row, end row, the block as a sparse array). The product of a clique-heavy graph is
+    far denser than the graph, so no block holds more than TWO_PATHS_PER_BLOCK paths."""
+    n = ties.shape[0]
+    pattern = sparse.csr_array((np.ones(ties.nnz), ties.indices, ties.indptr), shape=ties.shape)
+    row_lengths = np.diff(right.indptr).astype(np.float64)
+    paths = (sparse.csr_array(left != 0).astype(np.float64) @ row_lengths).astype(np.int64)
+    first = 0
+    while first < n:
+        ends = np.cumsum(paths[first:]) > TWO_PATHS_PER_BLOCK
+        last = first + max(1, int(np.argmax(ends)) if ends.any() else n - first)
+        block = (left[first:last] @ right).multiply(pattern[first:last])
+        yield first, last, sparse.csr_array(block)
+        first = last
 
 
 def _triangles(
