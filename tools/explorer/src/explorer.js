@@ -30,6 +30,9 @@ const SIZES = [
   ["CLOSENESS", "Closeness"],
   ["EIGENVECTOR", "Eigenvector"],
   ["BROKERAGE", "Brokerage"],
+  ["CLUSTERING", "Local clustering"],
+  ["CORE_NUMBER", "k-core number"],
+  ["CORENESS", "Core–periphery coreness"],
 ];
 const KIND_COLOURS = {
   PERSON: "#1f77b4",
@@ -318,6 +321,12 @@ function measureValue(measure, field) {
       return measure.eigenvector;
     case "BROKERAGE":
       return measure.brokerage.total;
+    case "CLUSTERING":
+      return measure.clustering;
+    case "CORE_NUMBER":
+      return measure.coreNumber;
+    case "CORENESS":
+      return measure.coreness;
     default:
       return undefined;
   }
@@ -461,7 +470,7 @@ const MEASURES = `query Measures($scope: ScopeInput, $mode: Mode!, $boundary: Bo
       pageInfo { hasNextPage endCursor }
       edges { node {
         node { id }
-        group degree weightedDegree betweenness closeness eigenvector
+        group degree weightedDegree betweenness closeness eigenvector clustering coreNumber coreness
         brokerage { coordinator itinerant representative gatekeeper liaison total }
       } }
     }
@@ -864,6 +873,8 @@ async function showDetails(id) {
     add("Degree", measure.degree);
     add("Betweenness", measure.betweenness.toFixed(4));
     add("Brokerage", measure.brokerage.total);
+    add("k-core number", measure.coreNumber);
+    add("Core–periphery coreness", measure.coreness.toFixed(3));
   }
   const community = state.communities.find((c) => c.members.has(id));
   if (community) add("Community", community.index + 1);
