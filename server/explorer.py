@@ -87,6 +87,8 @@ _PAGE = """<!doctype html>
   <aside id="details-panel" aria-label="Details">
     <h2>Details</h2>
     <section id="details" data-state="empty"><div id="details-body"></div></section>
+    <h2>This network</h2>
+    <dl id="network-summary"></dl>
     <h2>Brokers</h2>
     <ul id="broker-list"></ul>
     <h2>Communities</h2>

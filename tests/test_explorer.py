@@ -167,6 +167,17 @@ def test_the_explorer_draws_what_graphql_answers_and_shows_a_nodes_sources(
                 assert any(text.startswith(title) for text in shown), (title, shown)
             assert page.locator("#details h3").text_content() == target["label"]
             assert page.locator("#node-ties li").count() > 0
+            # Its ego network and the whole view's cohesion, as GraphQL answers them.
+            answer = _graphql(
+                base_url,
+                "query($id: ID!, $s: ScopeInput) { ego(id: $id, scope: $s, mode: NETWORK) "
+                "{ size } measures(scope: $s, mode: NETWORK) { density transitivity } }",
+                {"id": target["id"], "s": scope},
+            )
+            assert page.locator("#ego dd").first.text_content() == str(answer["ego"]["size"])
+            summary = page.locator("#network-summary dd").all_text_contents()
+            measured = answer["measures"]
+            assert summary[:2] == [f"{measured['density']:.3f}", f"{measured['transitivity']:.3f}"]
 
             # The whole view again, the node still picked out, for the screenshot.
             page.evaluate("() => window.poikkiExplorer.showWhole()")

@@ -477,6 +477,22 @@ const MEASURES = `query Measures($scope: ScopeInput, $mode: Mode!, $boundary: Bo
   }
 }`;
 
+const SUMMARY = `query Summary($scope: ScopeInput, $mode: Mode!, $boundary: Boundary!) {
+  measures(scope: $scope, mode: $mode, boundary: $boundary) {
+    nodeCount edgeCount density transitivity
+    centralisation { degree betweenness closeness }
+    corePeriphery { correlation }
+    ei { index }
+  }
+}`;
+
+const EGO = `query Ego($id: ID!, $scope: ScopeInput, $mode: Mode!, $boundary: Boundary!) {
+  ego(id: $id, scope: $scope, mode: $mode, boundary: $boundary) {
+    size heterogeneity iqv density effectiveSize constraint ei { index }
+    groups { group alters }
+  }
+}`;
+
 const COMMUNITIES = `query Communities($scope: ScopeInput, $mode: Mode!, $boundary: Boundary!, $after: String) {
   communities(scope: $scope, mode: $mode, boundary: $boundary) {
     communities(first: ${PAGE}, after: $after) {
@@ -496,10 +512,11 @@ async function draw() {
   status("Reading the network…");
   exportLinks(scope);
   const variables = { scope, mode, boundary };
-  const [drawn, measured, grouped] = await Promise.allSettled([
+  const [drawn, measured, grouped, summary] = await Promise.allSettled([
     readView(scope, mode),
     allPages(MEASURES, variables, (data) => data.measures.nodes),
     allPages(COMMUNITIES, variables, (data) => data.communities.communities),
+    graphql(SUMMARY, variables),
   ]);
   if (request !== state.request) return; // a newer view was asked for meanwhile
   if (drawn.status === "rejected") throw drawn.reason;
@@ -547,6 +564,7 @@ async function draw() {
   placeCamera(WHOLE_VIEW, "whole");
   listBrokers();
   listCommunities();
+  showSummary(summary.status === "fulfilled" ? summary.value.measures : null);
 
   const problems = [measured, grouped]
     .filter((result) => result.status === "rejected")
@@ -763,6 +781,27 @@ function listBrokers() {
   if (!list.children.length) list.append(Object.assign(document.createElement("li"), { textContent: "none in this view" }));
 }
 
+function fixed(value, digits = 3) {
+  return value === null || value === undefined ? "—" : value.toFixed(digits);
+}
+
+/** The whole network's cohesion in numbers, beside the drawing. */
+function showSummary(measures) {
+  const list = $("network-summary");
+  list.replaceChildren();
+  if (!measures) return;
+  const rows = [
+    ["Density", fixed(measures.density)],
+    ["Transitivity", fixed(measures.transitivity)],
+    ["Degree centralisation", fixed(measures.centralisation.degree)],
+    ["Betweenness centralisation", fixed(measures.centralisation.betweenness)],
+    ["Closeness centralisation", fixed(measures.centralisation.closeness)],
+    ["Core–periphery fit (r)", fixed(measures.corePeriphery.correlation)],
+    ["E-I index", fixed(measures.ei.index)],
+  ];
+  for (const [label, value] of rows) list.append(element("dt", label), element("dd", value));
+}
+
 function listCommunities() {
   const list = $("community-list");
   list.replaceChildren();
@@ -879,6 +918,8 @@ async function showDetails(id) {
   const community = state.communities.find((c) => c.members.has(id));
   if (community) add("Community", community.index + 1);
   body.append(fields);
+  await addEgo(body, id);
+  if (state.selected !== id) return;
 
   body.append(element("h4", `Sources (${node.sources.length})`));
   const sources = element("ul");
@@ -936,6 +977,35 @@ async function showDetails(id) {
     body.append(element("p", "Not drawn in this view.", "muted"));
   }
   panel.dataset.state = "ready";
+}
+
+/** The node's ego network in the drawn view, when the view's projection holds its kind. */
+async function addEgo(body, id) {
+  if (!state.graph || !state.graph.hasNode(id) || container.dataset.view === "change") return;
+  let ego;
+  try {
+    const variables = { id, scope: state.scope, mode: $("mode").value, boundary: $("boundary").value };
+    ego = (await graphql(EGO, variables)).ego;
+  } catch {
+    return; // not in this projection: no ego network to show
+  }
+  body.append(element("h4", "Ego network"));
+  const list = element("dl");
+  list.id = "ego";
+  const groups = ego.groups.map((g) => `${g.group} ${g.alters}`).join(", ");
+  for (const [label, value] of [
+    ["Alters", String(ego.size)],
+    ["By group", groups || "—"],
+    ["Heterogeneity (Blau)", fixed(ego.heterogeneity)],
+    ["IQV", fixed(ego.iqv)],
+    ["E-I index", fixed(ego.ei ? ego.ei.index : null)],
+    ["Density among alters", fixed(ego.density)],
+    ["Effective size", fixed(ego.effectiveSize)],
+    ["Constraint", fixed(ego.constraint)],
+  ]) {
+    list.append(element("dt", label), element("dd", value));
+  }
+  body.append(list);
 }
 
 // ---------------------------------------------------------------- search
