@@ -14,11 +14,11 @@ import httpx
 import pytest
 from starlette.testclient import TestClient
 
+from seed.loader import load_into
 from seed.synthetic import synthetic_graph
 from server.app import create_app
 from server.explorer import STATIC
 from server.settings import Settings
-from tests.conftest import load_into
 from tests.live_server import Server
 from tests.pages import assert_committed_bundle_is_fresh, chromium
 
