@@ -11,7 +11,6 @@ ratios show what the store and resolvers add over the HTTP and GraphQL overhead.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import statistics
 import tempfile
 import time
@@ -22,6 +21,7 @@ from starlette.testclient import TestClient
 from graph.backends.ladybug import LadybugStore
 from graph.model import Node, Tie
 from seed.knowledge import seed_graph
+from seed.loader import load_into
 from seed.synthetic import synthetic_graph
 from server.app import create_app, served_store
 from server.settings import Settings
@@ -40,18 +40,6 @@ FOUR_HOPS = """
       ... on Organisation { name sector }
     } } } } } } } } } }
 """
-
-
-def _load(path: Path, nodes: list[Node], ties: list[Tie]) -> None:
-    async def run() -> None:
-        store = LadybugStore(path)
-        await store.open()
-        try:
-            await store.bulk_load(nodes, ties)
-        finally:
-            await store.close()
-
-    asyncio.run(run())
 
 
 def _time(http: TestClient, query: str, repeat: int) -> list[float]:
@@ -81,7 +69,7 @@ def _report(label: str, nodes: list[Node], ties: list[Tie], repeat: int) -> None
         # The result cache off: a repeated query would otherwise be answered without running
         # its resolvers, and this script measures the resolution and its round trips.
         settings = Settings(data_dir=Path(folder), result_cache_mb=0)
-        _load(settings.database_path, nodes, ties)
+        load_into(settings.database_path, nodes, ties)
         with TestClient(create_app(settings)) as http:
             base = statistics.median(_time(http, BASELINE, repeat))
             print(f"\n{label}: {len(nodes)} nodes, {len(ties)} ties")

@@ -42,7 +42,6 @@ from schema.curation_results import (
     NotFound,
     PersonForgotten,
     RemovedTie,
-    StoredTie,
     TieRemoved,
     TieResult,
     TieSaved,
@@ -50,6 +49,7 @@ from schema.curation_results import (
     UnlinkResult,
     invalid,
     saved,
+    stored_tie,
 )
 from schema.info import Info
 from schema.permissions import IsAdmin, IsEditor
@@ -146,7 +146,7 @@ class CurationMutation:
                 _sources(input.sources),
                 input.id,
             )
-            return TieSaved(tie=StoredTie(record=tie), created=created)
+            return TieSaved(tie=stored_tie(tie), created=created)
 
         return await _attempt(work)
 
@@ -160,7 +160,7 @@ class CurationMutation:
             tie = await info.context.curator().update_tie(
                 input.id, input.type, values, _sources(input.sources)
             )
-            return TieSaved(tie=StoredTie(record=tie), created=False)
+            return TieSaved(tie=stored_tie(tie), created=False)
 
         return await _attempt(work)
 
@@ -169,7 +169,7 @@ class CurationMutation:
     )
     async def unlink(self, info: Info, id: str, type: TieType | None = None) -> UnlinkResult:
         async def work() -> Any:
-            return TieRemoved(tie=StoredTie(record=await info.context.curator().unlink(id, type)))
+            return TieRemoved(tie=stored_tie(await info.context.curator().unlink(id, type)))
 
         return await _attempt(work)
 

@@ -48,31 +48,13 @@ class NodeSaved:
 
 @strawberry.type(description="A tie as stored.")
 class StoredTie:
+    id: str
+    type: TieType
+    role: str | None
+    seat_type: SeatType | None
+    start: PartialDate | None
+    end: PartialDate | None
     record: strawberry.Private[model.Tie]
-
-    @strawberry.field
-    def id(self) -> str:
-        return self.record.id
-
-    @strawberry.field
-    def type(self) -> TieType:
-        return self.record.type
-
-    @strawberry.field
-    def role(self) -> str | None:
-        return self.record.role
-
-    @strawberry.field
-    def seat_type(self) -> SeatType | None:
-        return self.record.seat_type
-
-    @strawberry.field
-    def start(self) -> PartialDate | None:
-        return partial_date(self.record.start)
-
-    @strawberry.field
-    def end(self) -> PartialDate | None:
-        return partial_date(self.record.end)
 
     @strawberry.field
     async def source(self, info: Info) -> Entity | None:
@@ -87,6 +69,18 @@ class StoredTie:
     @strawberry.field
     async def sources(self, info: Info) -> list[Source]:
         return await sources_of(info, self.record.sources)
+
+
+def stored_tie(record: model.Tie) -> StoredTie:
+    return StoredTie(
+        id=record.id,
+        type=record.type,
+        role=record.role,
+        seat_type=record.seat_type,
+        start=partial_date(record.start),
+        end=partial_date(record.end),
+        record=record,
+    )
 
 
 async def _node(info: Info, node_id: str) -> Any:

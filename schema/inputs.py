@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from enum import Enum
 from types import GenericAlias
 from typing import Any
 
@@ -92,19 +93,23 @@ KIND_FILTERS: Mapping[NodeKind, type[EntityFilter]] = {
 }
 
 
+class _SortOrder:
+    """The store's Order from a sort field and a direction (the inputs below declare both)."""
+
+    field: Enum
+    direction: OrderDirection
+
+    def order(self) -> Order:
+        return Order(SortField(self.field.value), self.direction is OrderDirection.DESC)
+
+
 @strawberry.input(description="Sort order; ties in the sort key are broken by id.")
-class EntityOrder:
+class EntityOrder(_SortOrder):
     field: EntityOrderField = EntityOrderField.NAME
     direction: OrderDirection = OrderDirection.ASC
 
-    def order(self) -> Order:
-        return Order(SortField(self.field.value), self.direction is OrderDirection.DESC)
-
 
 @strawberry.input(description="Sort order; ties in the sort key are broken by id.")
-class DatedOrder:
+class DatedOrder(_SortOrder):
     field: DatedOrderField = DatedOrderField.NAME
     direction: OrderDirection = OrderDirection.ASC
-
-    def order(self) -> Order:
-        return Order(SortField(self.field.value), self.direction is OrderDirection.DESC)

@@ -16,7 +16,7 @@ from resolvers import global_ids
 from schema.cost import DRAWN_EDGES, DRAWN_NODES, MAX_PATH_STEPS
 from schema.info import Info
 from schema.network_change import Change, PeriodInput, change_type
-from schema.network_ego import EgoNetwork
+from schema.network_ego import EgoNetwork, ego_type
 from schema.network_inputs import ScopeInput, node_slug, scope_of
 from schema.network_measures import CommunitiesResult, Measures, communities_type
 from schema.network_types import NetworkGraph, NetworkNode, PathResult, edge_type
@@ -183,7 +183,7 @@ class NetworkQuery:
                 "id",
             )
         found = await _analytics(info).ego(kind, slug, scope_of(scope), mode, weighting, boundary)
-        return EgoNetwork(boundary=boundary, result=found)
+        return ego_type(found, boundary)
 
     @strawberry.field(
         description="Communities by Leiden or Louvain, with modularity, and each community's "

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Annotated
+from collections.abc import Callable, Sequence
+from typing import Annotated, Any
 
 import strawberry
 
@@ -67,43 +67,40 @@ class PeriodSummary:
     label: str
     from_: PartialDate | None = strawberry.field(name="from")
     to: PartialDate | None
-    summary: strawberry.Private[Summary]
+    node_count: int = strawberry.field(description="Nodes in the period's network.")
+    edge_count: int = strawberry.field(
+        description="Edges of its simple graph (parallel ties counted once)."
+    )
+    density: float
+    components: int = strawberry.field(description="How many connected components it has.")
+    average_degree: float = strawberry.field(description="2E/N of its simple graph.")
+    ei: EIIndex = strawberry.field(
+        description="The E-I index of the whole network against the boundary."
+    )
+    assortativity: float | None = strawberry.field(
+        description="Nominal assortativity by the boundary; null if undefined."
+    )
+    modularity: float = strawberry.field(description="Newman's modularity of its communities.")
+    community_count: int = strawberry.field(description="How many communities were found.")
 
-    @strawberry.field(description="Nodes in the period's network.")
-    def node_count(self) -> int:
-        return self.summary.nodes
 
-    @strawberry.field(description="Edges of its simple graph (parallel ties counted once).")
-    def edge_count(self) -> int:
-        return self.summary.edges
-
-    @strawberry.field
-    def density(self) -> float:
-        return self.summary.density
-
-    @strawberry.field(description="How many connected components it has.")
-    def components(self) -> int:
-        return self.summary.components
-
-    @strawberry.field(description="2E/N of its simple graph.")
-    def average_degree(self) -> float:
-        return self.summary.average_degree
-
-    @strawberry.field(description="The E-I index of the whole network against the boundary.")
-    def ei(self) -> EIIndex:
-        return ei_type(self.summary.ei)
-
-    @strawberry.field(description="Nominal assortativity by the boundary; null if undefined.")
-    def assortativity(self) -> float | None:
-        return self.summary.assortativity
-
-    @strawberry.field(description="Newman's modularity of its communities.")
-    def modularity(self) -> float:
-        return self.summary.modularity
-
-    @strawberry.field(description="How many communities were found.")
-    def community_count(self) -> int:
-        return self.summary.communities
+def _period_summary(
+    label: str, start: str | None, end: str | None, summary: Summary
+) -> PeriodSummary:
+    return PeriodSummary(
+        label=label,
+        from_=partial_date(start),
+        to=partial_date(end),
+        node_count=summary.nodes,
+        edge_count=summary.edges,
+        density=summary.density,
+        components=summary.components,
+        average_degree=summary.average_degree,
+        ei=ei_type(summary.ei),
+        assortativity=summary.assortativity,
+        modularity=summary.modularity,
+        community_count=summary.communities,
+    )
 
 
 @strawberry.type(
@@ -141,6 +138,28 @@ class CommunityFlow:
 Page = Annotated[int | None, strawberry.argument(description="How many (at most 100).")]
 
 
+def _node_page(tag: str, pick: Callable[[Step], Sequence[Node]], description: str) -> Any:
+    """A ChangeStep field: a page of the nodes `pick` takes from the step."""
+
+    def resolve(
+        self: ChangeStep, info: Info, first: Page = None, after: str | None = None
+    ) -> RankedConnection[Entity]:
+        return _nodes(info, pick(self.step), tag, first, after)
+
+    return strawberry.field(resolver=resolve, description=description)
+
+
+def _tie_page(tag: str, pick: Callable[[Step], Sequence[TieChange]], description: str) -> Any:
+    """A ChangeStep field: a page of the tie changes `pick` takes from the step."""
+
+    def resolve(
+        self: ChangeStep, info: Info, first: Page = None, after: str | None = None
+    ) -> RankedConnection[ChangedTie]:
+        return self._ties(info, pick(self.step), tag, first, after)
+
+    return strawberry.field(resolver=resolve, description=description)
+
+
 @strawberry.type(description="From one period to the next.")
 class ChangeStep:
     before: str = strawberry.field(description="The earlier period's label.")
@@ -148,41 +167,22 @@ class ChangeStep:
     step: strawberry.Private[Step]
     states: strawberry.Private[tuple[PeriodState, PeriodState]]
 
-    @strawberry.field(description="Nodes in the later network but not the earlier.")
-    def joined(
-        self, info: Info, first: Page = None, after: str | None = None
-    ) -> RankedConnection[Entity]:
-        return _nodes(info, self.step.joined, "joined", first, after)
-
-    @strawberry.field(description="Nodes in the earlier network but not the later.")
-    def left(
-        self, info: Info, first: Page = None, after: str | None = None
-    ) -> RankedConnection[Entity]:
-        return _nodes(info, self.step.left, "left", first, after)
-
-    @strawberry.field(description="Nodes in both.")
-    def stayed(
-        self, info: Info, first: Page = None, after: str | None = None
-    ) -> RankedConnection[Entity]:
-        return _nodes(info, self.step.stayed, "stayed", first, after)
-
-    @strawberry.field(description="Ties in the later network but not the earlier.")
-    def formed(
-        self, info: Info, first: Page = None, after: str | None = None
-    ) -> RankedConnection[ChangedTie]:
-        return self._ties(info, self.step.formed, "formed", first, after)
-
-    @strawberry.field(description="Ties in both, with their weight before and after.")
-    def kept(
-        self, info: Info, first: Page = None, after: str | None = None
-    ) -> RankedConnection[ChangedTie]:
-        return self._ties(info, self.step.kept, "kept", first, after)
-
-    @strawberry.field(description="Ties in the earlier network but not the later.")
-    def ended(
-        self, info: Info, first: Page = None, after: str | None = None
-    ) -> RankedConnection[ChangedTie]:
-        return self._ties(info, self.step.ended, "ended", first, after)
+    joined = _node_page(
+        "joined", lambda step: step.joined, "Nodes in the later network but not the earlier."
+    )
+    left = _node_page(
+        "left", lambda step: step.left, "Nodes in the earlier network but not the later."
+    )
+    stayed = _node_page("stayed", lambda step: step.stayed, "Nodes in both.")
+    formed = _tie_page(
+        "formed", lambda step: step.formed, "Ties in the later network but not the earlier."
+    )
+    kept = _tie_page(
+        "kept", lambda step: step.kept, "Ties in both, with their weight before and after."
+    )
+    ended = _tie_page(
+        "ended", lambda step: step.ended, "Ties in the earlier network but not the later."
+    )
 
     @strawberry.field(description="How the earlier period's communities continued.")
     def flows(self) -> list[CommunityFlow]:
@@ -211,31 +211,34 @@ class ChangeStep:
 @strawberry.type(description="A node's measures in one period.")
 class TrajectoryPoint:
     period: str
-    result: strawberry.Private[NodeResult | None]
+    present: bool = strawberry.field(description="Whether the node is in this period's network.")
+    degree: int | None = None
+    weighted_degree: float | None = strawberry.field(
+        default=None, description="Weighted degree of the simple graph."
+    )
+    betweenness: float | None = strawberry.field(
+        default=None, description="Normalised betweenness, as `measures` gives it."
+    )
+    brokerage: int | None = strawberry.field(
+        default=None, description="Gould–Fernandez brokerage, all roles."
+    )
+    group: str | None = strawberry.field(
+        default=None, description="Its side of the boundary in this period."
+    )
 
-    @strawberry.field(description="Whether the node is in this period's network.")
-    def present(self) -> bool:
-        return self.result is not None
 
-    @strawberry.field
-    def degree(self) -> int | None:
-        return None if self.result is None else self.result.degree
-
-    @strawberry.field(description="Weighted degree of the simple graph.")
-    def weighted_degree(self) -> float | None:
-        return None if self.result is None else self.result.weighted_degree
-
-    @strawberry.field(description="Normalised betweenness, as `measures` gives it.")
-    def betweenness(self) -> float | None:
-        return None if self.result is None else self.result.betweenness
-
-    @strawberry.field(description="Gould–Fernandez brokerage, all roles.")
-    def brokerage(self) -> int | None:
-        return None if self.result is None else self.result.brokerage.total
-
-    @strawberry.field(description="Its side of the boundary in this period.")
-    def group(self) -> str | None:
-        return None if self.result is None else self.result.group
+def _point(period: str, result: NodeResult | None) -> TrajectoryPoint:
+    if result is None:
+        return TrajectoryPoint(period=period, present=False)
+    return TrajectoryPoint(
+        period=period,
+        present=True,
+        degree=result.degree,
+        weighted_degree=result.weighted_degree,
+        betweenness=result.betweenness,
+        brokerage=result.brokerage.total,
+        group=result.group,
+    )
 
 
 @strawberry.type(description="One node's measures period by period.")
@@ -251,7 +254,7 @@ class NodeTrajectory:
     @strawberry.field(description="One point per period, in the periods' order.")
     def points(self) -> list[TrajectoryPoint]:
         return [
-            TrajectoryPoint(period=label, result=point)
+            _point(label, point)
             for label, point in zip(self.labels, self.trajectory.points, strict=True)
         ]
 
@@ -275,9 +278,7 @@ class Change:
     @strawberry.field
     def periods(self) -> list[PeriodSummary]:
         return [
-            PeriodSummary(
-                label=label, from_=partial_date(start), to=partial_date(end), summary=summary
-            )
+            _period_summary(label, start, end, summary)
             for label, (start, end), summary in zip(
                 self.labels, self.bounds, self.result.summaries, strict=True
             )

@@ -16,23 +16,14 @@ from schema.nodes import Entity, as_graphql
 
 @strawberry.type(description="A node tied to the ego.")
 class EgoAlter:
-    record: strawberry.Private[Alter]
-
-    @strawberry.field
-    def node(self) -> Entity:
-        return as_graphql(self.record.node)
-
-    @strawberry.field(description="Its side of the boundary; null where the knowledge is silent.")
-    def group(self) -> str | None:
-        return self.record.group
-
-    @strawberry.field(description="The summed weight of its ties with the ego.")
-    def weight(self) -> float:
-        return self.record.weight
-
-    @strawberry.field(description="How many ties join it to the ego (several only in NETWORK).")
-    def ties(self) -> int:
-        return self.record.ties
+    node: Entity
+    group: str | None = strawberry.field(
+        description="Its side of the boundary; null where the knowledge is silent."
+    )
+    weight: float = strawberry.field(description="The summed weight of its ties with the ego.")
+    ties: int = strawberry.field(
+        description="How many ties join it to the ego (several only in NETWORK)."
+    )
 
 
 @strawberry.type(description="How many alters are on one side of the boundary.")
@@ -48,73 +39,39 @@ class AlterGroup:
 )
 class EgoNetwork:
     boundary: Boundary
-    result: strawberry.Private[Ego]
-
-    @strawberry.field(description="The ego.")
-    def node(self) -> Entity:
-        return as_graphql(self.result.node)
-
-    @strawberry.field(description="The ego's side of the boundary.")
-    def group(self) -> str | None:
-        return self.result.group
-
-    @strawberry.field(description="How many alters it has (its degree).")
-    def size(self) -> int:
-        return len(self.result.alters)
-
-    @strawberry.field(description="Alters per known group, the largest first.")
-    def groups(self) -> list[AlterGroup]:
-        known = sum(g.alters for g in self.result.composition)
-        return [
-            AlterGroup(group=g.group, alters=g.alters, share=g.alters / known)
-            for g in self.result.composition
-        ]
-
-    @strawberry.field(description="Alters whose group the knowledge does not say.")
-    def unknown_group(self) -> int:
-        return self.result.unknown
-
-    @strawberry.field(
+    node: Entity = strawberry.field(description="The ego.")
+    group: str | None = strawberry.field(description="The ego's side of the boundary.")
+    size: int = strawberry.field(description="How many alters it has (its degree).")
+    groups: list[AlterGroup] = strawberry.field(
+        description="Alters per known group, the largest first."
+    )
+    unknown_group: int = strawberry.field(
+        description="Alters whose group the knowledge does not say."
+    )
+    heterogeneity: float | None = strawberry.field(
         description="Blau's heterogeneity 1 − Σ pₖ² of the alters' known groups; null when "
         "none is known."
     )
-    def heterogeneity(self) -> float | None:
-        return self.result.heterogeneity
-
-    @strawberry.field(
+    iqv: float | None = strawberry.field(
         description="The index of qualitative variation: heterogeneity / (1 − 1/K), K the "
         "groups among the network's nodes; null when K < 2 or no alter's group is known."
     )
-    def iqv(self) -> float | None:
-        return self.result.iqv
-
-    @strawberry.field(
+    ei: EIIndex | None = strawberry.field(
         description="The ego's E-I index (E − I)/(E + I) over its alters of known group; null "
         "when the ego's group is unknown."
     )
-    def ei(self) -> EIIndex | None:
-        found = self.result.ei
-        return None if found is None else ei_type(found)
-
-    @strawberry.field(
+    density: float | None = strawberry.field(
         description="Ties among the alters over their pairs, k(k − 1)/2 (unweighted); null "
         "below two alters."
     )
-    def density(self) -> float | None:
-        return self.result.density
-
-    @strawberry.field(
+    effective_size: float | None = strawberry.field(
         description="Burt's effective size (weighted, proportional tie strengths); null for "
         "an isolate."
     )
-    def effective_size(self) -> float | None:
-        return self.result.effective_size
-
-    @strawberry.field(
+    constraint: float | None = strawberry.field(
         description="Burt's constraint (weighted, proportional tie strengths); null for an isolate."
     )
-    def constraint(self) -> float | None:
-        return self.result.constraint
+    result: strawberry.Private[Ego]
 
     @strawberry.field(description="The alters, strongest tie first (ties broken by id).")
     def alters(
@@ -130,7 +87,7 @@ class EgoNetwork:
             first,
             after,
         )
-        return ranked_connection(page, lambda alter: EgoAlter(record=alter))
+        return ranked_connection(page, _alter)
 
     @strawberry.field(
         description="The ego's own ties, heaviest first (ties broken by id), with their "
@@ -152,3 +109,31 @@ class EgoNetwork:
             after,
         )
         return ranked_connection(page, lambda edge: edge)
+
+
+def ego_type(ego: Ego, boundary: Boundary) -> EgoNetwork:
+    known = sum(g.alters for g in ego.composition)
+    return EgoNetwork(
+        boundary=boundary,
+        node=as_graphql(ego.node),
+        group=ego.group,
+        size=len(ego.alters),
+        groups=[
+            AlterGroup(group=g.group, alters=g.alters, share=g.alters / known)
+            for g in ego.composition
+        ],
+        unknown_group=ego.unknown,
+        heterogeneity=ego.heterogeneity,
+        iqv=ego.iqv,
+        ei=None if ego.ei is None else ei_type(ego.ei),
+        density=ego.density,
+        effective_size=ego.effective_size,
+        constraint=ego.constraint,
+        result=ego,
+    )
+
+
+def _alter(alter: Alter) -> EgoAlter:
+    return EgoAlter(
+        node=as_graphql(alter.node), group=alter.group, weight=alter.weight, ties=alter.ties
+    )

@@ -6,7 +6,7 @@ import strawberry
 
 from graph.model import Node, NodeKind, Tie, TieType
 from schema.cost import MAX_UNSOURCED
-from schema.curation_results import StoredTie, TokenInfo
+from schema.curation_results import StoredTie, TokenInfo, stored_tie
 from schema.info import Info
 from schema.nodes import Entity, as_graphql
 from schema.permissions import IsAdmin
@@ -40,7 +40,7 @@ class ProvenanceQuery:
         stats = await store.stats()
         return UnsourcedFacts(
             nodes=[as_graphql(node) for node in nodes],
-            ties=[StoredTie(record=tie) for tie in ties],
+            ties=[stored_tie(tie) for tie in ties],
             node_count=stats.unsourced_nodes,
             tie_count=stats.unsourced_ties,
         )

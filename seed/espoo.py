@@ -21,6 +21,7 @@ _programme = partial(initiative, NodeKind.PROGRAMME)
 _project = partial(initiative, NodeKind.PROJECT)
 _public = partial(organisation, sector=Sector.PUBLIC)
 _ngo = partial(organisation, org_type=OrgType.NGO, sector=Sector.THIRD_SECTOR)
+_seat = partial(tie, TieType.SITS_ON)
 
 ESPOO = "espoon-kaupunki"
 COUNCIL = "espoon-kaupunginvaltuusto"
@@ -551,102 +552,55 @@ def nodes() -> list[Node]:
     ]
 
 
-def _seats() -> list[Tie]:
-    seat = partial(tie, TieType.SITS_ON)
+def _steering_group(programme: str, owner: str, chair: str, *sources: str) -> list[Tie]:
+    """A 2013–2017 programme's group: a civil servant owns it, an elected official chairs it."""
     return [
-        seat(
-            "juha-metso",
-            SENIORS,
-            role="programme owner",
-            seat_type=CIVIL,
-            sources=(s.DOCPLAYER_SENIORS,),
+        _seat(owner, programme, role="programme owner", seat_type=CIVIL, sources=sources),
+        _seat(chair, programme, role="chair", seat_type=ELECTED, sources=sources),
+    ]
+
+
+def _seats() -> list[Tie]:
+    elected = partial(_seat, seat_type=ELECTED)
+    return [
+        *_steering_group(SENIORS, "juha-metso", "kristiina-mustakallio", s.DOCPLAYER_SENIORS),
+        *_steering_group(SUSTAINABLE, "jukka-makela", "sirpa-hertell", s.DOCPLAYER_SUSTAINABLE),
+        *_steering_group(
+            YOUTH, "sampo-suihko", "martti-hellstrom", s.ESPOONOW_2014_10, s.ESPOONOW_2013_07
         ),
-        seat(
-            "kristiina-mustakallio",
-            SENIORS,
-            role="chair",
-            seat_type=ELECTED,
-            sources=(s.DOCPLAYER_SENIORS,),
-        ),
-        seat(
-            "jukka-makela",
-            SUSTAINABLE,
-            role="programme owner",
-            seat_type=CIVIL,
-            sources=(s.DOCPLAYER_SUSTAINABLE,),
-        ),
-        seat(
-            "sirpa-hertell",
-            SUSTAINABLE,
-            role="chair",
-            seat_type=ELECTED,
-            sources=(s.DOCPLAYER_SUSTAINABLE,),
-        ),
-        seat(
-            "sampo-suihko",
-            YOUTH,
-            role="programme owner",
-            seat_type=CIVIL,
-            sources=(s.ESPOONOW_2014_10, s.ESPOONOW_2013_07),
-        ),
-        seat(
-            "martti-hellstrom",
-            YOUTH,
-            role="chair",
-            seat_type=ELECTED,
-            sources=(s.ESPOONOW_2014_10, s.ESPOONOW_2013_07),
-        ),
-        seat(
-            "jukka-makela",
-            PARTICIPATORY,
-            role="programme owner",
-            seat_type=CIVIL,
-            sources=(s.DOCPLAYER_PARTICIPATORY,),
-        ),
-        seat(
-            "simon-elo",
-            PARTICIPATORY,
-            role="chair",
-            seat_type=ELECTED,
-            sources=(s.DOCPLAYER_PARTICIPATORY,),
-        ),
-        seat(
+        *_steering_group(PARTICIPATORY, "jukka-makela", "simon-elo", s.DOCPLAYER_PARTICIPATORY),
+        elected(
             "sirpa-hertell",
             "kestava-espoo-2017-2021",
             role="chair",
-            seat_type=ELECTED,
             start="2017",
             sources=(s.ESPOON_VIHREAT_2017, s.TIINA_ELO),
         ),
-        seat(
+        elected(
             "johanna-karimaki",
             "innostava-elinvoimainen-espoo-2017-2021",
             role="vice-chair",
-            seat_type=ELECTED,
             start="2017",
             sources=(s.ESPOON_VIHREAT_2017, s.TIINA_ELO, s.JOHANNA_KARIMAKI),
         ),
-        seat(
+        elected(
             "kai-mykkanen",
             "elinvoimainen-espoo-2021-2025",
             role="chair",
-            seat_type=ELECTED,
             start="2021",
             sources=(s.ESPOO_NEWS_2022,),
         ),
-        seat(
+        elected(
             "meri-loyttyniemi",
             "kestava-espoo-2021-2025",
             role="chair",
-            seat_type=ELECTED,
             start="2021-09",
             sources=(s.ESPOO_NEWS_2021, s.ESPOO_SUSTAINABLE_EN, s.ESPOO_NEWS_2021_12_03),
         ),
-        seat(
+        elected(
             "markku-markkula",
             "kestava-espoo-2021-2025",
             role="vice-chair",
-            seat_type=ELECTED,
             start="2021-09",
             sources=(s.ESPOO_NEWS_2021, s.ESPOO_SUSTAINABLE_EN),
         ),

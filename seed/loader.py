@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
+from pathlib import Path
 
+from graph.backends.ladybug import LadybugStore
 from graph.model import Node, Tie
 from graph.store import GraphStore, WriteSummary
 from seed.knowledge import seed_graph
@@ -31,3 +34,17 @@ async def load_seed_if_empty(store: GraphStore) -> bool:
     nodes, ties = seed_graph()
     await store.bulk_load(nodes, ties)
     return True
+
+
+def load_into(path: Path, nodes: Sequence[Node], ties: Sequence[Tie]) -> None:
+    """Bulk-loads into the embedded database at `path`, from outside any event loop."""
+
+    async def run() -> None:
+        store = LadybugStore(path)
+        await store.open()
+        try:
+            await store.bulk_load(nodes, ties)
+        finally:
+            await store.close()
+
+    asyncio.run(run())

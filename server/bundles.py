@@ -41,6 +41,29 @@ class Bundle:
         files = StaticFiles(directory=self.folder, check_dir=False)
         return Mount(self.assets, app=files, name=self.name)
 
+    def page(self, title: str, body: str) -> str:
+        """Its HTML page: `body` between the bundle's styles and its script."""
+        return _SHELL.format(
+            title=title, assets=self.assets, name=self.name, version=self.version, body=body
+        )
+
+
+_SHELL = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="{assets}/{name}.css?v={version}">
+</head>
+<body>
+{body}
+<script src="{assets}/{name}.js?v={version}"></script>
+</body>
+</html>
+"""
+
 
 def page_headers(policy: str) -> dict[str, str]:
     """A page's headers: its Content-Security-Policy, and never sniffed or cached stale."""

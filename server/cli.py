@@ -9,14 +9,7 @@ from typing import Annotated
 import typer
 import uvicorn
 from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from graph.errors import PoikkiError
@@ -31,6 +24,7 @@ from server.cli_support import (
     console,
     errors,
     print_summary,
+    progress_bars,
     settings_from,
     with_store,
 )
@@ -207,13 +201,7 @@ def _copied_from(settings: Settings, to: str) -> str:
 
 async def _copy_with_progress(source: GraphStore, target: GraphStore, batch: int) -> CopyReport:
     total = await total_items(source)
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-    ) as progress:
+    with progress_bars() as progress:
         reading = progress.add_task("reading", total=total)
         writing = progress.add_task("writing", total=total)
         return await copy_graph(

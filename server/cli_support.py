@@ -9,6 +9,7 @@ from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from graph.errors import PoikkiError
@@ -50,6 +51,17 @@ def with_store(
     except PoikkiError as error:
         errors.print(f"[red]{error}[/red]")
         raise typer.Exit(1) from error
+
+
+def progress_bars() -> Progress:
+    """Progress bars on the console: what is done, a bar, done of total, and time taken."""
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+    )
 
 
 def print_summary(title: str, summary: WriteSummary) -> None:

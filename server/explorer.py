@@ -20,17 +20,7 @@ from server.bundles import Bundle, page_headers
 BUNDLE = Bundle("explorer")
 STATIC = BUNDLE.folder
 
-_PAGE = """<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Poikki explorer</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="{assets}/explorer.css?v={version}">
-</head>
-<body>
-<header>
+_BODY = """<header>
   <h1>Poikki explorer</h1>
   <span id="status" role="status">Loading…</span>
   <nav><a href="/graphql">GraphiQL</a></nav>
@@ -94,11 +84,7 @@ _PAGE = """<!doctype html>
     <h2>Communities</h2>
     <ul id="community-list"></ul>
   </aside>
-</main>
-<script src="{assets}/explorer.js?v={version}"></script>
-</body>
-</html>
-"""
+</main>"""
 
 _HEADERS = page_headers(
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -113,7 +99,7 @@ def page() -> str:
         f"{escape(f.value)}</a></li>"
         for f in ExportFormat
     )
-    return _PAGE.format(assets=BUNDLE.assets, version=BUNDLE.version, exports=exports)
+    return BUNDLE.page("Poikki explorer", _BODY.format(exports=exports))
 
 
 async def explore(request: Request) -> HTMLResponse:

@@ -6,13 +6,12 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from graph.analytics.service import Analytics
 from graph.errors import BadInputError
 from graph.exports.formats import ExportFormat
 from graph.store import GraphStore
-from server.cli_support import DataDir, console, errors, settings_from, with_store
+from server.cli_support import DataDir, console, errors, progress_bars, settings_from, with_store
 from server.export_request import export_chunks, parse_request
 
 
@@ -79,13 +78,7 @@ def export(
     settings = settings_from(data_dir=data_dir)
 
     async def work(store: GraphStore) -> tuple[int, int]:
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=console,
-        ) as progress:
+        with progress_bars() as progress:
             task = progress.add_task("reading the graph", total=None)
             exported = await export_chunks(
                 Analytics(store), wanted, format_, lambda n: progress.advance(task, n)

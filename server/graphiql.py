@@ -18,21 +18,6 @@ from server.bundles import Bundle, page_headers
 BUNDLE = Bundle("graphiql")
 STATIC = BUNDLE.folder
 
-_PAGE = """<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Poikki GraphiQL</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="{assets}/graphiql.css?v={version}">
-</head>
-<body>
-<div id="graphiql" data-state="loading">Loading…</div>
-<script src="{assets}/graphiql.js?v={version}"></script>
-</body>
-</html>
-"""
 
 # GraphiQL and its components set inline styles; its fonts are inline data. The API and
 # subscriptions are this same origin (http and ws).
@@ -44,7 +29,7 @@ _HEADERS = page_headers(
 
 @cache
 def page() -> str:
-    return _PAGE.format(assets=BUNDLE.assets, version=BUNDLE.version)
+    return BUNDLE.page("Poikki GraphiQL", '<div id="graphiql" data-state="loading">Loading…</div>')
 
 
 def graphiql_page() -> HTMLResponse:

@@ -13,6 +13,7 @@ from graph.backends.ladybug import LadybugStore
 from graph.model import Node, Tie
 from graph.store import GraphStore
 from seed.knowledge import seed_graph
+from seed.loader import load_into
 from server.app import create_app, served_store
 from server.settings import Settings, from_environment
 from tests.backends import BACKENDS, open_backend
@@ -76,18 +77,6 @@ class GraphQLClient:
     @property
     def round_trips(self) -> int:
         return self.embedded_store.round_trips.count
-
-
-def load_into(path: Path, nodes: list[Node], ties: list[Tie]) -> None:
-    async def run() -> None:
-        store = LadybugStore(path)
-        await store.open()
-        try:
-            await store.bulk_load(nodes, ties)
-        finally:
-            await store.close()
-
-    asyncio.run(run())
 
 
 def _seeded_settings(backend: str, folder: Path) -> Settings:

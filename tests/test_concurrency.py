@@ -25,6 +25,7 @@ import httpx
 
 from graph.model import NodeKind
 from resolvers import global_ids
+from tests.documents import IMPORT
 from tests.live_server import GraphQL, Server, editor_token
 
 SECONDS = float(os.environ.get("POIKKI_SOAK_SECONDS", "8"))
@@ -40,16 +41,6 @@ JOIN_MARGIN = HTTP_TIMEOUT + 30.0
 """How long after the end of the run a thread may take to finish before it counts as hung."""
 SOURCE = "espoo-news-2017-03-02"
 
-IMPORT = """
-mutation ($files: [ImportFileInput!]!) {
-  importBatch(files: $files) {
-    __typename
-    ... on ImportSummary { createdNodes updatedNodes unchangedNodes createdTies updatedTies
-      unchangedTies }
-    ... on ImportRejected { message }
-  }
-}
-"""
 CONFIRMED = {
     "__typename": "ImportSummary",
     "createdNodes": 1,

@@ -21,6 +21,7 @@ import pytest
 
 from graph.model import NodeKind
 from resolvers import global_ids
+from tests.documents import IMPORT
 from tests.live_server import GraphQL, Server, editor_token
 
 PEOPLE = int(os.environ.get("POIKKI_CRASH_PEOPLE", "15000"))
@@ -52,16 +53,6 @@ mutation ($input: LinkInput!) {
     ... on TieSaved { created tie { id } }
     ... on InvalidInput { message errors { field message } }
     ... on NotFound { message id }
-  }
-}
-"""
-IMPORT = """
-mutation ($files: [ImportFileInput!]!) {
-  importBatch(files: $files) {
-    __typename
-    ... on ImportSummary { createdNodes updatedNodes unchangedNodes createdTies updatedTies
-      unchangedTies }
-    ... on ImportRejected { message problems { file line message } }
   }
 }
 """

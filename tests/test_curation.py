@@ -17,8 +17,9 @@ from graph.model import Node, NodeKind, Tie, TieType
 from graph.tokens import Role, digest_of
 from resolvers import global_ids
 from seed.knowledge import seed_graph
+from seed.loader import load_into
 from server.cli import app
-from tests.conftest import GraphQLClient, load_into
+from tests.conftest import GraphQLClient
 from tests.curators import Curators, add_tokens, curators_of
 
 SOURCE = global_ids.encode(NodeKind.SOURCE, "espoo-news-2017-03-02")

@@ -20,9 +20,9 @@ from starlette.testclient import TestClient
 from graph.exports.formats import WRITERS, ExportFormat
 from graph.model import Node, NodeKind, Tie, TieType
 from resolvers import global_ids
+from seed.loader import load_into
 from server.app import create_app
 from server.settings import Settings
-from tests.conftest import load_into
 from tests.live_server import Server
 
 UNHOLDABLE = "\x00\x01\x08\x0b\x0c\x1b\x1f\ufffe\uffff"

@@ -14,9 +14,10 @@ from typer.testing import CliRunner
 from graph.exports.formats import WRITERS
 from graph.model import Node, NodeKind, Tie, TieType
 from resolvers import global_ids
+from seed.loader import load_into
 from server.cli import app
 from tests import export_readers as readers
-from tests.conftest import GraphQLClient, load_into
+from tests.conftest import GraphQLClient
 
 SOURCE = Node(NodeKind.SOURCE, "s", "A source")
 

@@ -41,9 +41,9 @@ SCALARS = {
 def admin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphQLClient]:
     from starlette.testclient import TestClient
 
+    from seed.loader import load_into
     from server.app import create_app
     from server.settings import Settings
-    from tests.conftest import load_into
 
     data_dir = tmp_path_factory.mktemp("fuzz")
     load_into(Settings(data_dir=data_dir).database_path, *seed_graph())

@@ -14,20 +14,12 @@ from typer.testing import CliRunner
 from graph.model import NodeKind
 from resolvers import global_ids
 from seed.knowledge import seed_graph
+from seed.loader import load_into
 from server.cli import app
-from tests.conftest import GraphQLClient, load_into
+from tests.conftest import GraphQLClient
 from tests.curators import Curators, curators_of
+from tests.documents import IMPORT
 
-IMPORT = """
-mutation ($files: [ImportFileInput!]!) {
-  importBatch(files: $files) {
-    __typename
-    ... on ImportSummary { createdNodes updatedNodes unchangedNodes createdTies updatedTies
-      unchangedTies }
-    ... on ImportRejected { message problems { file line message } }
-  }
-}
-"""
 SOURCE_LINE = {
     "kind": "SOURCE",
     "id": "kh-2016-05-09",

@@ -18,10 +18,11 @@ from typer.testing import CliRunner
 from graph.model import NodeKind
 from resolvers import global_ids
 from seed.knowledge import seed_graph
+from seed.loader import load_into
 from server.app import create_app
 from server.cli import app
 from server.settings import Settings
-from tests.conftest import GraphQLClient, load_into
+from tests.conftest import GraphQLClient
 from tests.curators import Curators, curators_of
 
 SOURCE = global_ids.encode(NodeKind.SOURCE, "espoo-news-2017-03-02")

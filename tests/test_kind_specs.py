@@ -14,9 +14,10 @@ from starlette.testclient import TestClient
 
 from graph.model import KIND_SPECS, Field, Node, NodeKind, Timing
 from seed.knowledge import seed_graph
+from seed.loader import load_into
 from server.app import create_app
 from server.settings import Settings
-from tests.conftest import GraphQLClient, load_into
+from tests.conftest import GraphQLClient
 from tests.curators import Curators, curators_of
 
 IMPORT = """

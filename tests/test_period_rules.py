@@ -205,9 +205,9 @@ def fixture_client(
 ) -> Iterator[GraphQLClient]:
     from starlette.testclient import TestClient
 
+    from seed.loader import load_into
     from server.app import create_app
     from server.settings import Settings
-    from tests.conftest import load_into
 
     data_dir = tmp_path_factory.mktemp("periods")
     load_into(Settings(data_dir=data_dir).database_path, NODES, TIES)

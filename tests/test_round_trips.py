@@ -5,19 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from benchmarks.foundation import FOUR_HOPS  # programmes, projects, participants, theirs: 4 hops
 from seed.synthetic import synthetic_graph
 from tests.conftest import GraphQLClient
-
-# programmes -> projects -> participants -> their organisations: four hops, four round trips.
-FOUR_HOPS = """
-{ programmes(first: 10, orderBy: {field: NAME, direction: DESC}) { edges { node { name
-  projects(first: 10) { edges { node { name
-    participants(first: 10) { edges { role node {
-      __typename
-      ... on Person { name memberships(first: 5) { edges { node { name sector } } } }
-      ... on Organisation { name sector }
-    } } } } } } } } } }
-"""
 
 
 def _measure(client: GraphQLClient) -> tuple[int, int]:

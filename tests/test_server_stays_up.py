@@ -15,8 +15,8 @@ import pytest
 
 from graph.model import Node, NodeKind, Tie, TieType
 from resolvers.global_ids import encode
+from seed.loader import load_into
 from seed.synthetic import synthetic_graph
-from tests.conftest import load_into
 from tests.live_server import Server, poikki
 
 HEALTHY_WITHIN = 1.0

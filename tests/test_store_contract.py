@@ -15,10 +15,18 @@ from graph.columns import tie_batch
 from graph.errors import BadInputError
 from graph.model import Node, NodeKind, OrgType, SeatType, Sector, Tie, TieType
 from graph.store import Condition, Direction, GraphStore, Hop, NodeQuery, Op, Order, SortField
+from seed.actors import organisation
 from tests.backends import BACKENDS, open_backend
 
 S = ("src",)
 Item = TypeVar("Item", Node, Tie)
+INTO_PROJECTS = Hop(
+    NodeKind.PROJECT,
+    (TieType.LEADS, TieType.PARTICIPATES_IN, TieType.PARTNER_IN),
+    Direction.IN,
+    (NodeKind.PERSON, NodeKind.ORGANISATION),
+)
+"""From a project to the people and organisations that lead it or take part in it."""
 
 
 def _graph() -> tuple[list[Node], list[Tie]]:
@@ -27,22 +35,16 @@ def _graph() -> tuple[list[Node], list[Tie]]:
         Node(NodeKind.PERSON, "ann", "Ann Aalto", sources=S),
         Node(NodeKind.PERSON, "bo", "Bo Berg", sources=S),
         Node(NodeKind.PERSON, "cy", "Cy Corte", sources=()),
-        Node(
-            NodeKind.ORGANISATION,
+        organisation(
             "city",
             "City",
-            sources=S,
+            *S,
             sector=Sector.PUBLIC,
             org_type=OrgType.MUNICIPALITY,
             municipality="Espoo",
         ),
-        Node(
-            NodeKind.ORGANISATION,
-            "ngo",
-            "Helping Hands ry",
-            sources=S,
-            sector=Sector.THIRD_SECTOR,
-            org_type=OrgType.NGO,
+        organisation(
+            "ngo", "Helping Hands ry", *S, sector=Sector.THIRD_SECTOR, org_type=OrgType.NGO
         ),
         Node(NodeKind.PROGRAMME, "old", "Old programme", sources=S, start="2013", end="2017"),
         Node(NodeKind.PROGRAMME, "new", "New programme", sources=S, start="2017-06", end="2021"),
@@ -172,12 +174,7 @@ async def test_conditions(store: GraphStore) -> None:
 
 
 async def test_neighbours_in_both_directions_with_tie_properties(store: GraphStore) -> None:
-    inbound = Hop(
-        NodeKind.PROJECT,
-        (TieType.LEADS, TieType.PARTICIPATES_IN, TieType.PARTNER_IN),
-        Direction.IN,
-        (NodeKind.PERSON, NodeKind.ORGANISATION),
-    )
+    inbound = INTO_PROJECTS
     found = await store.neighbours(inbound, ["pilot", "nobody"])
     assert found["nobody"] == []
     assert [(n.node.id, n.tie.type, n.tie.role) for n in found["pilot"]] == [
@@ -315,12 +312,7 @@ async def test_tokens_are_kept_by_digest_and_revoked_by_name(store: GraphStore) 
 
 
 async def test_first_neighbours_cuts_in_the_database_and_counts_all(store: GraphStore) -> None:
-    hop = Hop(
-        NodeKind.PROJECT,
-        (TieType.LEADS, TieType.PARTICIPATES_IN, TieType.PARTNER_IN),
-        Direction.IN,
-        (NodeKind.PERSON, NodeKind.ORGANISATION),
-    )
+    hop = INTO_PROJECTS
     everything = (await store.neighbours(hop, ["pilot"]))["pilot"]
     assert len(everything) == 3
     for limit in (1, 2, 3, 5):

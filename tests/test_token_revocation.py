@@ -22,6 +22,7 @@ from websockets.typing import Subprotocol
 
 from graph.model import NodeKind
 from resolvers import global_ids
+from tests.conftest import GraphQLClient
 from tests.curators import Curators, curators_of
 from tests.live_server import GraphQL, Server, poikki, seed
 
@@ -170,6 +171,15 @@ def _wait_for_a_listener(curators: Curators) -> None:
         time.sleep(0.01)
 
 
+@contextmanager
+def _session(client: GraphQLClient) -> Iterator[WebSocketTestSession]:
+    """A graphql-transport-ws session opened with the client's token, as a client opens one."""
+    with client.http.websocket_connect("/graphql", subprotocols=[PROTOCOL]) as socket:
+        socket.send_text(_init(client.token or ""))
+        assert socket.receive_json()["type"] == "connection_ack"
+        yield socket
+
+
 def _revoke_in_the_store(curators: Curators, name: str) -> None:
     """As another process writing to the same store would: no change event, no cache news."""
     anonymous = curators.anonymous
@@ -179,10 +189,7 @@ def _revoke_in_the_store(curators: Curators, name: str) -> None:
 def test_a_token_revoked_outside_this_process_is_refused_at_the_next_operation(
     curators: Curators,
 ) -> None:
-    http = curators.editor.http
-    with http.websocket_connect("/graphql", subprotocols=[PROTOCOL]) as socket:
-        socket.send_text(_init(curators.editor.token or ""))
-        assert socket.receive_json()["type"] == "connection_ack"
+    with _session(curators.editor) as socket:
         socket.send_text(_subscribe("1", "{ __typename }"))
         assert socket.receive_json()["payload"] == {"data": {"__typename": "Query"}}
         assert socket.receive_json()["type"] == "complete"
@@ -198,10 +205,7 @@ def test_a_token_revoked_outside_this_process_is_refused_at_the_next_operation(
 def test_a_running_subscription_ends_when_its_token_is_revoked_outside_this_process(
     curators: Curators,
 ) -> None:
-    http = curators.reader.http
-    with http.websocket_connect("/graphql", subprotocols=[PROTOCOL]) as socket:
-        socket.send_text(_init(curators.reader.token or ""))
-        assert socket.receive_json()["type"] == "connection_ack"
+    with _session(curators.reader) as socket:
         socket.send_text(_subscribe("1", CHANGES))
         _wait_for_a_listener(curators)
         curators.editor.data(CREATE, {"name": "Heard Once"})
