@@ -141,8 +141,8 @@ class ReadModelKeeper:
                 self._wake.set()
                 return
             self._model = model = candidate
-            await asyncio.to_thread(release_freed_memory)
             self.builds += 1
             self.last_build_seconds = time.perf_counter() - started
+            await asyncio.to_thread(release_freed_memory)
         for hop in sorted(self._wanted - model.hops.keys(), key=repr):
             model.hops[hop] = await self._step(asyncio.to_thread(model.hop_order, hop))
