@@ -167,6 +167,7 @@ def create_app(settings: Settings, *, seed_if_empty: bool = False) -> Starlette:
                     store,
                     max_ties=settings.analytics_max_ties,
                     isolate_above=settings.analytics_isolate_above,
+                    workers=settings.analytics_workers,
                 ),
                 "feed": ChangeFeed(),
             }

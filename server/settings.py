@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from graph.analytics.service import ISOLATE_ABOVE
+from graph.analytics.service import ISOLATE_ABOVE, WORKERS
 from resolvers.context import Limits
 from schema.build import QueryLimits
 from schema.cost import ListSizes
@@ -71,6 +71,13 @@ class Settings:
         ISOLATE_ABOVE,
         "graphs with more nodes and ties than this answer drawn networks, paths, measures and"
         " communities in a forked child process (0: always), so igraph never holds the server",
+    )
+    analytics_workers: int = variable(
+        "POIKKI_ANALYTICS_WORKERS",
+        casts.positive_integer,
+        WORKERS,
+        "how many network questions compute at once, each in a child process of its own;"
+        " others wait their turn",
     )
     request_seconds: float = variable(
         "POIKKI_REQUEST_TIMEOUT_SECONDS",

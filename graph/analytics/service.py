@@ -7,8 +7,9 @@ the version on, and the next question fetches a fresh snapshot.
 Two limits keep a question from taking the server down: a network is built only when it can
 have at most `max_ties` ties (a projection is counted before it is built), and the questions
 that compute (drawn networks, paths, measures, communities) run in a forked child process
-(`isolation`), one at a time, so that igraph holding the GIL or a computation running out of
-memory never reaches the server's event loop. Graphs of at most `isolate_above` nodes and ties
+(`isolation`), `workers` at a time (POIKKI_ANALYTICS_WORKERS, one by default), so that
+igraph holding the GIL or a computation running out of memory never reaches the server's
+event loop. Graphs of at most `isolate_above` nodes and ties
 (none by default) answer them in a worker thread instead.
 """
 
@@ -42,6 +43,9 @@ from graph.store import GraphStore
 
 T = TypeVar("T")
 
+WORKERS = 1
+"""How many questions compute at once, each in its own child process (one per core is the
+most that helps; on 2 cores one leaves the other to the server)."""
 ISOLATE_ABOVE = 0
 """Graphs with more nodes and ties than this answer the computing questions in a child: by
 default all of them, since even a small graph can project into millions of ties."""
@@ -83,6 +87,7 @@ class Analytics:
         samples: int = 200,
         max_ties: int = UNLIMITED,
         isolate_above: int = ISOLATE_ABOVE,
+        workers: int = WORKERS,
     ) -> None:
         self.store = store
         self.samples = samples
@@ -93,7 +98,7 @@ class Analytics:
         self._cache_lock = threading.Lock()
         self._snapshot: Snapshot | None = None
         self._lock = asyncio.Lock()
-        self._one_child = asyncio.Semaphore(1)
+        self._children = asyncio.Semaphore(workers)
 
     async def network(self, scope: Scope, mode: Mode, weighting: Weighting) -> Network:
         """The whole network of a scope, built in a worker thread (exports stream it)."""
@@ -232,7 +237,7 @@ class Analytics:
                 known: T = self._cache[key]
                 return known
         if can_isolate() and snapshot.size > self.isolate_above:
-            async with self._one_child:
+            async with self._children:
                 value = await run_isolated(lambda: self._in_child(compute, snapshot))
         else:
             value = await asyncio.to_thread(compute, snapshot)
