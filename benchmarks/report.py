@@ -124,6 +124,10 @@ class Table:
         return "\n".join(lines)
 
 
+def _beside_p99(side: str) -> Value:
+    return lambda size: size["servers"]["default"]["beside_heavy"][side]["p99_ms"]
+
+
 def _query(server: str, key: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
     return lambda size: size["servers"][server]["queries"][key]
 
@@ -263,6 +267,21 @@ def build(results: dict[str, Any]) -> Table:
                 ),
                 fmt=lambda v: f"{_number(v[0], 0)} / {_number(v[1], 0)}",
             )
+    for side in ("node", "healthz"):
+        table.add(
+            f"(e) {'node(id)' if side == 'node' else '/healthz'} while another client loops every"
+            " measure of the organisations' projection: p99 ms",
+            _beside_p99(side),
+            target=Target("p99 < 50 ms", lambda v: v < 50),
+        )
+    table.add(
+        "(e) heavy answers completed meanwhile, and their p50 ms",
+        lambda s: (
+            s["servers"]["default"]["beside_heavy"]["heavy_answers"],
+            s["servers"]["default"]["beside_heavy"]["heavy_p50_ms"],
+        ),
+        fmt=lambda v: f"{_number(v[0], 0)}, {_number(v[1], 0)}",
+    )
 
     table.add(
         f"(c) batched ÷ naive, both cache off: requests/s, {clients} concurrent",

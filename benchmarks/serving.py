@@ -163,6 +163,7 @@ class Phase:
     seconds: float
     p50_ms: float
     p95_ms: float
+    p99_ms: float
     mean_ms: float
     requests_per_second: float
     first_error: str | None = None
@@ -238,6 +239,7 @@ async def phase(
         seconds=wall,
         p50_ms=statistics.median(timings),
         p95_ms=percentile(timings, 0.95),
+        p99_ms=percentile(timings, 0.99),
         mean_ms=statistics.fmean(timings),
         requests_per_second=len(latencies) / wall,
         first_error=errors[0] if errors else None,
@@ -312,3 +314,51 @@ async def measure(base: str, workloads: list[Workload], load: Load) -> dict[str,
             print(flush=True)
             results[workload.key] = figures
     return results
+
+
+HEAVY = """query Heavy($seed: Int!) { measures(mode: ORGANISATIONS, seed: $seed) {
+  density transitivity nodes(first: 100, orderBy: {field: BETWEENNESS}) { edges { node {
+    degree betweenness closeness constraint effectiveSize brokerage { total } } } } } }"""
+"""The heaviest accepted question of the (e) phase: every measure of the whole graph's
+projection onto organisations, with a new seed each time so that no cache answers it."""
+
+
+async def beside_heavy(base: str, lookup: Workload, load: Load) -> dict[str, Any]:
+    """(e): while one client asks HEAVY again and again, a second client's node lookups and a
+    third's /healthz are timed, each alone, for `load.seconds` (at least 50 requests each)."""
+    async with (
+        httpx.AsyncClient(base_url=base, timeout=600) as heavy_client,
+        httpx.AsyncClient(base_url=base, timeout=60) as lookups,
+        httpx.AsyncClient(base_url=base, timeout=60) as health,
+    ):
+        stop = asyncio.Event()
+        heavy: list[tuple[float, str | None]] = []
+
+        async def loop_heavy() -> None:
+            while not stop.is_set():
+                elapsed, _, error = await post(heavy_client, HEAVY, {"seed": len(heavy)})
+                heavy.append((elapsed, error))
+
+        looping = asyncio.create_task(loop_heavy())
+        await asyncio.sleep(1.0)  # the first heavy question is under way
+        rng = random.Random(f"{load.seed}-beside")
+        healthz = Workload("healthz", "/healthz", "", get="/healthz", status=200)
+        try:
+            node_phase, health_phase = await asyncio.gather(
+                phase(
+                    lookups, lookup, concurrency=1, seconds=load.seconds, min_requests=50, rng=rng
+                ),
+                phase(
+                    health, healthz, concurrency=1, seconds=load.seconds, min_requests=50, rng=rng
+                ),
+            )
+        finally:
+            stop.set()
+            await looping
+    return {
+        "node": node_phase.as_json(),
+        "healthz": health_phase.as_json(),
+        "heavy_answers": sum(1 for _, error in heavy if error is None),
+        "heavy_errors": [error for _, error in heavy if error is not None][:3],
+        "heavy_p50_ms": statistics.median([e for e, _ in heavy]) if heavy else None,
+    }

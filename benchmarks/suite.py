@@ -22,7 +22,7 @@ from typing import Any
 
 import httpx
 
-from benchmarks import analytics, executor_floor, exports
+from benchmarks import analytics, executor_floor, exports, serving
 from benchmarks.foundation import BASELINE, THREE_LEVELS
 from benchmarks.serving import Load, Server, Workload, measure, post
 from graph.backends.ladybug import LadybugStore
@@ -301,11 +301,22 @@ def run_size(size: Size, plan: Plan, folder: Path) -> dict[str, Any]:
             figures = asyncio.run(
                 measure(server.base, [chosen[k] for k in config.workloads], plan.load)
             )
+            beside = None
+            if config.key == "default":
+                print("    (e) node(id) and /healthz while one client loops every measure", end="")
+                beside = asyncio.run(serving.beside_heavy(server.base, chosen["node"], plan.load))
+                print(
+                    f"  [node p99 {beside['node']['p99_ms']:.1f} ms, /healthz p99"
+                    f" {beside['healthz']['p99_ms']:.1f} ms; {beside['heavy_answers']} heavy"
+                    " answers]",
+                    flush=True,
+                )
             result["servers"][config.key] = {
                 "label": config.label,
                 "env": dict(config.env),
                 "start_s": server.start_seconds,
                 "queries": figures,
+                "beside_heavy": beside,
                 "resident_mb": server.resident_mb(),
                 "read_model": httpx.get(f"{server.base}/readyz").json().get("readModel"),
             }
