@@ -115,6 +115,10 @@ class Snapshot:
     version: int
     nodes: Sequence[Node]
     ties: TieColumns
+    kinds: np.ndarray
+    """Each node's kind, as its index in KINDS."""
+    days: tuple[np.ndarray, np.ndarray]
+    """Each node's first and last day (open where its period is)."""
 
     @property
     def size(self) -> int:
@@ -123,18 +127,6 @@ class Snapshot:
     @cached_property
     def index(self) -> Mapping[str, int]:
         return {node.id: row for row, node in enumerate(self.nodes)}
-
-    @cached_property
-    def kinds(self) -> np.ndarray:
-        return np.array([KINDS.index(node.kind) for node in self.nodes], dtype=np.int8)
-
-    @cached_property
-    def days(self) -> tuple[np.ndarray, np.ndarray]:
-        """Each node's first and last day (open where its period is)."""
-        found = [period_days((node.start, node.end)) for node in self.nodes]
-        first = np.array([f for f, _ in found], dtype=np.int32).reshape(-1)
-        final = np.array([e for _, e in found], dtype=np.int32).reshape(-1)
-        return first, final
 
     @cached_property
     def dated(self) -> np.ndarray:
@@ -288,8 +280,9 @@ class _TieBuilder:
             return found if known is None else found.filter(known)
 
         kinds = np.array([KINDS.index(node.kind) for node in nodes], dtype=np.int8)
-        first = np.array([period_days((n.start, n.end))[0] for n in nodes], dtype=np.int32)
-        final = np.array([period_days((n.start, n.end))[1] for n in nodes], dtype=np.int32)
+        found = [period_days((node.start, node.end)) for node in nodes]
+        first = np.array([day for day, _ in found], dtype=np.int32).reshape(-1)
+        final = np.array([day for _, day in found], dtype=np.int32).reshape(-1)
         ends = (
             source.to_numpy(zero_copy_only=False).astype(np.int32),
             target.to_numpy(zero_copy_only=False).astype(np.int32),
@@ -320,10 +313,7 @@ class _TieBuilder:
             own_starts=own_starts,
             own_ends=own_ends,
         )
-        snapshot = Snapshot(version, nodes, columns)
-        snapshot.__dict__["kinds"] = kinds  # cached_property's slot, filled once here
-        snapshot.__dict__["days"] = (first, final)
-        return snapshot
+        return Snapshot(version, nodes, columns, kinds, (first, final))
 
 
 def _dated(node: Node, period: Period) -> Node:

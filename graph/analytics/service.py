@@ -149,9 +149,8 @@ class Analytics:
         self, scope: Scope, mode: Mode, weighting: Weighting, boundary: Boundary, seed: int
     ) -> MeasuresResult:
         def compute(snapshot: Snapshot) -> MeasuresResult:
-            subgraph = self._subgraph(snapshot, scope)
             network = self._network(snapshot, scope, mode, weighting)
-            sides = groups(network.nodes, boundary, snapshot, subgraph, scope)
+            sides = self._sides(snapshot, scope, network, boundary)
             return measure(network, sides, samples=self.samples, seed=seed)
 
         return await self._answer(("measures", scope, mode, weighting, boundary, seed), compute)
@@ -172,9 +171,8 @@ class Analytics:
             found = snapshot.node(node_id)
             if found is None or found.kind is not kind:
                 raise NotFoundError(kind.value, node_id)
-            subgraph = self._subgraph(snapshot, scope)
             network = self._network(snapshot, scope, mode, weighting)
-            sides = groups(network.nodes, boundary, snapshot, subgraph, scope)
+            sides = self._sides(snapshot, scope, network, boundary)
             return ego_network(network, sides, node_id)
 
         key = ("ego", kind, node_id, scope, mode, weighting, boundary)
@@ -191,10 +189,9 @@ class Analytics:
         boundary: Boundary,
     ) -> Communities:
         def compute(snapshot: Snapshot) -> Communities:
-            subgraph = self._subgraph(snapshot, scope)
             network = self._network(snapshot, scope, mode, weighting)
             partition = detect(network.graph, algorithm, resolution, seed)
-            sides = groups(network.nodes, boundary, snapshot, subgraph, scope)
+            sides = self._sides(snapshot, scope, network, boundary)
             found = _community_ei(network, partition, sides)
             # Only the vertices and their strengths travel back: not the ties or the graph.
             bare = replace(network, ties=(), initiatives=(), affiliations=())
@@ -217,9 +214,8 @@ class Analytics:
         def compute(snapshot: Snapshot) -> ChangeResult:
             states = []
             for scope in periods:
-                subgraph = self._subgraph(snapshot, scope)
                 network = self._network(snapshot, scope, mode, weighting)
-                sides = groups(network.nodes, boundary, snapshot, subgraph, scope)
+                sides = self._sides(snapshot, scope, network, boundary)
                 measured = measure(network, sides, samples=self.samples, seed=partitioning.seed)
                 partition = detect(network.graph, *partitioning)
                 states.append(PeriodState(network, measured, partition))
@@ -248,6 +244,12 @@ class Analytics:
         # Another thread may have held the cache's lock when the child was forked.
         self._cache_lock = threading.Lock()
         return compute(snapshot)
+
+    def _sides(
+        self, snapshot: Snapshot, scope: Scope, network: Network, boundary: Boundary
+    ) -> list[str | None]:
+        """The boundary group of each of the network's nodes in the scope's period."""
+        return groups(network.nodes, boundary, snapshot, self._subgraph(snapshot, scope), scope)
 
     def _subgraph(self, snapshot: Snapshot, scope: Scope) -> Subgraph:
         key = ("subgraph", snapshot.version, scope)

@@ -27,7 +27,7 @@ from graph.analytics.frame import (
 )
 from graph.analytics.scope import Scope
 from graph.errors import NotFoundError
-from graph.model import Node, Tie, TieType
+from graph.model import Node, TieType
 
 __all__ = ["Snapshot", "Subgraph", "select", "take_snapshot"]
 
@@ -133,10 +133,3 @@ def _whole(snapshot: Snapshot, scope: Scope, counting: np.ndarray, rows: np.ndar
     chosen[snapshot.ties.source[rows]] = True
     chosen[snapshot.ties.target[rows]] = True
     return np.asarray(chosen | (counting & snapshot.dated), dtype=bool)
-
-
-def ties_of(subgraph: Subgraph, types: frozenset[TieType]) -> list[Tie]:
-    """The subgraph's ties of some types, as objects."""
-    codes = type_codes(types)
-    rows = subgraph.tie_rows[np.isin(subgraph.snapshot.ties.type[subgraph.tie_rows], codes)]
-    return list(TieView(subgraph.snapshot, rows))
