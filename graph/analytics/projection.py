@@ -29,7 +29,6 @@ AFFILIATIONS = frozenset(
         TieType.TOOK_PART_IN,
     }
 )
-AFFILIATED_TO = frozenset(AFFILIATION_KINDS)
 
 
 class Mode(StrEnum):
@@ -167,7 +166,7 @@ def collaboration(
     snapshot = subgraph.snapshot
     node_kinds = snapshot.kinds[subgraph.node_rows]
     is_actor = node_kinds == KINDS.index(actor)
-    is_initiative = np.isin(node_kinds, kind_codes(AFFILIATED_TO))
+    is_initiative = np.isin(node_kinds, kind_codes(AFFILIATION_KINDS))
     actor_rows = subgraph.node_rows[is_actor]
     initiative_rows = subgraph.node_rows[is_initiative]
     actors = [snapshot.nodes[row] for row in actor_rows.tolist()]
