@@ -47,7 +47,7 @@ def find_nodes(ids: Sequence[str]) -> Statement:
 
 def list_nodes(query: NodeQuery) -> Statement:
     params: dict[str, Any] = {"limit": query.limit}
-    where = _conditions("n", query.conditions, params)
+    where = [*selection("n", query, params)]
     sort_keys = _sort_keys("n", query.order)
     if query.after is not None:
         where.append(_after(sort_keys, query.after, query.order.descending, params))
@@ -58,6 +58,12 @@ def list_nodes(query: NodeQuery) -> Statement:
         f"RETURN n, {', '.join(sort_keys)} ORDER BY {order_by} LIMIT $limit",
         params,
     )
+
+
+def selection(var: str, query: NodeQuery, params: dict[str, Any]) -> tuple[str, ...]:
+    """The WHERE clauses that select a query's nodes (its order and page aside): what lists
+    and aggregates of the query share."""
+    return tuple(_conditions(var, query.conditions, params))
 
 
 def count_nodes(kind: NodeKind, conditions: Sequence[Condition]) -> Statement:
@@ -187,11 +193,18 @@ def _sort_keys(var: str, order: Order) -> tuple[str, ...]:
 
 def _after(keys: Sequence[str], keyset: Keyset, descending: bool, params: dict[str, Any]) -> str:
     """Rows strictly after `keyset` in the lexicographic order of `keys`."""
-    if len(keyset.values) != len(keys):
+    return after_values(keys, keyset.values, descending, params)
+
+
+def after_values(
+    keys: Sequence[str], values: Sequence[object], descending: bool, params: dict[str, Any]
+) -> str:
+    """Rows strictly after `values` in the lexicographic order of `keys`."""
+    if len(values) != len(keys):
         raise ValueError("keyset does not match the sort order")
     compare = "<" if descending else ">"
     names = []
-    for value in keyset.values:
+    for value in values:
         names.append(f"k{len(params)}")
         params[names[-1]] = value
     clause = f"{keys[-1]} {compare} ${names[-1]}"

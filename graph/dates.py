@@ -53,3 +53,28 @@ def _stored(text: str) -> str:
         return check(text)
     spelled = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text.strip())
     return check(spelled)
+
+
+# Dates compared by the day they reach: a date of reduced precision padded with a month and
+# day no calendar has ("2013" → "2013-00-00" to find the earliest, "2013-99-99" the latest)
+# sorts as text by its first or its last day, and a coarser date before or after a finer one
+# that reaches the same day ("2013" before "2013-01-01"; "2013" after "2013-12-31").
+EARLY_PAD = "-00"
+LATE_PAD = "-99"
+
+
+def padded(text: str, pad: str) -> str:
+    """`text` padded to a full date with `pad` (EARLY_PAD or LATE_PAD)."""
+    return text + {4: pad + pad, 7: pad}.get(len(text), "")
+
+
+def unpadded(text: str, pad: str) -> str:
+    """The date `padded` made `text` from."""
+    while text.endswith(pad):
+        text = text[: -len(pad)]
+    return text
+
+
+def year(text: str) -> str:
+    """The year a date of any precision falls in: its first four characters."""
+    return text[:4]

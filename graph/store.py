@@ -9,6 +9,7 @@ from typing import Protocol
 
 import pyarrow as pa
 
+from graph.aggregates import Group, Grouping, Summary
 from graph.model import GraphStats, Node, NodeKind, Tie, TieType
 from graph.tokens import ApiToken
 
@@ -49,6 +50,9 @@ class SortField(StrEnum):
 class Order:
     field: SortField = SortField.NAME
     descending: bool = False
+    count: TieCount | None = None
+    """When given, the list is sorted by this count instead of `field` (then by id); its
+    keysets are (graph.aggregates.count_key(count), id)."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,16 @@ class Hop:
     types: tuple[TieType, ...]
     direction: Direction
     others: tuple[NodeKind, ...]
+
+
+@dataclass(frozen=True)
+class TieCount:
+    """How many ties a node has along the one of `hops` whose parent is its kind (none: 0)."""
+
+    hops: tuple[Hop, ...]
+
+    def hop_of(self, kind: NodeKind) -> Hop | None:
+        return next((hop for hop in self.hops if hop.parent is kind), None)
 
 
 @dataclass(frozen=True)
@@ -182,6 +196,35 @@ class GraphStore(TokenStore, Protocol):
     ) -> Mapping[str, NeighbourPage]:
         """The first `limit` neighbours of each parent (in `neighbours` order) and their count,
         cut in the database so a parent with many neighbours costs little."""
+
+    async def counted_neighbours(
+        self,
+        hop: Hop,
+        parent_ids: Sequence[str],
+        count: TieCount,
+        descending: bool,
+        after: Keyset | None,
+        limit: int,
+    ) -> Mapping[str, NeighbourPage]:
+        """Each parent's neighbours sorted by `count` of the neighbour, its id and the tie id
+        (all descending or all ascending): up to `limit` after `after`, and how many it has
+        in all; keysets are (graph.aggregates.count_key(count), node id, tie id)."""
+
+    async def summarise_nodes(self, query: NodeQuery) -> Summary:
+        """Count, start and end of the nodes `query` selects (its order and page aside)."""
+
+    async def group_nodes(self, query: NodeQuery, grouping: Grouping) -> list[Group]:
+        """The nodes `query` selects counted by a key, in graph.aggregates.ordered_groups."""
+
+    async def summarise_neighbours(
+        self, hop: Hop, parent_ids: Sequence[str]
+    ) -> Mapping[str, Summary]:
+        """Per parent, the count of its ties along `hop` and the span of their dates."""
+
+    async def group_neighbours(
+        self, hop: Hop, parent_ids: Sequence[str], grouping: Grouping
+    ) -> Mapping[str, list[Group]]:
+        """Per parent, its ties along `hop` counted by a key of the tie or the neighbour."""
 
     async def search(self, text: str, kinds: Sequence[NodeKind], limit: int) -> list[Node]: ...
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from graph import cypher
+from graph import cypher, cypher_aggregates
 from graph.backends import neo4j_cypher
 from graph.backends.neo4j_catalogue import catalogue
 from graph.columns import COMMON_COLUMNS, EXTRA_COLUMNS, TIE_COLUMNS
@@ -69,7 +69,7 @@ def test_the_lint_fails_on_broken_statements(diagnostics: dict[str, list[Diagnos
 
 def test_the_catalogue_covers_every_statement_builder() -> None:
     names = {name.split("[")[0] for name in catalogue()}
-    for module in (cypher, neo4j_cypher):
+    for module in (cypher, cypher_aggregates, neo4j_cypher):
         builders = {
             name
             for name, function in inspect.getmembers(module, inspect.isfunction)

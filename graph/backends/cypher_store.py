@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from graph import cypher
+from graph.backends.cypher_tallies import CypherTallies
 from graph.columns import tie_batch
 from graph.cypher import Statement
 from graph.errors import BadInputError
@@ -34,7 +35,7 @@ Row = list[Any]
 Progress = Callable[[int], None]
 
 
-class CypherStore(ABC):
+class CypherStore(CypherTallies, ABC):
     def __init__(self) -> None:
         self.read_timeout: float | None = None
         """Seconds a read may take before it is stopped (None: no limit); writes are not."""
@@ -71,6 +72,8 @@ class CypherStore(ABC):
         return cypher.find_nodes(ids)
 
     async def list_nodes(self, query: NodeQuery) -> Page:
+        if query.order.count is not None:
+            return await self._list_by_count(query)
         probe = NodeQuery(query.kind, query.conditions, query.order, query.limit + 1, query.after)
         rows = await self._read(cypher.list_nodes(probe))
         page = rows[: query.limit]

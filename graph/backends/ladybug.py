@@ -13,6 +13,7 @@ from typing import Any
 import ladybug
 import pyarrow as pa
 
+from graph.aggregates import Group, Grouping, Summary
 from graph.backends import ladybug_schema, read_model
 from graph.backends.cypher_store import CypherStore, Progress, Row
 from graph.backends.read_model import HopOrder
@@ -37,6 +38,7 @@ from graph.store import (
     NodeQuery,
     Page,
     TieColumnBatch,
+    TieCount,
     WriteSummary,
 )
 from graph.writes import nodes_for_bulk_load, ties_for_bulk_load
@@ -211,6 +213,51 @@ class LadybugStore(CypherStore):
             model, order = found
             return model.neighbours_after(order, hop, parent_ids, after)
         return await super().neighbours(hop, parent_ids, after)
+
+    async def counted_neighbours(
+        self,
+        hop: Hop,
+        parent_ids: Sequence[str],
+        count: TieCount,
+        descending: bool,
+        after: Keyset | None,
+        limit: int,
+    ) -> Mapping[str, NeighbourPage]:
+        found = parent_ids and self._ordered("counted_neighbours", hop)
+        if found:
+            model, order = found
+            return model.counted_neighbours(
+                order, parent_ids, count, descending, after, max(limit, 0)
+            )
+        return await super().counted_neighbours(hop, parent_ids, count, descending, after, limit)
+
+    async def summarise_nodes(self, query: NodeQuery) -> Summary:
+        model = self._current("summarise_nodes")
+        return model.summarise_nodes(query) if model else await super().summarise_nodes(query)
+
+    async def group_nodes(self, query: NodeQuery, grouping: Grouping) -> list[Group]:
+        model = self._current("group_nodes")
+        if model:
+            return model.group_nodes(query, grouping)
+        return await super().group_nodes(query, grouping)
+
+    async def summarise_neighbours(
+        self, hop: Hop, parent_ids: Sequence[str]
+    ) -> Mapping[str, Summary]:
+        found = parent_ids and self._ordered("summarise_neighbours", hop)
+        if found:
+            model, order = found
+            return model.summarise_neighbours(order, parent_ids)
+        return await super().summarise_neighbours(hop, parent_ids)
+
+    async def group_neighbours(
+        self, hop: Hop, parent_ids: Sequence[str], grouping: Grouping
+    ) -> Mapping[str, list[Group]]:
+        found = parent_ids and self._ordered("group_neighbours", hop)
+        if found:
+            model, order = found
+            return model.group_neighbours(order, parent_ids, grouping)
+        return await super().group_neighbours(hop, parent_ids, grouping)
 
     async def _model(self, version: int) -> read_model.ReadModel:
         """Every node and tie, column-wise, read through one connection."""

@@ -26,6 +26,8 @@ _KINDS = {kind.value: kind for kind in NodeKind}
 
 
 class Neo4jStore(CypherStore):
+    dialect = neo4j_cypher.DIALECT
+
     def __init__(
         self, uri: str, *, user: str, password: str, database: str, batch_rows: int = BATCH_ROWS
     ) -> None:

@@ -6,7 +6,8 @@ every statement builder appears here, so a new query cannot escape the lint.
 
 from __future__ import annotations
 
-from graph import cypher
+from graph import cypher, cypher_aggregates
+from graph.aggregates import GROUPING_FIELDS, KIND, TYPE, Grouping, Part
 from graph.backends import neo4j_cypher
 from graph.columns import node_row, tie_row
 from graph.cypher import Statement
@@ -20,6 +21,7 @@ from graph.store import (
     Op,
     Order,
     SortField,
+    TieCount,
 )
 
 _KIND = NodeKind.PROGRAMME
@@ -93,6 +95,73 @@ def _writes() -> dict[str, Statement]:
     return statements
 
 
+_PARTICIPANTS = (TieType.LEADS, TieType.PARTICIPATES_IN, TieType.PARTNER_IN)
+_ACTORS = (NodeKind.PERSON, NodeKind.ORGANISATION)
+_INITIATIVES = (NodeKind.PROGRAMME, NodeKind.PROJECT)
+_INTO_PROGRAMMES = Hop(NodeKind.PROGRAMME, _PARTICIPANTS, Direction.IN, _ACTORS)
+_EVENTS = TieCount(
+    (
+        Hop(NodeKind.ORGANISATION, (TieType.TOOK_PART_IN,), Direction.OUT, (NodeKind.EVENT,)),
+        *(Hop(k, (TieType.HAS_EVENT,), Direction.OUT, (NodeKind.EVENT,)) for k in _INITIATIVES),
+    )
+)
+"""A count whose hop differs by kind: the CASE form."""
+_INITIATIVES_OF_ACTORS = TieCount(
+    tuple(Hop(k, _PARTICIPANTS, Direction.OUT, _INITIATIVES) for k in _ACTORS)
+)
+"""A count along the same hop for every kind: the plain COUNT form."""
+
+
+def _aggregates() -> dict[str, Statement]:
+    neo4j = neo4j_cypher.DIALECT
+    statements = {
+        "summarise_nodes": cypher_aggregates.summarise_nodes(NodeQuery(_KIND, _CONDITIONS)),
+        "summarise_nodes[no filter]": cypher_aggregates.summarise_nodes(NodeQuery(_KIND)),
+        "summarise_neighbours": cypher_aggregates.summarise_neighbours(_INTO_PROGRAMMES, ["a"]),
+    }
+    node_keys = [
+        Grouping(Part.NODE, KIND),
+        Grouping(Part.NODE, "start", year=True),
+        *(Grouping(Part.NODE, name) for name in GROUPING_FIELDS),
+    ]
+    tie_keys = [
+        Grouping(Part.TIE, TYPE),
+        Grouping(Part.TIE, "start", year=True),
+        Grouping(Part.TIE, "role"),
+        Grouping(Part.TIE, "seatType"),
+    ]
+    for kind in (NodeKind.ORGANISATION, NodeKind.PROGRAMME):
+        for grouping in node_keys:
+            query = NodeQuery(kind, _CONDITIONS)
+            name = f"group_nodes[{kind.value},{grouping.prop},{grouping.year}]"
+            statements[name] = cypher_aggregates.group_nodes(query, grouping, neo4j)
+    for grouping in node_keys + tie_keys:
+        name = f"group_neighbours[{grouping.part.value},{grouping.prop},{grouping.year}]"
+        statements[name] = cypher_aggregates.group_neighbours(
+            _INTO_PROGRAMMES, ["a", "b"], grouping, neo4j
+        )
+    by_participants = TieCount((_INTO_PROGRAMMES,))
+    for count, kind in ((by_participants, _KIND), (_EVENTS, NodeKind.PERSON)):
+        for descending in (False, True):
+            for after in (None, Keyset(("000000000003", "x"))):
+                query = NodeQuery(kind, _CONDITIONS, Order(count=count, descending=descending))
+                query = NodeQuery(kind, _CONDITIONS, query.order, 21, after)
+                name = f"list_by_count[{kind.value},{descending},{after is not None}]"
+                statements[name] = cypher_aggregates.list_by_count(query, neo4j)
+    adopters = Hop(
+        NodeKind.OUTCOME, (TieType.ADOPTED,), Direction.IN, (NodeKind.ORGANISATION, *_INITIATIVES)
+    )
+    from_projects = Hop(NodeKind.PROJECT, _PARTICIPANTS, Direction.IN, _ACTORS)
+    for hop, count in ((adopters, _EVENTS), (from_projects, _INITIATIVES_OF_ACTORS)):
+        for descending in (False, True):
+            for after in (None, Keyset(("000000000003", "x", "t"))):
+                name = f"counted_neighbours[{hop.parent.value},{descending},{after is not None}]"
+                statements[name] = cypher_aggregates.counted_neighbours(
+                    hop, ["a", "b"], count, descending, after, 11, neo4j
+                )
+    return statements
+
+
 def catalogue() -> dict[str, Statement]:
     """Statements by a name of the form builder[variant]."""
     every = list(NodeKind)
@@ -118,6 +187,7 @@ def catalogue() -> dict[str, Statement]:
         **_list_nodes(),
         **_neighbours(),
         **_writes(),
+        **_aggregates(),
     }
     for kind in NodeKind:
         statements[f"get_nodes[{kind.value}]"] = cypher.get_nodes(kind, ["a"])

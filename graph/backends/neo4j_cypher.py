@@ -8,10 +8,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from graph.cypher import NEIGHBOUR_SORT_KEYS, TOKEN_LABEL, Statement, hop_pattern, labels
+from graph.cypher_aggregates import Dialect
 from graph.model import KIND_SPECS, NodeKind, TieType
 from graph.store import Hop
 
 SEARCH_INDEX = "poikki_search"
+DIALECT = Dialect("labels({})[0]", "type({})", "", "{}[0..$limit]")
+"""How Neo4j spells what graph/cypher_aggregates.py's statements need: a node's one label, a
+relationship's type; ORDER BY in WITH needs no LIMIT; lists slice from 0, the end left out."""
 
 
 def schema_statements() -> list[str]:

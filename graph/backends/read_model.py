@@ -20,7 +20,9 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from graph.aggregates import Group, Grouping, Part, Summary
 from graph.backends import read_model_lists as lists
+from graph.backends import read_model_tally as tallies
 from graph.columns import TIE_BATCH, TIE_COLUMNS, node_columns, node_from_row, tie_from_row
 from graph.model import Node, NodeKind, Tie, TieType
 from graph.store import (
@@ -34,6 +36,7 @@ from graph.store import (
     Order,
     Page,
     SortField,
+    TieCount,
 )
 
 KIND, TYPE, SOURCE, TARGET, SOURCE_KIND, TARGET_KIND = (
@@ -122,6 +125,7 @@ class ReadModel:
     kinds: dict[NodeKind, lists.KindTable] = field(default_factory=dict)
     orderings: dict[tuple[NodeKind, SortField], lists.Ordering] = field(default_factory=dict)
     by_id: dict[TieType, IdOrder] = field(default_factory=dict)
+    tally: tallies.Tally | None = None
 
     @classmethod
     def of(cls, version: int, nodes: pa.Table, ties: pa.Table) -> ReadModel:
@@ -135,13 +139,22 @@ class ReadModel:
         return [by_id.get(node_id) for node_id in ids]
 
     def list_nodes(self, query: NodeQuery) -> Page:
-        of_kind = self._kind(query.kind)
-        key = (query.kind, query.order.field)
-        if key not in self.orderings:
-            self.orderings[key] = lists.ordering(of_kind, query.order.field)
-        kept = lists.matching(of_kind.table, query.conditions)
-        rows, keysets, more = lists.page(of_kind, self.orderings[key], kept, query)
+        of_kind, kept = self.selected(query)
+        if query.order.count is not None:
+            ordering = self.tallied().ordering(query.kind, of_kind, query.order.count)
+        else:
+            key = (query.kind, query.order.field)
+            if key not in self.orderings:
+                self.orderings[key] = lists.ordering(of_kind, query.order.field)
+            ordering = self.orderings[key]
+        rows, keysets, more = lists.page(of_kind, ordering, kept, query)
         return Page(self._nodes(rows), keysets, more)
+
+    def selected(self, query: NodeQuery) -> tuple[lists.KindTable, np.ndarray]:
+        """The nodes of the query's kind, and which of them it selects (its order and page
+        aside): what lists and aggregates of the query share."""
+        of_kind = self._kind(query.kind)
+        return of_kind, lists.matching(of_kind.table, query.conditions)
 
     def count_nodes(self, kind: NodeKind, conditions: Sequence[Condition]) -> int:
         return int(lists.matching(self._kind(kind).table, conditions).sum())
@@ -211,6 +224,79 @@ class ReadModel:
         # Every row asked for was built just above, so none of them is None any more.
         return cast(list[Node], [built[row] for row in rows])
 
+    def tallied(self) -> tallies.Tally:
+        if self.tally is None:
+            self.tally = tallies.Tally(self.nodes, self.ties)
+        return self.tally
+
+    def summarise_nodes(self, query: NodeQuery) -> Summary:
+        of_kind, kept = self.selected(query)
+        table = of_kind.table.filter(kept)
+        labels = np.zeros(table.num_rows, dtype=np.int64)
+        found = tallies.summaries(labels, 1, table.column("start"), table.column("end"))
+        return found[0]
+
+    def group_nodes(self, query: NodeQuery, grouping: Grouping) -> list[Group]:
+        of_kind, kept = self.selected(query)
+        rows = np.flatnonzero(kept)
+        keys = tallies.key_column(of_kind.table, rows, grouping)
+        return tallies.grouped(np.zeros(len(rows), dtype=np.int64), 1, keys)[0]
+
+    def summarise_neighbours(
+        self, order: HopOrder, parent_ids: Sequence[str]
+    ) -> dict[str, Summary]:
+        positions, labels = _labelled(order, parent_ids)
+        tie_rows = pa.array(order.tie_rows[positions], pa.int64())
+        starts = self.ties.column("start").take(tie_rows)
+        ends = self.ties.column("end").take(tie_rows)
+        found = tallies.summaries(labels, len(parent_ids), starts, ends)
+        return dict(zip(parent_ids, found, strict=True))
+
+    def group_neighbours(
+        self, order: HopOrder, parent_ids: Sequence[str], grouping: Grouping
+    ) -> dict[str, list[Group]]:
+        positions, labels = _labelled(order, parent_ids)
+        if grouping.part is Part.NODE:
+            keys = tallies.key_column(self.nodes, order.node_rows[positions], grouping)
+        else:
+            keys = tallies.key_column(self.ties, order.tie_rows[positions], grouping)
+        found = tallies.grouped(labels, len(parent_ids), keys)
+        return dict(zip(parent_ids, found, strict=True))
+
+    def counted_neighbours(
+        self,
+        order: HopOrder,
+        parent_ids: Sequence[str],
+        count: TieCount,
+        descending: bool,
+        after: Keyset | None,
+        limit: int,
+    ) -> dict[str, NeighbourPage]:
+        counts = self.tallied().of(count)
+        result = {}
+        for pid in parent_ids:
+            start, end = order.span(pid)
+            positions, keys = tallies.counted_positions(
+                counts[order.node_rows[start:end]],
+                order.others[start:end],
+                order.tie_ids[start:end],
+            )
+            chosen = list(tallies.page_of(keys, descending, after, limit))
+            picked = start + positions[chosen] if chosen else np.array([], dtype=np.int64)
+            items = self._neighbours_at(order, picked, [Keyset(keys[i]) for i in chosen])
+            result[pid] = NeighbourPage(items, end - start)
+        return result
+
+    def _neighbours_at(
+        self, order: HopOrder, positions: np.ndarray, keysets: Sequence[Keyset]
+    ) -> list[Neighbour]:
+        nodes = self._nodes(order.node_rows[positions])
+        rows = self.ties.take(pa.array(order.tie_rows[positions], pa.int64())).to_pylist()
+        return [
+            Neighbour(tie_from_row(TYPES[row[TYPE]], row[SOURCE], row[TARGET], row), node, keyset)
+            for node, row, keyset in zip(nodes, rows, keysets, strict=True)
+        ]
+
     def hop_order(self, hop: Hop) -> HopOrder:
         """Sort the ties along `hop` (runs in a worker thread: Arrow's kernels release the GIL)."""
         ties = self.ties
@@ -251,6 +337,15 @@ class ReadModel:
             node_rows=table.column("node_row").to_numpy().astype(np.int64),
             tie_rows=table.column("tie_row").to_numpy().astype(np.int64),
         )
+
+
+def _labelled(order: HopOrder, parent_ids: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The positions of each parent's ties in `order`, and which parent (by index) each is."""
+    spans = [order.span(pid) for pid in parent_ids]
+    lengths = np.array([end - start for start, end in spans], dtype=np.int64)
+    ranges = [np.arange(start, end, dtype=np.int64) for start, end in spans]
+    positions = np.concatenate(ranges) if ranges else np.array([], dtype=np.int64)
+    return positions, np.repeat(np.arange(len(spans), dtype=np.int64), lengths)
 
 
 def _array(table: pa.Table, column: str) -> pa.Array:
