@@ -28,11 +28,11 @@ class Dialect:
     """The type of the relationship variable in {}."""
     ordered_with: str
     """What a `WITH ... ORDER BY` needs after it to keep its order."""
-    first_items: str
-    """The first $limit items of the list in {}."""
+    page: str
+    """$limit items of the list in {0} after the first {1}."""
 
 
-LADYBUG = Dialect("label({})", "label({})", f" LIMIT {ALL_ROWS}", "{}[1:$limit]")
+LADYBUG = Dialect("label({})", "label({})", f" LIMIT {ALL_ROWS}", "{0}[{1} + 1:{1} + $limit]")
 """LadybugDB sorts inside WITH only with a LIMIT, and slices lists from 1, both ends in."""
 
 
@@ -111,23 +111,26 @@ def counted_neighbours(
 ) -> Statement:
     """Per parent: its neighbours after `after` sorted by a count of their ties, the node's id
     and the tie's (up to `limit`, with their counts), and how many neighbours it has in all.
-    Every row is kept until the end so that the total counts them all; `kept` marks those
-    the page may hold (collect leaves out the nulls the others become)."""
+
+    Every row is collected, so that the total counts them all; the rows up to `after` come
+    first in this order, so the page starts after as many as they are (LadybugDB cannot
+    collect a CASE that is a node of several labels, so a filtered collect will not do)."""
     params: dict[str, Any] = {"ids": list(parent_ids), "limit": limit}
-    kept = "r IS NOT NULL"
+    later, skip = "", "0"
     if after is not None:
         values = (count_of_key(after.values[0]), *after.values[1:])
-        kept += " AND " + after_values(("c", "o.id", "r.id"), values, descending, params)
+        later = ", " + after_values(("c", "o.id", "r.id"), values, descending, params)
+        later += " AS later"
+        skip = "count(CASE WHEN r IS NOT NULL AND NOT later THEN 1 END)"
     direction = " DESC" if descending else ""
-    collected = ", ".join(
-        f"collect(CASE WHEN kept THEN {var} END) AS {var}s" for var in ("r", "o", "c")
-    )
-    firsts = ", ".join(dialect.first_items.format(f"{var}s") for var in ("r", "o", "c"))
+    pages = ", ".join(dialect.page.format(f"{var}s", "skipped") for var in ("r", "o", "c"))
     return Statement(
         f"{hop_pattern(hop)} WITH pid, r, o, {_count_of('o', hop.others, count, dialect)} AS c "
-        f"WITH pid, r, o, c, {kept} AS kept "
+        f"WITH pid, r, o, c{later} "
         f"ORDER BY pid, c{direction}, o.id{direction}, r.id{direction}{dialect.ordered_with} "
-        f"WITH pid, {collected}, count(r) AS total RETURN pid, {firsts}, total",
+        "WITH pid, collect(r) AS rs, collect(o) AS os, "
+        "collect(CASE WHEN r IS NOT NULL THEN c END) AS cs, "
+        f"count(r) AS total, {skip} AS skipped RETURN pid, {pages}, total",
         params,
     )
 

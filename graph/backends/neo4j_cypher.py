@@ -13,7 +13,7 @@ from graph.model import KIND_SPECS, NodeKind, TieType
 from graph.store import Hop
 
 SEARCH_INDEX = "poikki_search"
-DIALECT = Dialect("labels({})[0]", "type({})", "", "{}[0..$limit]")
+DIALECT = Dialect("labels({})[0]", "type({})", "", "{0}[{1}..{1} + $limit]")
 """How Neo4j spells what graph/cypher_aggregates.py's statements need: a node's one label, a
 relationship's type; ORDER BY in WITH needs no LIMIT; lists slice from 0, the end left out."""
 
