@@ -65,6 +65,8 @@ class NodeQuery:
     order: Order = Order()
     limit: int = 20
     after: Keyset | None = None
+    match: Match | None = None
+    """Beyond `conditions`: AND/OR/NOT and conditions on related nodes and ties."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,50 @@ class Hop:
     types: tuple[TieType, ...]
     direction: Direction
     others: tuple[NodeKind, ...]
+
+
+class Quantifier(StrEnum):
+    """How many of a node's ties along a hop must match: at least one, none, every one (true
+    when it has none), exactly one."""
+
+    SOME = "SOME"
+    NONE = "NONE"
+    ALL = "ALL"
+    SINGLE = "SINGLE"
+
+
+@dataclass(frozen=True)
+class Match:
+    """A condition on nodes of one kind, met when every part is: its own `conditions`, each
+    `related`, each of `all_of`, at least one of `any_of` (when given; an empty tuple matches
+    nothing) and not `negated`. `Match()` matches every node of the kind."""
+
+    conditions: tuple[Condition, ...] = ()
+    related: tuple[Related, ...] = ()
+    all_of: tuple[Match, ...] = ()
+    any_of: tuple[Match, ...] | None = None
+    negated: Match | None = None
+
+
+@dataclass(frozen=True)
+class EdgeMatch:
+    """A condition on one tie along a hop and the node at its far end, met as Match's parts:
+    the tie's own `tie` conditions and, by the far node's kind, `node`."""
+
+    tie: tuple[Condition, ...] = ()
+    node: tuple[tuple[NodeKind, Match], ...] | None = None
+    all_of: tuple[EdgeMatch, ...] = ()
+    any_of: tuple[EdgeMatch, ...] | None = None
+    negated: EdgeMatch | None = None
+
+
+@dataclass(frozen=True)
+class Related:
+    """The node's ties along `hop` that meet `edge`: SOME of them, NONE, ALL or a SINGLE one."""
+
+    hop: Hop
+    quantifier: Quantifier
+    edge: EdgeMatch = EdgeMatch()
 
 
 @dataclass(frozen=True)
@@ -170,18 +216,26 @@ class GraphStore(TokenStore, Protocol):
 
     async def list_nodes(self, query: NodeQuery) -> Page: ...
 
-    async def count_nodes(self, kind: NodeKind, conditions: Sequence[Condition]) -> int: ...
+    async def count_nodes(
+        self, kind: NodeKind, conditions: Sequence[Condition], match: Match | None = None
+    ) -> int: ...
 
     async def neighbours(
-        self, hop: Hop, parent_ids: Sequence[str], after: Keyset | None = None
+        self,
+        hop: Hop,
+        parent_ids: Sequence[str],
+        after: Keyset | None = None,
+        where: EdgeMatch | None = None,
     ) -> Mapping[str, list[Neighbour]]:
-        """Every neighbour of each parent along `hop`, ordered by name, id and tie id."""
+        """Every neighbour of each parent along `hop` whose tie meets `where`, ordered by name,
+        id and tie id."""
 
     async def first_neighbours(
-        self, hop: Hop, parent_ids: Sequence[str], limit: int
+        self, hop: Hop, parent_ids: Sequence[str], limit: int, where: EdgeMatch | None = None
     ) -> Mapping[str, NeighbourPage]:
-        """The first `limit` neighbours of each parent (in `neighbours` order) and their count,
-        cut in the database so a parent with many neighbours costs little."""
+        """The first `limit` neighbours of each parent (in `neighbours` order, those whose tie
+        meets `where`) and their count, cut in the database so a parent with many neighbours
+        costs little."""
 
     async def search(self, text: str, kinds: Sequence[NodeKind], limit: int) -> list[Node]: ...
 

@@ -30,8 +30,10 @@ from graph.errors import BadInputError, StoreUnavailableError
 from graph.model import Node, NodeKind, Tie, TieType
 from graph.store import (
     Condition,
+    EdgeMatch,
     Hop,
     Keyset,
+    Match,
     Neighbour,
     NeighbourPage,
     NodeQuery,
@@ -164,15 +166,26 @@ class LadybugStore(CypherStore):
         model = ids and self._current("find_nodes")
         return model.find(ids) if model else await super().find_nodes(ids)
 
+    # A filter tree is evaluated over whole kinds and hops in a worker thread (numpy lets go
+    # of the interpreter lock), so the event loop serves other requests meanwhile.
+
     async def list_nodes(self, query: NodeQuery) -> Page:
         model = self._current("list_nodes")
-        return model.list_nodes(query) if model else await super().list_nodes(query)
+        if not model:
+            return await super().list_nodes(query)
+        if query.match is None:
+            return model.list_nodes(query)
+        return await asyncio.to_thread(model.list_nodes, query)
 
-    async def count_nodes(self, kind: NodeKind, conditions: Sequence[Condition]) -> int:
+    async def count_nodes(
+        self, kind: NodeKind, conditions: Sequence[Condition], match: Match | None = None
+    ) -> int:
         model = self._current("count_nodes")
-        if model:
+        if not model:
+            return await super().count_nodes(kind, conditions, match)
+        if match is None:
             return model.count_nodes(kind, conditions)
-        return await super().count_nodes(kind, conditions)
+        return await asyncio.to_thread(model.count_nodes, kind, conditions, match)
 
     async def scan_nodes(self, kind: NodeKind, after_id: str | None, limit: int) -> list[Node]:
         model = self._current("scan_nodes")
@@ -195,22 +208,32 @@ class LadybugStore(CypherStore):
         return await super().scan_tie_columns(type_, after_id, limit)
 
     async def first_neighbours(
-        self, hop: Hop, parent_ids: Sequence[str], limit: int
+        self, hop: Hop, parent_ids: Sequence[str], limit: int, where: EdgeMatch | None = None
     ) -> Mapping[str, NeighbourPage]:
         found = parent_ids and self._ordered("first_neighbours", hop)
-        if found:
-            model, order = found
+        if not found:
+            return await super().first_neighbours(hop, parent_ids, limit, where)
+        model, order = found
+        if where is None:
             return model.first_neighbours(order, hop, parent_ids, max(limit, 0))
-        return await super().first_neighbours(hop, parent_ids, limit)
+        return await asyncio.to_thread(
+            model.first_neighbours, order, hop, parent_ids, max(limit, 0), where
+        )
 
     async def neighbours(
-        self, hop: Hop, parent_ids: Sequence[str], after: Keyset | None = None
+        self,
+        hop: Hop,
+        parent_ids: Sequence[str],
+        after: Keyset | None = None,
+        where: EdgeMatch | None = None,
     ) -> Mapping[str, list[Neighbour]]:
         found = parent_ids and self._ordered("neighbours", hop)
-        if found:
-            model, order = found
+        if not found:
+            return await super().neighbours(hop, parent_ids, after, where)
+        model, order = found
+        if where is None:
             return model.neighbours_after(order, hop, parent_ids, after)
-        return await super().neighbours(hop, parent_ids, after)
+        return await asyncio.to_thread(model.neighbours_after, order, hop, parent_ids, after, where)
 
     async def _model(self, version: int) -> read_model.ReadModel:
         """Every node and tie, column-wise, read through one connection."""
@@ -225,6 +248,11 @@ class LadybugStore(CypherStore):
 
     def _tie(self, value: Any, source: str, target: str) -> Tie:
         return tie_from_row(TieType(value["_LABEL"]), source, target, value)
+
+    def _kind_test(self, var: str, kind: NodeKind) -> str:
+        # LadybugDB has no label predicate (`o:Kind`), and ignores a label given again to a
+        # variable already bound; `label()` names a node's table.
+        return f"label({var}) = '{kind.value}'"
 
     async def _copy_all(self, tables: Iterator[_Copy], progress: Progress | None) -> None:
         """COPY the tables in order as a builder thread makes them: building Arrow columns

@@ -14,11 +14,15 @@ from graph.model import TIE_SPECS, Node, NodeKind, Tie, TieType
 from graph.store import (
     Condition,
     Direction,
+    EdgeMatch,
     Hop,
     Keyset,
+    Match,
     NodeQuery,
     Op,
     Order,
+    Quantifier,
+    Related,
     SortField,
 )
 
@@ -33,15 +37,162 @@ _CONDITIONS = (
 )
 
 
+_ACTORS = (NodeKind.PERSON, NodeKind.ORGANISATION)
+_PARTICIPATION = (TieType.LEADS, TieType.PARTICIPATES_IN, TieType.PARTNER_IN)
+_THIRD_SECTOR = Match((Condition("sector", Op.IN, ("THIRD_SECTOR",)),))
+_IN_ESPOO = Match((Condition("municipality", Op.EQUALS, "Espoo"),))
+_PARTNERS = Hop(NodeKind.PROJECT, (TieType.PARTNER_IN,), Direction.IN, (NodeKind.ORGANISATION,))
+_PROJECTS = Hop(NodeKind.PROGRAMME, (TieType.PART_OF,), Direction.IN, (NodeKind.PROJECT,))
+_PARTICIPANTS = Hop(NodeKind.PROGRAMME, _PARTICIPATION, Direction.IN, _ACTORS)
+_MEMBERSHIPS = Hop(
+    NodeKind.PERSON,
+    (TieType.EMPLOYED_BY, TieType.MEMBER_OF),
+    Direction.OUT,
+    (NodeKind.ORGANISATION,),
+)
+_SEATS = Hop(NodeKind.PROGRAMME, (TieType.SITS_ON,), Direction.IN, (NodeKind.PERSON,))
+_TIE_CONDITIONS = (
+    Condition("role", Op.EQUALS, "chair"),
+    Condition("role", Op.CONTAINS, "chair"),
+    Condition("seatType", Op.IN, ("ELECTED_OFFICIAL",)),
+    Condition("end", Op.ACTIVE_FROM, "2014-01-01"),
+    Condition("start", Op.ACTIVE_TO, "2016-12-31"),
+)
+
+
+def _third_sector_partner(quantifier: Quantifier) -> Related:
+    return Related(_PARTNERS, quantifier, EdgeMatch(node=((NodeKind.ORGANISATION, _THIRD_SECTOR),)))
+
+
+MATCHES: dict[str, Match] = {
+    # The issue's example: some project with a third-sector partner and none outside Espoo.
+    "nested": Match(
+        related=(
+            Related(
+                _PROJECTS,
+                Quantifier.SOME,
+                EdgeMatch(
+                    node=(
+                        (
+                            NodeKind.PROJECT,
+                            Match(
+                                related=(
+                                    _third_sector_partner(Quantifier.SOME),
+                                    Related(
+                                        _PARTNERS,
+                                        Quantifier.NONE,
+                                        EdgeMatch(
+                                            node=(
+                                                (NodeKind.ORGANISATION, Match(negated=_IN_ESPOO)),
+                                            )
+                                        ),
+                                    ),
+                                )
+                            ),
+                        ),
+                    )
+                ),
+            ),
+        )
+    ),
+    "all": Match(related=(Related(_PROJECTS, Quantifier.ALL, EdgeMatch(tie=_TIE_CONDITIONS)),)),
+    "single": Match(related=(Related(_SEATS, Quantifier.SINGLE, EdgeMatch(tie=_TIE_CONDITIONS)),)),
+    "kinds": Match(
+        related=(
+            Related(
+                _PARTICIPANTS,
+                Quantifier.SOME,
+                EdgeMatch(
+                    node=(
+                        (
+                            NodeKind.PERSON,
+                            Match(
+                                related=(
+                                    Related(
+                                        _MEMBERSHIPS,
+                                        Quantifier.SOME,
+                                        EdgeMatch(node=((NodeKind.ORGANISATION, _THIRD_SECTOR),)),
+                                    ),
+                                )
+                            ),
+                        ),
+                        (NodeKind.ORGANISATION, _THIRD_SECTOR),
+                    )
+                ),
+            ),
+        )
+    ),
+    "combined": Match(
+        conditions=_CONDITIONS[:1],
+        all_of=(Match(_CONDITIONS[3:4]), Match(_CONDITIONS[5:6])),
+        any_of=(
+            Match(related=(Related(_PROJECTS, Quantifier.NONE),)),
+            Match(related=(Related(_SEATS, Quantifier.SOME, EdgeMatch(any_of=())),)),
+        ),
+        negated=Match(
+            related=(
+                Related(
+                    _SEATS,
+                    Quantifier.SOME,
+                    EdgeMatch(
+                        tie=_TIE_CONDITIONS[:1],
+                        all_of=(EdgeMatch(tie=_TIE_CONDITIONS[2:3]),),
+                        any_of=(
+                            EdgeMatch(tie=_TIE_CONDITIONS[3:4]),
+                            EdgeMatch(tie=_TIE_CONDITIONS[4:]),
+                        ),
+                        negated=EdgeMatch(tie=_TIE_CONDITIONS[1:2]),
+                    ),
+                ),
+            )
+        ),
+    ),
+}
+"""Representative filter trees: every quantifier, nesting, AND/OR/NOT on nodes and ties, a
+far end of several kinds (the kind test), constants that fold away."""
+WHERES: dict[str, EdgeMatch] = {
+    "tie": EdgeMatch(tie=_TIE_CONDITIONS),
+    "kinds": EdgeMatch(
+        node=(
+            (NodeKind.PERSON, Match(negated=Match(_CONDITIONS[:1]))),
+            (NodeKind.ORGANISATION, _THIRD_SECTOR),
+        )
+    ),
+    "nested": EdgeMatch(
+        node=(
+            (NodeKind.PERSON, Match(related=(Related(_MEMBERSHIPS, Quantifier.ALL),))),
+            (NodeKind.ORGANISATION, Match()),
+        ),
+        negated=EdgeMatch(tie=_TIE_CONDITIONS[:2]),
+    ),
+}
+
+
 def _list_nodes() -> dict[str, Statement]:
     statements = {}
+    kind_test = neo4j_cypher.kind_test
     for field in SortField:
         width = 1 if field is SortField.ID else 2
         for descending in (False, True):
             for after in (None, Keyset(tuple(["x"] * width))):
                 query = NodeQuery(_KIND, _CONDITIONS, Order(field, descending), 21, after)
                 name = f"list_nodes[{field.value},{descending},{after is not None}]"
-                statements[name] = cypher.list_nodes(query)
+                statements[name] = cypher.list_nodes(query, kind_test)
+    for name, match in MATCHES.items():
+        query = NodeQuery(_KIND, _CONDITIONS[:2], Order(), 21, Keyset(("x", "y")), match)
+        statements[f"list_nodes[match:{name}]"] = cypher.list_nodes(query, kind_test)
+        statements[f"count_nodes[match:{name}]"] = cypher.count_nodes(_KIND, (), match, kind_test)
+    for name, where in WHERES.items():
+        hop = _PARTICIPANTS
+        statements[f"neighbours[where:{name}]"] = cypher.neighbours(
+            hop, ["a"], Keyset(("N", "i", "t")), where, kind_test
+        )
+        statements[f"first_neighbours[where:{name}]"] = neo4j_cypher.first_neighbours(
+            hop, ["a"], 10, where
+        )
+        statements[f"first_neighbours[shared,where:{name}]"] = cypher.first_neighbours(
+            hop, ["a"], 10, where, kind_test
+        )
     return statements
 
 
@@ -54,7 +205,9 @@ def _neighbours() -> dict[str, Statement]:
             hop = Hop(min(parents), (type_,), direction, tuple(sorted(others)))
             for after in (None, Keyset(("Name", "id", "tie"))):
                 name = f"neighbours[{type_.value},{direction.value},{after is not None}]"
-                statements[name] = cypher.neighbours(hop, ["a", "b"], after)
+                statements[name] = cypher.neighbours(
+                    hop, ["a", "b"], after, None, neo4j_cypher.kind_test
+                )
             name = f"first_neighbours[{type_.value},{direction.value}]"
             statements[name] = neo4j_cypher.first_neighbours(hop, ["a", "b"], 10)
     many = Hop(
@@ -63,7 +216,9 @@ def _neighbours() -> dict[str, Statement]:
         Direction.IN,
         (NodeKind.PERSON, NodeKind.ORGANISATION),
     )
-    statements["neighbours[several types]"] = cypher.neighbours(many, ["a"], None)
+    statements["neighbours[several types]"] = cypher.neighbours(
+        many, ["a"], None, None, neo4j_cypher.kind_test
+    )
     return statements
 
 
@@ -100,8 +255,8 @@ def catalogue() -> dict[str, Statement]:
         "ping": cypher.ping(),
         "find_nodes": neo4j_cypher.find_nodes(["a", "b"]),
         "find_nodes[shared]": cypher.find_nodes(["a", "b"]),
-        "count_nodes": cypher.count_nodes(_KIND, _CONDITIONS),
-        "count_nodes[no filter]": cypher.count_nodes(_KIND, ()),
+        "count_nodes": cypher.count_nodes(_KIND, _CONDITIONS, None, neo4j_cypher.kind_test),
+        "count_nodes[no filter]": cypher.count_nodes(_KIND, (), None, neo4j_cypher.kind_test),
         "count_all_nodes": cypher.count_all_nodes(),
         "search": neo4j_cypher.search("ohjaamo*", "ohjaamo", every, 20),
         "search[some kinds]": neo4j_cypher.search("kest* AND esp*", "kest esp", every[:2], 5),

@@ -21,13 +21,16 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from graph.backends import read_model_lists as lists
+from graph.backends.read_model_matches import MatchIndex
 from graph.columns import TIE_BATCH, TIE_COLUMNS, node_columns, node_from_row, tie_from_row
 from graph.model import Node, NodeKind, Tie, TieType
 from graph.store import (
     Condition,
     Direction,
+    EdgeMatch,
     Hop,
     Keyset,
+    Match,
     Neighbour,
     NeighbourPage,
     NodeQuery,
@@ -122,6 +125,7 @@ class ReadModel:
     kinds: dict[NodeKind, lists.KindTable] = field(default_factory=dict)
     orderings: dict[tuple[NodeKind, SortField], lists.Ordering] = field(default_factory=dict)
     by_id: dict[TieType, IdOrder] = field(default_factory=dict)
+    _matches: MatchIndex | None = None
 
     @classmethod
     def of(cls, version: int, nodes: pa.Table, ties: pa.Table) -> ReadModel:
@@ -139,12 +143,30 @@ class ReadModel:
         key = (query.kind, query.order.field)
         if key not in self.orderings:
             self.orderings[key] = lists.ordering(of_kind, query.order.field)
-        kept = lists.matching(of_kind.table, query.conditions)
+        kept = self._kept(query.kind, query.conditions, query.match)
         rows, keysets, more = lists.page(of_kind, self.orderings[key], kept, query)
         return Page(self._nodes(rows), keysets, more)
 
-    def count_nodes(self, kind: NodeKind, conditions: Sequence[Condition]) -> int:
-        return int(lists.matching(self._kind(kind).table, conditions).sum())
+    def count_nodes(
+        self, kind: NodeKind, conditions: Sequence[Condition], match: Match | None = None
+    ) -> int:
+        return int(self._kept(kind, conditions, match).sum())
+
+    def _kept(
+        self, kind: NodeKind, conditions: Sequence[Condition], match: Match | None
+    ) -> np.ndarray:
+        """Which nodes of the kind (in its table's order) meet the conditions and the match."""
+        of_kind = self._kind(kind)
+        kept = lists.matching(of_kind.table, conditions)
+        if match is not None:
+            kept &= self.matches().nodes(match, kind)[of_kind.rows]
+        return kept
+
+    def matches(self) -> MatchIndex:
+        """What filter trees are evaluated with, made on first use."""
+        if self._matches is None:
+            self._matches = MatchIndex(self.nodes, self.ties, self._kind)
+        return self._matches
 
     def _kind(self, kind: NodeKind) -> lists.KindTable:
         if kind not in self.kinds:
@@ -152,33 +174,61 @@ class ReadModel:
         return self.kinds[kind]
 
     def first_neighbours(
-        self, order: HopOrder, hop: Hop, parent_ids: Sequence[str], limit: int
+        self,
+        order: HopOrder,
+        hop: Hop,
+        parent_ids: Sequence[str],
+        limit: int,
+        where: EdgeMatch | None = None,
     ) -> dict[str, NeighbourPage]:
-        spans = {pid: order.span(pid) for pid in parent_ids}
-        cuts = {pid: (start, min(end, start + limit)) for pid, (start, end) in spans.items()}
-        items = self._neighbours(order, hop, cuts)
-        return {pid: NeighbourPage(items[pid], end - start) for pid, (start, end) in spans.items()}
+        chosen = self._positions(order, parent_ids, None, where)
+        items = self._neighbours(order, {pid: found[:limit] for pid, found in chosen.items()})
+        return {pid: NeighbourPage(items[pid], len(found)) for pid, found in chosen.items()}
 
     def neighbours_after(
-        self, order: HopOrder, hop: Hop, parent_ids: Sequence[str], after: Keyset | None
+        self,
+        order: HopOrder,
+        hop: Hop,
+        parent_ids: Sequence[str],
+        after: Keyset | None,
+        where: EdgeMatch | None = None,
     ) -> dict[str, list[Neighbour]]:
-        cuts = {}
+        return self._neighbours(order, self._positions(order, parent_ids, after, where))
+
+    def _positions(
+        self,
+        order: HopOrder,
+        parent_ids: Sequence[str],
+        after: Keyset | None,
+        where: EdgeMatch | None,
+    ) -> dict[str, np.ndarray]:
+        """Each parent's positions in the hop's order: after `after`, meeting `where`."""
+        chosen = {}
         for pid in parent_ids:
             start, end = order.span(pid)
-            cuts[pid] = (start if after is None else order.start_after(pid, after), end)
-        return self._neighbours(order, hop, cuts)
+            start = start if after is None else order.start_after(pid, after)
+            chosen[pid] = np.arange(start, end)
+        if where is None or not chosen:
+            return chosen
+        every = np.concatenate(list(chosen.values()))
+        met = self.matches().edges(where, order.tie_rows[every], order.node_rows[every])
+        cuts = np.cumsum([len(found) for found in chosen.values()])[:-1]
+        return {
+            pid: found[kept]
+            for (pid, found), kept in zip(chosen.items(), np.split(met, cuts), strict=True)
+        }
 
     def _neighbours(
-        self, order: HopOrder, hop: Hop, cuts: dict[str, tuple[int, int]]
+        self, order: HopOrder, chosen: dict[str, np.ndarray]
     ) -> dict[str, list[Neighbour]]:
-        ranges = [np.arange(start, end) for start, end in cuts.values()]
-        positions = np.concatenate(ranges) if ranges else np.array([], dtype=np.int64)
+        every = list(chosen.values())
+        positions = np.concatenate(every) if every else np.array([], dtype=np.int64)
         nodes = iter(self._nodes(order.node_rows[positions]))
         ties = iter(self.ties.take(order.tie_rows[positions]).to_pylist())
         result: dict[str, list[Neighbour]] = {}
-        for pid, (start, end) in cuts.items():
+        for pid, found in chosen.items():
             page = []
-            for _ in range(end - start):
+            for _ in range(len(found)):
                 node, row = next(nodes), next(ties)
                 tie = tie_from_row(TYPES[row[TYPE]], row[SOURCE], row[TARGET], row)
                 page.append(Neighbour(tie, node, Keyset((node.name, node.id, tie.id))))
