@@ -12,22 +12,25 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.columns import TIE_COLUMNS, node_columns
+from graph.cypher_matches import TRUE, KindTest, Predicates, condition, labels, prop
 from graph.model import NodeKind, TieType
-from graph.store import Condition, Direction, Hop, Keyset, NodeQuery, Op, Order, SortField
+from graph.store import (
+    Condition,
+    Direction,
+    EdgeMatch,
+    Hop,
+    Keyset,
+    Match,
+    NodeQuery,
+    Order,
+    SortField,
+)
 
 
 @dataclass(frozen=True)
 class Statement:
     text: str
     params: dict[str, Any]
-
-
-def prop(var: str, name: str) -> str:
-    return f"{var}.`{name}`"
-
-
-def labels(kinds: Sequence[NodeKind]) -> str:
-    return "|".join(kind.value for kind in kinds)
 
 
 def ping() -> Statement:
@@ -45,9 +48,9 @@ def find_nodes(ids: Sequence[str]) -> Statement:
     return Statement(f"UNWIND $ids AS id MATCH (n:{kinds} {{id: id}}) RETURN n", {"ids": list(ids)})
 
 
-def list_nodes(query: NodeQuery) -> Statement:
+def list_nodes(query: NodeQuery, kind_test: KindTest) -> Statement:
     params: dict[str, Any] = {"limit": query.limit}
-    where = [*selection("n", query, params)]
+    where = [*selection("n", query, kind_test, params)]
     sort_keys = _sort_keys("n", query.order)
     if query.after is not None:
         where.append(_after(sort_keys, query.after, query.order.descending, params))
@@ -60,35 +63,46 @@ def list_nodes(query: NodeQuery) -> Statement:
     )
 
 
-def selection(var: str, query: NodeQuery, params: dict[str, Any]) -> tuple[str, ...]:
+def selection(
+    var: str, query: NodeQuery, kind_test: KindTest, params: dict[str, Any]
+) -> tuple[str, ...]:
     """The WHERE clauses that select a query's nodes (its order and page aside): what lists
     and aggregates of the query share."""
-    return tuple(_conditions(var, query.conditions, params))
+    where = _conditions(var, query.conditions, params)
+    return (*where, *_matching(var, query.match, kind_test, params))
 
 
-def count_nodes(kind: NodeKind, conditions: Sequence[Condition]) -> Statement:
+def count_nodes(
+    kind: NodeKind, conditions: Sequence[Condition], match: Match | None, kind_test: KindTest
+) -> Statement:
     params: dict[str, Any] = {}
-    where = _conditions("n", conditions, params)
+    where = _conditions("n", conditions, params) + _matching("n", match, kind_test, params)
     return Statement(f"MATCH (n:{kind.value}){_where(where)} RETURN count(n) AS total", params)
 
 
 NEIGHBOUR_SORT_KEYS = ("coalesce(o.name, '')", "o.id", "r.id")
 
 
-def neighbours(hop: Hop, parent_ids: Sequence[str], after: Keyset | None) -> Statement:
-    # MATCH-by-key then OPTIONAL MATCH lets LadybugDB look the parents up by primary key
-    # before expanding; a single MATCH pattern there hash-joins the whole relationship table.
+def neighbours(
+    hop: Hop,
+    parent_ids: Sequence[str],
+    after: Keyset | None,
+    where: EdgeMatch | None,
+    kind_test: KindTest,
+) -> Statement:
     params: dict[str, Any] = {"ids": list(parent_ids)}
-    types = "|".join(t.value for t in hop.types)
-    left, right = ("-", "->") if hop.direction is Direction.OUT else ("<-", "-")
-    where = [] if after is None else [_after(NEIGHBOUR_SORT_KEYS, after, False, params)]
+    clauses = [] if after is None else [_after(NEIGHBOUR_SORT_KEYS, after, False, params)]
+    clauses += _edge_matching(where, kind_test, params)
     keys = ", ".join(NEIGHBOUR_SORT_KEYS)
     return Statement(
-        f"UNWIND $ids AS pid MATCH (p:{hop.parent.value} {{id: pid}}) "
-        f"OPTIONAL MATCH (p){left}[r:{types}]{right}(o:{labels(hop.others)}){_where(where)} "
-        f"RETURN pid, r, o, {keys} ORDER BY pid, {keys}",
+        f"{hop_pattern(hop)}{_where(clauses)} RETURN pid, r, o, {keys} ORDER BY pid, {keys}",
         params,
     )
+
+
+def edge_clauses(where: EdgeMatch | None, kind_test: KindTest, params: dict[str, Any]) -> str:
+    """` WHERE ...` on a hop pattern's tie `r` and far node `o`, or nothing."""
+    return _where(_edge_matching(where, kind_test, params))
 
 
 ALL_ROWS = 2_000_000_000
@@ -96,6 +110,8 @@ ALL_ROWS = 2_000_000_000
 
 
 def hop_pattern(hop: Hop) -> str:
+    # MATCH-by-key then OPTIONAL MATCH lets LadybugDB look the parents up by primary key
+    # before expanding; a single MATCH pattern there hash-joins the whole relationship table.
     types = "|".join(t.value for t in hop.types)
     left, right = ("-", "->") if hop.direction is Direction.OUT else ("<-", "-")
     return (
@@ -104,18 +120,22 @@ def hop_pattern(hop: Hop) -> str:
     )
 
 
-def first_neighbours(hop: Hop, parent_ids: Sequence[str], limit: int) -> Statement:
+def first_neighbours(
+    hop: Hop, parent_ids: Sequence[str], limit: int, where: EdgeMatch | None, kind_test: KindTest
+) -> Statement:
     """The first `limit` neighbours of each parent in neighbour order, and how many it has.
 
     The sort and the cut happen in the database, so a parent with thousands of neighbours
     sends back only `limit` of them. LadybugDB slices lists from 1, inclusive at both ends.
     """
     keys = ", ".join(NEIGHBOUR_SORT_KEYS)
+    params: dict[str, Any] = {"ids": list(parent_ids), "limit": limit}
     return Statement(
-        f"{hop_pattern(hop)} WITH pid, r, o ORDER BY pid, {keys} LIMIT {ALL_ROWS} "
+        f"{hop_pattern(hop)}{edge_clauses(where, kind_test, params)} "
+        f"WITH pid, r, o ORDER BY pid, {keys} LIMIT {ALL_ROWS} "
         "WITH pid, collect(r) AS rs, collect(o) AS os, count(r) AS total "
         "RETURN pid, rs[1:$limit], os[1:$limit], total",
-        {"ids": list(parent_ids), "limit": limit},
+        params,
     )
 
 
@@ -214,28 +234,21 @@ def after_values(
 
 
 def _conditions(var: str, conditions: Sequence[Condition], params: dict[str, Any]) -> list[str]:
-    return [_condition(var, c, params) for c in conditions]
+    return [condition(var, c, params) for c in conditions]
 
 
-def _condition(var: str, condition: Condition, params: dict[str, Any]) -> str:
-    name = f"c{len(params)}"
-    params[name] = list(condition.value) if condition.op is Op.IN else condition.value
-    column = prop(var, condition.prop)
-    if condition.op is Op.INSTANT_FROM:
-        column = f"coalesce({column}, {prop(var, 'start')})"
-    match condition.op:
-        case Op.EQUALS:
-            return f"{column} = ${name}"
-        case Op.IN:
-            return f"{column} IN ${name}"
-        case Op.CONTAINS:
-            params[name] = str(condition.value).lower()
-            return f"lower(coalesce({column}, '')) CONTAINS ${name}"
-        case Op.ACTIVE_FROM | Op.INSTANT_FROM:
-            # `end` may be of reduced precision ("2017"): compare at its precision.
-            return f"({column} IS NULL OR left(${name}, size({column})) <= {column})"
-        case Op.ACTIVE_TO:
-            return f"({column} IS NULL OR {column} <= ${name})"
+def _matching(
+    var: str, match: Match | None, kind_test: KindTest, params: dict[str, Any]
+) -> list[str]:
+    written = TRUE if match is None else Predicates(kind_test, params).node(match, var)
+    return [] if written == TRUE else [written]
+
+
+def _edge_matching(
+    where: EdgeMatch | None, kind_test: KindTest, params: dict[str, Any]
+) -> list[str]:
+    written = TRUE if where is None else Predicates(kind_test, params).edge(where, "r", "o")
+    return [] if written == TRUE else [written]
 
 
 def _where(clauses: Sequence[str]) -> str:

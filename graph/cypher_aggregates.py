@@ -15,9 +15,17 @@ from typing import Any
 from graph import dates
 from graph.aggregates import KIND, TYPE, Grouping, Part, count_of_key
 from graph.columns import TIE_COLUMNS, node_columns
-from graph.cypher import ALL_ROWS, Statement, after_values, hop_pattern, labels, prop, selection
+from graph.cypher import (
+    ALL_ROWS,
+    Statement,
+    after_values,
+    edge_clauses,
+    hop_pattern,
+    selection,
+)
+from graph.cypher_matches import KindTest, labels, prop
 from graph.model import NodeKind
-from graph.store import Direction, Hop, Keyset, NodeQuery, TieCount
+from graph.store import Direction, EdgeMatch, Hop, Keyset, NodeQuery, TieCount
 
 
 @dataclass(frozen=True)
@@ -36,20 +44,22 @@ LADYBUG = Dialect("label({})", "label({})", f" LIMIT {ALL_ROWS}", "{0}[{1} + 1:{
 """LadybugDB sorts inside WITH only with a LIMIT, and slices lists from 1, both ends in."""
 
 
-def summarise_nodes(query: NodeQuery) -> Statement:
+def summarise_nodes(query: NodeQuery, kind_test: KindTest) -> Statement:
     params: dict[str, Any] = {}
-    where = selection("n", query, params)
+    where = selection("n", query, kind_test, params)
     return Statement(
         f"MATCH (n:{query.kind.value}){_where(where)} RETURN count(n) AS total, {_spans('n')}",
         params,
     )
 
 
-def group_nodes(query: NodeQuery, grouping: Grouping, dialect: Dialect) -> Statement:
+def group_nodes(
+    query: NodeQuery, grouping: Grouping, dialect: Dialect, kind_test: KindTest
+) -> Statement:
     if grouping.part is not Part.NODE:
         raise ValueError("a list of nodes is grouped by the nodes' properties")
     params: dict[str, Any] = {}
-    where = selection("n", query, params)
+    where = selection("n", query, kind_test, params)
     key = _node_key("n", (query.kind,), grouping, dialect)
     return Statement(
         f"MATCH (n:{query.kind.value}){_where(where)} RETURN {key} AS key, count(n) AS total",
@@ -57,15 +67,24 @@ def group_nodes(query: NodeQuery, grouping: Grouping, dialect: Dialect) -> State
     )
 
 
-def summarise_neighbours(hop: Hop, parent_ids: Sequence[str]) -> Statement:
+def summarise_neighbours(
+    hop: Hop, parent_ids: Sequence[str], where: EdgeMatch | None, kind_test: KindTest
+) -> Statement:
+    params: dict[str, Any] = {"ids": list(parent_ids)}
     return Statement(
-        f"{hop_pattern(hop)} RETURN pid, count(r) AS total, {_spans('r')}",
-        {"ids": list(parent_ids)},
+        f"{hop_pattern(hop)}{edge_clauses(where, kind_test, params)} "
+        f"RETURN pid, count(r) AS total, {_spans('r')}",
+        params,
     )
 
 
 def group_neighbours(
-    hop: Hop, parent_ids: Sequence[str], grouping: Grouping, dialect: Dialect
+    hop: Hop,
+    parent_ids: Sequence[str],
+    grouping: Grouping,
+    where: EdgeMatch | None,
+    dialect: Dialect,
+    kind_test: KindTest,
 ) -> Statement:
     if grouping.part is Part.NODE:
         key = _node_key("o", hop.others, grouping, dialect)
@@ -73,20 +92,22 @@ def group_neighbours(
         key = dialect.type_of.format("r")
     else:
         key = _value("r", grouping, grouping.prop in TIE_COLUMNS)
+    params: dict[str, Any] = {"ids": list(parent_ids)}
     return Statement(
-        f"{hop_pattern(hop)} RETURN pid, {key} AS key, count(r) AS total",
-        {"ids": list(parent_ids)},
+        f"{hop_pattern(hop)}{edge_clauses(where, kind_test, params)} "
+        f"RETURN pid, {key} AS key, count(r) AS total",
+        params,
     )
 
 
-def list_by_count(query: NodeQuery, dialect: Dialect) -> Statement:
+def list_by_count(query: NodeQuery, dialect: Dialect, kind_test: KindTest) -> Statement:
     """A page of nodes sorted by a count of their ties, then by id: each row is the node,
     its count and its id."""
     count = query.order.count
     if count is None:
         raise ValueError("the query is not sorted by a count")
     params: dict[str, Any] = {"limit": query.limit}
-    where = selection("n", query, params)
+    where = selection("n", query, kind_test, params)
     direction = " DESC" if query.order.descending else ""
     after = ""
     if query.after is not None:
@@ -107,7 +128,9 @@ def counted_neighbours(
     descending: bool,
     after: Keyset | None,
     limit: int,
+    where: EdgeMatch | None,
     dialect: Dialect,
+    kind_test: KindTest,
 ) -> Statement:
     """Per parent: its neighbours after `after` sorted by a count of their ties, the node's id
     and the tie's (up to `limit`, with their counts), and how many neighbours it has in all.
@@ -116,6 +139,7 @@ def counted_neighbours(
     first in this order, so the page starts after as many as they are (LadybugDB cannot
     collect a CASE that is a node of several labels, so a filtered collect will not do)."""
     params: dict[str, Any] = {"ids": list(parent_ids), "limit": limit}
+    matched = edge_clauses(where, kind_test, params)
     later, skip = "", "0"
     if after is not None:
         values = (count_of_key(after.values[0]), *after.values[1:])
@@ -125,7 +149,8 @@ def counted_neighbours(
     direction = " DESC" if descending else ""
     pages = ", ".join(dialect.page.format(f"{var}s", "skipped") for var in ("r", "o", "c"))
     return Statement(
-        f"{hop_pattern(hop)} WITH pid, r, o, {_count_of('o', hop.others, count, dialect)} AS c "
+        f"{hop_pattern(hop)}{matched} "
+        f"WITH pid, r, o, {_count_of('o', hop.others, count, dialect)} AS c "
         f"WITH pid, r, o, c{later} "
         f"ORDER BY pid, c{direction}, o.id{direction}, r.id{direction}{dialect.ordered_with} "
         "WITH pid, collect(r) AS rs, collect(o) AS os, "

@@ -69,6 +69,8 @@ class NodeQuery:
     order: Order = Order()
     limit: int = 20
     after: Keyset | None = None
+    match: Match | None = None
+    """Beyond `conditions`: AND/OR/NOT and conditions on related nodes and ties."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,50 @@ class Hop:
     types: tuple[TieType, ...]
     direction: Direction
     others: tuple[NodeKind, ...]
+
+
+class Quantifier(StrEnum):
+    """How many of a node's ties along a hop must match: at least one, none, every one (true
+    when it has none), exactly one."""
+
+    SOME = "SOME"
+    NONE = "NONE"
+    ALL = "ALL"
+    SINGLE = "SINGLE"
+
+
+@dataclass(frozen=True)
+class Match:
+    """A condition on nodes of one kind, met when every part is: its own `conditions`, each
+    `related`, each of `all_of`, at least one of `any_of` (when given; an empty tuple matches
+    nothing) and not `negated`. `Match()` matches every node of the kind."""
+
+    conditions: tuple[Condition, ...] = ()
+    related: tuple[Related, ...] = ()
+    all_of: tuple[Match, ...] = ()
+    any_of: tuple[Match, ...] | None = None
+    negated: Match | None = None
+
+
+@dataclass(frozen=True)
+class EdgeMatch:
+    """A condition on one tie along a hop and the node at its far end, met as Match's parts:
+    the tie's own `tie` conditions and, by the far node's kind, `node`."""
+
+    tie: tuple[Condition, ...] = ()
+    node: tuple[tuple[NodeKind, Match], ...] | None = None
+    all_of: tuple[EdgeMatch, ...] = ()
+    any_of: tuple[EdgeMatch, ...] | None = None
+    negated: EdgeMatch | None = None
+
+
+@dataclass(frozen=True)
+class Related:
+    """The node's ties along `hop` that meet `edge`: SOME of them, NONE, ALL or a SINGLE one."""
+
+    hop: Hop
+    quantifier: Quantifier
+    edge: EdgeMatch = EdgeMatch()
 
 
 @dataclass(frozen=True)
@@ -184,18 +230,26 @@ class GraphStore(TokenStore, Protocol):
 
     async def list_nodes(self, query: NodeQuery) -> Page: ...
 
-    async def count_nodes(self, kind: NodeKind, conditions: Sequence[Condition]) -> int: ...
+    async def count_nodes(
+        self, kind: NodeKind, conditions: Sequence[Condition], match: Match | None = None
+    ) -> int: ...
 
     async def neighbours(
-        self, hop: Hop, parent_ids: Sequence[str], after: Keyset | None = None
+        self,
+        hop: Hop,
+        parent_ids: Sequence[str],
+        after: Keyset | None = None,
+        where: EdgeMatch | None = None,
     ) -> Mapping[str, list[Neighbour]]:
-        """Every neighbour of each parent along `hop`, ordered by name, id and tie id."""
+        """Every neighbour of each parent along `hop` whose tie meets `where`, ordered by name,
+        id and tie id."""
 
     async def first_neighbours(
-        self, hop: Hop, parent_ids: Sequence[str], limit: int
+        self, hop: Hop, parent_ids: Sequence[str], limit: int, where: EdgeMatch | None = None
     ) -> Mapping[str, NeighbourPage]:
-        """The first `limit` neighbours of each parent (in `neighbours` order) and their count,
-        cut in the database so a parent with many neighbours costs little."""
+        """The first `limit` neighbours of each parent (in `neighbours` order, those whose tie
+        meets `where`) and their count, cut in the database so a parent with many neighbours
+        costs little."""
 
     async def counted_neighbours(
         self,
@@ -205,10 +259,12 @@ class GraphStore(TokenStore, Protocol):
         descending: bool,
         after: Keyset | None,
         limit: int,
+        where: EdgeMatch | None = None,
     ) -> Mapping[str, NeighbourPage]:
-        """Each parent's neighbours sorted by `count` of the neighbour, its id and the tie id
-        (all descending or all ascending): up to `limit` after `after`, and how many it has
-        in all; keysets are (graph.aggregates.count_key(count), node id, tie id)."""
+        """Each parent's neighbours (whose tie meets `where`) sorted by `count` of the
+        neighbour, its id and the tie id (all descending or all ascending): up to `limit`
+        after `after`, and how many it has in all; keysets are
+        (graph.aggregates.count_key(count), node id, tie id)."""
 
     async def summarise_nodes(self, query: NodeQuery) -> Summary:
         """Count, start and end of the nodes `query` selects (its order and page aside)."""
@@ -217,14 +273,20 @@ class GraphStore(TokenStore, Protocol):
         """The nodes `query` selects counted by a key, in graph.aggregates.ordered_groups."""
 
     async def summarise_neighbours(
-        self, hop: Hop, parent_ids: Sequence[str]
+        self, hop: Hop, parent_ids: Sequence[str], where: EdgeMatch | None = None
     ) -> Mapping[str, Summary]:
-        """Per parent, the count of its ties along `hop` and the span of their dates."""
+        """Per parent, the count of its ties along `hop` that meet `where`, and the span of
+        their dates."""
 
     async def group_neighbours(
-        self, hop: Hop, parent_ids: Sequence[str], grouping: Grouping
+        self,
+        hop: Hop,
+        parent_ids: Sequence[str],
+        grouping: Grouping,
+        where: EdgeMatch | None = None,
     ) -> Mapping[str, list[Group]]:
-        """Per parent, its ties along `hop` counted by a key of the tie or the neighbour."""
+        """Per parent, its ties along `hop` that meet `where`, counted by a key of the tie
+        or the neighbour."""
 
     async def search(self, text: str, kinds: Sequence[NodeKind], limit: int) -> list[Node]: ...
 

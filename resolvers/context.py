@@ -12,7 +12,7 @@ from graph.analytics.service import Analytics
 from graph.changes import ChangeFeed
 from graph.curation import Curator
 from graph.model import Node, NodeKind
-from graph.store import GraphStore, Hop, Neighbour, NeighbourPage
+from graph.store import EdgeMatch, GraphStore, Hop, Neighbour, NeighbourPage
 from resolvers.auth import Viewer
 
 
@@ -37,8 +37,10 @@ class Context:
     connection_params: dict[str, object] | None = None
     """What a websocket client sent in connection_init (strawberry fills it in)."""
     _node_loaders: dict[NodeKind, DataLoader[str, Node | None]] = field(default_factory=dict)
-    _hop_loaders: dict[Hop, DataLoader[str, list[Neighbour]]] = field(default_factory=dict)
-    _page_loaders: dict[tuple[Hop, int], DataLoader[str, NeighbourPage]] = field(
+    _hop_loaders: dict[tuple[Hop, EdgeMatch | None], DataLoader[str, list[Neighbour]]] = field(
+        default_factory=dict
+    )
+    _page_loaders: dict[tuple[Hop, int, EdgeMatch | None], DataLoader[str, NeighbourPage]] = field(
         default_factory=dict
     )
 
@@ -63,26 +65,32 @@ class Context:
             self._node_loaders[kind] = DataLoader(load_fn=load, max_batch_size=self._batch_size)
         return self._node_loaders[kind]
 
-    def first_neighbours(self, hop: Hop, limit: int) -> DataLoader[str, NeighbourPage]:
-        """The first `limit` neighbours along `hop` and their count, batched over all parents
-        asked for in one tick; the database does the cut."""
-        key = (hop, limit)
+    def first_neighbours(
+        self, hop: Hop, limit: int, where: EdgeMatch | None = None
+    ) -> DataLoader[str, NeighbourPage]:
+        """The first `limit` neighbours along `hop` (whose ties meet `where`) and their count,
+        batched over all parents asked for in one tick; the database does the cut."""
+        key = (hop, limit, where)
         if key not in self._page_loaders:
 
             async def load(parent_ids: Sequence[str]) -> list[NeighbourPage]:
-                found = await self.store.first_neighbours(hop, parent_ids, limit)
+                found = await self.store.first_neighbours(hop, parent_ids, limit, where)
                 return [found[pid] for pid in parent_ids]
 
             self._page_loaders[key] = DataLoader(load_fn=load, max_batch_size=self._batch_size)
         return self._page_loaders[key]
 
-    def neighbours(self, hop: Hop) -> DataLoader[str, list[Neighbour]]:
-        """Every neighbour along `hop`, batched over all parents asked for in one tick."""
-        if hop not in self._hop_loaders:
+    def neighbours(
+        self, hop: Hop, where: EdgeMatch | None = None
+    ) -> DataLoader[str, list[Neighbour]]:
+        """Every neighbour along `hop` (whose ties meet `where`), batched over all parents
+        asked for in one tick."""
+        key = (hop, where)
+        if key not in self._hop_loaders:
 
             async def load(parent_ids: Sequence[str]) -> list[list[Neighbour]]:
-                found = await self.store.neighbours(hop, parent_ids)
+                found = await self.store.neighbours(hop, parent_ids, where=where)
                 return [found[pid] for pid in parent_ids]
 
-            self._hop_loaders[hop] = DataLoader(load_fn=load, max_batch_size=self._batch_size)
-        return self._hop_loaders[hop]
+            self._hop_loaders[key] = DataLoader(load_fn=load, max_batch_size=self._batch_size)
+        return self._hop_loaders[key]

@@ -9,7 +9,7 @@ from typing import Generic, TypeVar
 
 from graph.errors import BadInputError, LimitExceededError
 from graph.model import Node, NodeKind
-from graph.store import Condition, Hop, Keyset, Neighbour, NodeQuery, Order
+from graph.store import Condition, EdgeMatch, Hop, Keyset, Match, Neighbour, NodeQuery, Order
 from resolvers import cursors
 from resolvers.context import Context
 
@@ -57,15 +57,19 @@ async def root_page(
     order: Order,
     first: int | None,
     after: str | None,
+    match: Match | None = None,
 ) -> NodePage:
+    """`match`: the filter beyond `conditions`. The cursor is the sort key of the last row,
+    so paging through a filtered list gives each match once, in order."""
     limit = checked_first(context, first)
     tag = f"{kind.value}:{order.field.value}:{'desc' if order.descending else 'asc'}"
     keyset = None if after is None else cursors.decode(tag, after)
     store = context.store
-    page = await store.list_nodes(NodeQuery(kind, tuple(conditions), order, limit, keyset))
+    query = NodeQuery(kind, tuple(conditions), order, limit, keyset, match)
+    page = await store.list_nodes(query)
 
     async def count() -> int:
-        return await store.count_nodes(kind, conditions)
+        return await store.count_nodes(kind, conditions, match)
 
     return NodePage(
         nodes=page.nodes,
@@ -77,12 +81,18 @@ async def root_page(
 
 
 async def tie_page(
-    context: Context, hop: Hop, parent_id: str, first: int | None, after: str | None
+    context: Context,
+    hop: Hop,
+    parent_id: str,
+    first: int | None,
+    after: str | None,
+    where: EdgeMatch | None = None,
 ) -> TiePage:
+    """`where`: which ties (and far nodes) to list; cursors hold under it, as for root lists."""
     limit = checked_first(context, first)
     tag = "tie:" + "|".join(t.value for t in hop.types)
     if after is None:
-        page = await context.first_neighbours(hop, limit).load(parent_id)
+        page = await context.first_neighbours(hop, limit, where).load(parent_id)
         items = list(page.items[:limit])
         return TiePage(
             items=items,
@@ -90,7 +100,7 @@ async def tie_page(
             has_next=page.total > limit,
             total=page.total,
         )
-    everything = await context.neighbours(hop).load(parent_id)
+    everything = await context.neighbours(hop, where).load(parent_id)
     start = 0 if after is None else _position_after(everything, cursors.decode(tag, after))
     items = everything[start : start + limit]
     return TiePage(

@@ -8,30 +8,63 @@ relationship fields page through that node's ties with the edge properties on ea
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Annotated, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Generic, TypeAlias, TypeVar
 
 import strawberry
 
 from graph import model
-from graph.store import Direction, Hop
 from resolvers import global_ids
 from resolvers.pages import tie_page
 from schema.connections import CursorAt, PageInfo, page_info
 from schema.enums import EventType, NodeKind, OrgType, SeatType, Sector, TieType
+from schema.filters import EDGE_FILTERS, EdgeFilter
 from schema.info import Info
+from schema.relations import hop_of
 from schema.scalars import PartialDate, partial_date
 
-OUT, IN = Direction.OUT, Direction.IN
-ACTORS = model.ACTOR_KINDS
-INITIATIVES = model.INITIATIVE_KINDS
-PARTICIPATION = (TieType.LEADS, TieType.PARTICIPATES_IN, TieType.PARTNER_IN)
-MEMBERSHIP = (TieType.EMPLOYED_BY, TieType.MEMBER_OF)
-
-
-def _hop(
-    parent: NodeKind, types: tuple[TieType, ...], direction: Direction, *others: NodeKind
-) -> Hop:
-    return Hop(parent, types, direction, others)
+# A relationship field's `filter`: which ties to list, by the tie and its far node (the far
+# end's group: schema/filters.py). mypy sees the common base; strawberry the generated type.
+if TYPE_CHECKING:
+    ActorEdges: TypeAlias = EdgeFilter | None
+    EntityEdges: TypeAlias = EdgeFilter | None
+    EventEdges: TypeAlias = EdgeFilter | None
+    GoalEdges: TypeAlias = EdgeFilter | None
+    InitiativeEdges: TypeAlias = EdgeFilter | None
+    OrganisationEdges: TypeAlias = EdgeFilter | None
+    OutcomeEdges: TypeAlias = EdgeFilter | None
+    PersonEdges: TypeAlias = EdgeFilter | None
+    ProgrammeEdges: TypeAlias = EdgeFilter | None
+    ProjectEdges: TypeAlias = EdgeFilter | None
+else:
+    _WHICH = strawberry.argument(
+        description="Which ties to list: conditions on each tie and the node at its far end."
+    )
+    (
+        ActorEdges,
+        EntityEdges,
+        EventEdges,
+        GoalEdges,
+        InitiativeEdges,
+        OrganisationEdges,
+        OutcomeEdges,
+        PersonEdges,
+        ProgrammeEdges,
+        ProjectEdges,
+    ) = (
+        Annotated[EDGE_FILTERS[group] | None, _WHICH]
+        for group in (
+            "Actor",
+            "Entity",
+            "Event",
+            "Goal",
+            "Initiative",
+            "Organisation",
+            "Outcome",
+            "Person",
+            "Programme",
+            "Project",
+        )
+    )
 
 
 async def sources_of(info: Info, ids: Sequence[str]) -> list[Source]:
@@ -40,9 +73,17 @@ async def sources_of(info: Info, ids: Sequence[str]) -> list[Source]:
 
 
 async def _ties(
-    info: Info, parent: Entity, hop: Hop, first: int, after: str | None
+    info: Info,
+    parent: Entity,
+    relation: str,
+    first: int,
+    after: str | None,
+    filter_: EdgeFilter | None,
 ) -> TieConnection[Any]:
-    page = await tie_page(info.context, hop, parent.record.id, first, after)
+    """A page of the parent's ties along its relationship field `relation` (schema/relations.py)."""
+    hop = hop_of(parent.record.kind, relation)
+    where = None if filter_ is None else filter_.edge_match(hop)
+    page = await tie_page(info.context, hop, parent.record.id, first, after, where)
     edges = [
         TieEdge(
             position=position,
@@ -171,31 +212,27 @@ After = Annotated[str | None, strawberry.argument(description="A cursor from an 
 class Person(Entity):
     @strawberry.field(description="Organisations the person works for or belongs to, over time.")
     async def memberships(
-        self, info: Info, first: Page = 20, after: After = None
+        self, info: Info, first: Page = 20, after: After = None, filter: OrganisationEdges = None
     ) -> TieConnection[Organisation]:
-        hop = _hop(NodeKind.PERSON, MEMBERSHIP, OUT, NodeKind.ORGANISATION)
-        return await _ties(info, self, hop, first, after)
+        return await _ties(info, self, "memberships", first, after, filter)
 
     @strawberry.field(description="Seats on programme steering groups, with the seat type.")
     async def steering_seats(
-        self, info: Info, first: Page = 20, after: After = None
+        self, info: Info, first: Page = 20, after: After = None, filter: ProgrammeEdges = None
     ) -> TieConnection[Programme]:
-        hop = _hop(NodeKind.PERSON, (TieType.SITS_ON,), OUT, NodeKind.PROGRAMME)
-        return await _ties(info, self, hop, first, after)
+        return await _ties(info, self, "steering_seats", first, after, filter)
 
     @strawberry.field(description="Programmes and projects the person leads or takes part in.")
     async def initiatives(
-        self, info: Info, first: Page = 20, after: After = None
+        self, info: Info, first: Page = 20, after: After = None, filter: InitiativeEdges = None
     ) -> TieConnection[Initiative]:
-        hop = _hop(NodeKind.PERSON, PARTICIPATION, OUT, *INITIATIVES)
-        return await _ties(info, self, hop, first, after)
+        return await _ties(info, self, "initiatives", first, after, filter)
 
     @strawberry.field(description="Events the person took part in.")
     async def events(
-        self, info: Info, first: Page = 20, after: After = None
+        self, info: Info, first: Page = 20, after: After = None, filter: EventEdges = None
     ) -> TieConnection[Event]:
-        hop = _hop(NodeKind.PERSON, (TieType.TOOK_PART_IN,), OUT, NodeKind.EVENT)
-        return await _ties(info, self, hop, first, after)
+        return await _ties(info, self, "events", first, after, filter)
 
 
 @strawberry.type(description="An organisation: a municipality, a city branch, a company, an NGO...")
@@ -218,50 +255,39 @@ class Organisation(Entity):
 
     @strawberry.field(description="People and organisations that work for or belong to it.")
     async def members(
-        self, info: Info, first: Page = 20, after: After = None
+        self, info: Info, first: Page = 20, after: After = None, filter: ActorEdges = None
     ) -> TieConnection[Actor]:
-        hop = _hop(NodeKind.ORGANISATION, MEMBERSHIP, IN, *ACTORS)
-        return await _ties(info, self, hop, first, after)
+        return await _ties(info, self, "members", first, after, filter)
 
     @strawberry.field(description="Organisations this one belongs to or is a unit of.")
     async def parents(
-        self, info: Info, first: Page = 20, after: After = None
+        self, info: Info, first: Page = 20, after: After = None, filter: OrganisationEdges = None
     ) -> TieConnection[Organisation]:
-        hop = _hop(
-            NodeKind.ORGANISATION,
-            (TieType.SUBUNIT_OF, TieType.MEMBER_OF),
-            OUT,
-            NodeKind.ORGANISATION,
-        )
-        return await _ties(info, self, hop, first, after)
+        return await _ties(info, self, "parents", first, after, filter)
 
     @strawberry.field(description="Units inside this organisation.")
     async def units(
-        self, info: Info, first: Page = 20, after: After = None
+        self, info: Info, first: Page = 20, after: After = None, filter: OrganisationEdges = None
     ) -> TieConnection[Organisation]:
-        hop = _hop(NodeKind.ORGANISATION, (TieType.SUBUNIT_OF,), IN, NodeKind.ORGANISATION)
-        return await _ties(info, self, hop, first, after)
+        return await _ties(info, self, "units", first, after, filter)
 
     @strawberry.field(description="Programmes and projects it leads, partners in or takes part in.")
     async def initiatives(
-        self, info: Info, first: Page = 20, after: After = None
+        self, info: Info, first: Page = 20, after: After = None, filter: InitiativeEdges = None
     ) -> TieConnection[Initiative]:
-        hop = _hop(NodeKind.ORGANISATION, PARTICIPATION, OUT, *INITIATIVES)
-        return await _ties(info, self, hop, first, after)
+        return await _ties(info, self, "initiatives", first, after, filter)
 
     @strawberry.field(description="Outcomes the organisation adopted.")
     async def adopted(
-        self, info: Info, first: Page = 20, after: After = None
+        self, info: Info, first: Page = 20, after: After = None, filter: OutcomeEdges = None
     ) -> TieConnection[Outcome]:
-        hop = _hop(NodeKind.ORGANISATION, (TieType.ADOPTED,), OUT, NodeKind.OUTCOME)
-        return await _ties(info, self, hop, first, after)
+        return await _ties(info, self, "adopted", first, after, filter)
 
     @strawberry.field(description="Events the organisation took part in.")
     async def events(
-        self, info: Info, first: Page = 20, after: After = None
+        self, info: Info, first: Page = 20, after: After = None, filter: EventEdges = None
     ) -> TieConnection[Event]:
-        hop = _hop(NodeKind.ORGANISATION, (TieType.TOOK_PART_IN,), OUT, NodeKind.EVENT)
-        return await _ties(info, self, hop, first, after)
+        return await _ties(info, self, "events", first, after, filter)
 
 
 @strawberry.interface(
@@ -270,95 +296,84 @@ class Organisation(Entity):
 class Initiative(Dated):
     @strawberry.field(description="Everyone who leads, partners in or takes part in it.")
     async def participants(
-        self, info: Info, first: Page = 20, after: After = None
+        self, info: Info, first: Page = 20, after: After = None, filter: ActorEdges = None
     ) -> TieConnection[Actor]:
-        hop = _hop(self.record.kind, PARTICIPATION, IN, *ACTORS)
-        return await _ties(info, self, hop, first, after)
+        return await _ties(info, self, "participants", first, after, filter)
 
     @strawberry.field(description="Those who lead it: managers, owners, directors.")
     async def leaders(
-        self, info: Info, first: Page = 20, after: After = None
+        self, info: Info, first: Page = 20, after: After = None, filter: ActorEdges = None
     ) -> TieConnection[Actor]:
-        hop = _hop(self.record.kind, (TieType.LEADS,), IN, *ACTORS)
-        return await _ties(info, self, hop, first, after)
+        return await _ties(info, self, "leaders", first, after, filter)
 
     @strawberry.field(description="Partner organisations: hosts, funders, coordinators, partners.")
     async def partners(
-        self, info: Info, first: Page = 20, after: After = None
+        self, info: Info, first: Page = 20, after: After = None, filter: OrganisationEdges = None
     ) -> TieConnection[Organisation]:
-        hop = _hop(self.record.kind, (TieType.PARTNER_IN,), IN, NodeKind.ORGANISATION)
-        return await _ties(info, self, hop, first, after)
+        return await _ties(info, self, "partners", first, after, filter)
 
     @strawberry.field(description="Programmes it is part of.")
     async def programmes(
-        self, info: Info, first: Page = 20, after: After = None
+        self, info: Info, first: Page = 20, after: After = None, filter: ProgrammeEdges = None
     ) -> TieConnection[Programme]:
-        hop = _hop(self.record.kind, (TieType.PART_OF,), OUT, NodeKind.PROGRAMME)
-        return await _ties(info, self, hop, first, after)
+        return await _ties(info, self, "programmes", first, after, filter)
 
     @strawberry.field(description="Outcomes it produced.")
     async def outcomes(
-        self, info: Info, first: Page = 20, after: After = None
+        self, info: Info, first: Page = 20, after: After = None, filter: OutcomeEdges = None
     ) -> TieConnection[Outcome]:
-        hop = _hop(self.record.kind, (TieType.PRODUCED,), OUT, NodeKind.OUTCOME)
-        return await _ties(info, self, hop, first, after)
+        return await _ties(info, self, "outcomes", first, after, filter)
 
     @strawberry.field
-    async def goals(self, info: Info, first: Page = 20, after: After = None) -> TieConnection[Goal]:
-        hop = _hop(self.record.kind, (TieType.HAS_GOAL,), OUT, NodeKind.GOAL)
-        return await _ties(info, self, hop, first, after)
+    async def goals(
+        self, info: Info, first: Page = 20, after: After = None, filter: GoalEdges = None
+    ) -> TieConnection[Goal]:
+        return await _ties(info, self, "goals", first, after, filter)
 
     @strawberry.field
     async def events(
-        self, info: Info, first: Page = 20, after: After = None
+        self, info: Info, first: Page = 20, after: After = None, filter: EventEdges = None
     ) -> TieConnection[Event]:
-        hop = _hop(self.record.kind, (TieType.HAS_EVENT,), OUT, NodeKind.EVENT)
-        return await _ties(info, self, hop, first, after)
+        return await _ties(info, self, "events", first, after, filter)
 
     @strawberry.field(description="What carried it on.")
     async def continued_by(
-        self, info: Info, first: Page = 20, after: After = None
+        self, info: Info, first: Page = 20, after: After = None, filter: InitiativeEdges = None
     ) -> TieConnection[Initiative]:
-        hop = _hop(self.record.kind, (TieType.CONTINUED_BY,), OUT, *INITIATIVES)
-        return await _ties(info, self, hop, first, after)
+        return await _ties(info, self, "continued_by", first, after, filter)
 
     @strawberry.field(description="What it carries on.")
     async def continues(
-        self, info: Info, first: Page = 20, after: After = None
+        self, info: Info, first: Page = 20, after: After = None, filter: InitiativeEdges = None
     ) -> TieConnection[Initiative]:
-        hop = _hop(self.record.kind, (TieType.CONTINUED_BY,), IN, *INITIATIVES)
-        return await _ties(info, self, hop, first, after)
+        return await _ties(info, self, "continues", first, after, filter)
 
     @strawberry.field(description="Related programmes and projects, either way.")
     async def related(
-        self, info: Info, first: Page = 20, after: After = None
+        self, info: Info, first: Page = 20, after: After = None, filter: InitiativeEdges = None
     ) -> TieConnection[Initiative]:
-        hop = _hop(self.record.kind, (TieType.RELATED_TO,), OUT, *INITIATIVES)
-        return await _ties(info, self, hop, first, after)
+        return await _ties(info, self, "related", first, after, filter)
 
 
 @strawberry.type(description="A development programme, such as one of Espoo's or KunTeko 2020.")
 class Programme(Initiative):
     @strawberry.field(description="The steering group: each seat's role and seat type on the edge.")
     async def steering_group(
-        self, info: Info, first: Page = 20, after: After = None
+        self, info: Info, first: Page = 20, after: After = None, filter: PersonEdges = None
     ) -> TieConnection[Person]:
-        hop = _hop(NodeKind.PROGRAMME, (TieType.SITS_ON,), IN, NodeKind.PERSON)
-        return await _ties(info, self, hop, first, after)
+        return await _ties(info, self, "steering_group", first, after, filter)
 
     @strawberry.field(description="Projects in this programme.")
     async def projects(
-        self, info: Info, first: Page = 20, after: After = None
+        self, info: Info, first: Page = 20, after: After = None, filter: ProjectEdges = None
     ) -> TieConnection[Project]:
-        hop = _hop(NodeKind.PROGRAMME, (TieType.PART_OF,), IN, NodeKind.PROJECT)
-        return await _ties(info, self, hop, first, after)
+        return await _ties(info, self, "projects", first, after, filter)
 
     @strawberry.field(description="Programmes inside this one.")
     async def subprogrammes(
-        self, info: Info, first: Page = 20, after: After = None
+        self, info: Info, first: Page = 20, after: After = None, filter: ProgrammeEdges = None
     ) -> TieConnection[Programme]:
-        hop = _hop(NodeKind.PROGRAMME, (TieType.PART_OF,), IN, NodeKind.PROGRAMME)
-        return await _ties(info, self, hop, first, after)
+        return await _ties(info, self, "subprogrammes", first, after, filter)
 
 
 @strawberry.type(description="A project, pilot or service within a programme.")
@@ -370,27 +385,24 @@ class Project(Initiative):
 class Outcome(Dated):
     @strawberry.field(description="Programmes and projects that produced it.")
     async def produced_by(
-        self, info: Info, first: Page = 20, after: After = None
+        self, info: Info, first: Page = 20, after: After = None, filter: InitiativeEdges = None
     ) -> TieConnection[Initiative]:
-        hop = _hop(NodeKind.OUTCOME, (TieType.PRODUCED,), IN, *INITIATIVES)
-        return await _ties(info, self, hop, first, after)
+        return await _ties(info, self, "produced_by", first, after, filter)
 
     @strawberry.field(description="Organisations, programmes and projects that adopted it.")
     async def adopted_by(
-        self, info: Info, first: Page = 20, after: After = None
+        self, info: Info, first: Page = 20, after: After = None, filter: EntityEdges = None
     ) -> TieConnection[Entity]:
-        hop = _hop(NodeKind.OUTCOME, (TieType.ADOPTED,), IN, NodeKind.ORGANISATION, *INITIATIVES)
-        return await _ties(info, self, hop, first, after)
+        return await _ties(info, self, "adopted_by", first, after, filter)
 
 
 @strawberry.type(description="A goal a programme or project set itself.")
 class Goal(Entity):
     @strawberry.field(description="The programmes and projects that set it.")
     async def set_by(
-        self, info: Info, first: Page = 20, after: After = None
+        self, info: Info, first: Page = 20, after: After = None, filter: InitiativeEdges = None
     ) -> TieConnection[Initiative]:
-        hop = _hop(NodeKind.GOAL, (TieType.HAS_GOAL,), IN, *INITIATIVES)
-        return await _ties(info, self, hop, first, after)
+        return await _ties(info, self, "set_by", first, after, filter)
 
 
 @strawberry.type(description="An event: a decision, a meeting, a visit, a training...")
@@ -401,34 +413,24 @@ class Event(Dated):
 
     @strawberry.field(description="People and organisations that took part.")
     async def participants(
-        self, info: Info, first: Page = 20, after: After = None
+        self, info: Info, first: Page = 20, after: After = None, filter: ActorEdges = None
     ) -> TieConnection[Actor]:
-        hop = _hop(NodeKind.EVENT, (TieType.TOOK_PART_IN,), IN, *ACTORS)
-        return await _ties(info, self, hop, first, after)
+        return await _ties(info, self, "participants", first, after, filter)
 
     @strawberry.field(description="The programmes and projects it belongs to.")
     async def initiatives(
-        self, info: Info, first: Page = 20, after: After = None
+        self, info: Info, first: Page = 20, after: After = None, filter: InitiativeEdges = None
     ) -> TieConnection[Initiative]:
-        hop = _hop(NodeKind.EVENT, (TieType.HAS_EVENT,), IN, *INITIATIVES)
-        return await _ties(info, self, hop, first, after)
+        return await _ties(info, self, "initiatives", first, after, filter)
 
 
 @strawberry.type(description="A development story, such as those on the Tekojen tori marketplace.")
 class Story(Dated):
     @strawberry.field(description="What the story tells of.")
     async def tells_of(
-        self, info: Info, first: Page = 20, after: After = None
+        self, info: Info, first: Page = 20, after: After = None, filter: EntityEdges = None
     ) -> TieConnection[Entity]:
-        hop = _hop(
-            NodeKind.STORY,
-            (TieType.TELLS_OF,),
-            OUT,
-            NodeKind.ORGANISATION,
-            *INITIATIVES,
-            NodeKind.OUTCOME,
-        )
-        return await _ties(info, self, hop, first, after)
+        return await _ties(info, self, "tells_of", first, after, filter)
 
 
 @strawberry.type(description="Where facts come from: a document, a page, a decision.")

@@ -15,8 +15,9 @@ from strawberry.types.field import StrawberryField
 from graph.model import KIND_SPECS, NodeKind
 from resolvers.pages import root_page
 from schema.connections import Connection, Edge, page_info
+from schema.filters import KIND_FILTERS, NodeFilter, root_conditions
 from schema.info import Info
-from schema.inputs import KIND_FILTERS, DatedOrder, EntityFilter, EntityOrder
+from schema.inputs import DatedOrder, EntityOrder
 from schema.nodes import TYPES, as_graphql
 
 LIST_HELP: Mapping[NodeKind, str] = {
@@ -28,14 +29,14 @@ LIST_HELP: Mapping[NodeKind, str] = {
 async def _root(
     info: Info,
     kind: NodeKind,
-    filter_: EntityFilter | None,
+    filter_: NodeFilter | None,
     order_by: EntityOrder | DatedOrder | None,
     first: int,
     after: str | None,
 ) -> Connection[Any]:
-    conditions = filter_.conditions(kind) if filter_ else []
+    conditions, match = root_conditions(filter_.match(kind)) if filter_ else ((), None)
     order = (order_by or EntityOrder()).order()
-    page = await root_page(info.context, kind, conditions, order, first, after)
+    page = await root_page(info.context, kind, conditions, order, first, after, match)
     return Connection(
         edges=[
             Edge(node=as_graphql(node), position=position, cursor_at=page.cursor_at)
@@ -50,7 +51,7 @@ def _root_list(kind: NodeKind) -> StrawberryField:
     async def resolve(
         self: Any,
         info: Info,
-        filter: EntityFilter | None = None,
+        filter: NodeFilter | None = None,
         order_by: EntityOrder | DatedOrder | None = None,
         first: int = 20,
         after: str | None = None,

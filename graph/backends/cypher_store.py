@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from graph import cypher
@@ -18,8 +19,10 @@ from graph.model import GraphStats, Node, NodeKind, Tie, TieType
 from graph.store import (
     Condition,
     Direction,
+    EdgeMatch,
     Hop,
     Keyset,
+    Match,
     Neighbour,
     NeighbourPage,
     NodeQuery,
@@ -55,6 +58,10 @@ class CypherStore(CypherTallies, ABC):
     @abstractmethod
     def _tie(self, value: Any, source: str, target: str) -> Tie: ...
 
+    @abstractmethod
+    def _kind_test(self, var: str, kind: NodeKind) -> str:
+        """Cypher that holds when the node `var` is of `kind` (graph/cypher_matches.py)."""
+
     async def ping(self) -> None:
         await self._read(cypher.ping())
 
@@ -74,8 +81,8 @@ class CypherStore(CypherTallies, ABC):
     async def list_nodes(self, query: NodeQuery) -> Page:
         if query.order.count is not None:
             return await self._list_by_count(query)
-        probe = NodeQuery(query.kind, query.conditions, query.order, query.limit + 1, query.after)
-        rows = await self._read(cypher.list_nodes(probe))
+        probe = replace(query, limit=query.limit + 1)
+        rows = await self._read(cypher.list_nodes(probe, self._kind_test))
         page = rows[: query.limit]
         return Page(
             nodes=[self._node(row[0]) for row in page],
@@ -83,17 +90,24 @@ class CypherStore(CypherTallies, ABC):
             has_more=len(rows) > query.limit,
         )
 
-    async def count_nodes(self, kind: NodeKind, conditions: Sequence[Condition]) -> int:
-        rows = await self._read(cypher.count_nodes(kind, conditions))
+    async def count_nodes(
+        self, kind: NodeKind, conditions: Sequence[Condition], match: Match | None = None
+    ) -> int:
+        rows = await self._read(cypher.count_nodes(kind, conditions, match, self._kind_test))
         return int(rows[0][0])
 
     async def neighbours(
-        self, hop: Hop, parent_ids: Sequence[str], after: Keyset | None = None
+        self,
+        hop: Hop,
+        parent_ids: Sequence[str],
+        after: Keyset | None = None,
+        where: EdgeMatch | None = None,
     ) -> Mapping[str, list[Neighbour]]:
         result: dict[str, list[Neighbour]] = {pid: [] for pid in parent_ids}
         if not parent_ids:
             return result
-        for pid, rel, other, *keys in await self._read(cypher.neighbours(hop, parent_ids, after)):
+        statement = cypher.neighbours(hop, parent_ids, after, where, self._kind_test)
+        for pid, rel, other, *keys in await self._read(statement):
             if rel is None:
                 continue
             node = self._node(other)
@@ -103,12 +117,12 @@ class CypherStore(CypherTallies, ABC):
         return result
 
     async def first_neighbours(
-        self, hop: Hop, parent_ids: Sequence[str], limit: int
+        self, hop: Hop, parent_ids: Sequence[str], limit: int, where: EdgeMatch | None = None
     ) -> Mapping[str, NeighbourPage]:
         result = {pid: NeighbourPage([], 0) for pid in parent_ids}
         if not parent_ids or limit <= 0:
-            return await self._counted(hop, parent_ids) if parent_ids else result
-        rows = await self._read(self._first_neighbours_statement(hop, parent_ids, limit))
+            return await self._counted(hop, parent_ids, where) if parent_ids else result
+        rows = await self._read(self._first_neighbours_statement(hop, parent_ids, limit, where))
         for pid, rels, others, total in rows:
             items = []
             for rel, other in zip(rels or (), others or (), strict=True):
@@ -123,12 +137,14 @@ class CypherStore(CypherTallies, ABC):
         return result
 
     def _first_neighbours_statement(
-        self, hop: Hop, parent_ids: Sequence[str], limit: int
+        self, hop: Hop, parent_ids: Sequence[str], limit: int, where: EdgeMatch | None
     ) -> Statement:
-        return cypher.first_neighbours(hop, parent_ids, limit)
+        return cypher.first_neighbours(hop, parent_ids, limit, where, self._kind_test)
 
-    async def _counted(self, hop: Hop, parent_ids: Sequence[str]) -> dict[str, NeighbourPage]:
-        pages = await self.first_neighbours(hop, parent_ids, 1)
+    async def _counted(
+        self, hop: Hop, parent_ids: Sequence[str], where: EdgeMatch | None
+    ) -> dict[str, NeighbourPage]:
+        pages = await self.first_neighbours(hop, parent_ids, 1, where)
         return {pid: NeighbourPage([], page.total) for pid, page in pages.items()}
 
     async def search(self, text: str, kinds: Sequence[NodeKind], limit: int) -> list[Node]:

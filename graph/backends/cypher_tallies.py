@@ -10,8 +10,18 @@ from typing import Any
 from graph import cypher_aggregates as statements
 from graph.aggregates import DateSpan, Group, Grouping, Summary, count_key, ordered_groups
 from graph.cypher import Statement
-from graph.model import Node, Tie
-from graph.store import Direction, Hop, Keyset, Neighbour, NeighbourPage, NodeQuery, Page, TieCount
+from graph.model import Node, NodeKind, Tie
+from graph.store import (
+    Direction,
+    EdgeMatch,
+    Hop,
+    Keyset,
+    Neighbour,
+    NeighbourPage,
+    NodeQuery,
+    Page,
+    TieCount,
+)
 
 Row = list[Any]
 
@@ -28,9 +38,12 @@ class CypherTallies(ABC):
     @abstractmethod
     def _tie(self, value: Any, source: str, target: str) -> Tie: ...
 
+    @abstractmethod
+    def _kind_test(self, var: str, kind: NodeKind) -> str: ...
+
     async def _list_by_count(self, query: NodeQuery) -> Page:
         probe = NodeQuery(query.kind, query.conditions, query.order, query.limit + 1, query.after)
-        rows = await self._read(statements.list_by_count(probe, self.dialect))
+        rows = await self._read(statements.list_by_count(probe, self.dialect, self._kind_test))
         page = rows[: query.limit]
         return Page(
             nodes=[self._node(node) for node, _, _ in page],
@@ -46,12 +59,21 @@ class CypherTallies(ABC):
         descending: bool,
         after: Keyset | None,
         limit: int,
+        where: EdgeMatch | None = None,
     ) -> Mapping[str, NeighbourPage]:
         result = {pid: NeighbourPage([], 0) for pid in parent_ids}
         if not parent_ids:
             return result
         statement = statements.counted_neighbours(
-            hop, parent_ids, count, descending, after, max(limit, 0), self.dialect
+            hop,
+            parent_ids,
+            count,
+            descending,
+            after,
+            max(limit, 0),
+            where,
+            self.dialect,
+            self._kind_test,
         )
         for pid, rels, others, counts, total in await self._read(statement):
             items = []
@@ -65,28 +87,37 @@ class CypherTallies(ABC):
         return result
 
     async def summarise_nodes(self, query: NodeQuery) -> Summary:
-        (row,) = await self._read(statements.summarise_nodes(query))
+        (row,) = await self._read(statements.summarise_nodes(query, self._kind_test))
         return _summary(row)
 
     async def group_nodes(self, query: NodeQuery, grouping: Grouping) -> list[Group]:
-        rows = await self._read(statements.group_nodes(query, grouping, self.dialect))
+        rows = await self._read(
+            statements.group_nodes(query, grouping, self.dialect, self._kind_test)
+        )
         return ordered_groups((_key(key), int(total)) for key, total in rows)
 
     async def summarise_neighbours(
-        self, hop: Hop, parent_ids: Sequence[str]
+        self, hop: Hop, parent_ids: Sequence[str], where: EdgeMatch | None = None
     ) -> Mapping[str, Summary]:
         found = {pid: Summary() for pid in parent_ids}
         if parent_ids:
-            for pid, *row in await self._read(statements.summarise_neighbours(hop, parent_ids)):
+            statement = statements.summarise_neighbours(hop, parent_ids, where, self._kind_test)
+            for pid, *row in await self._read(statement):
                 found[pid] = _summary(row)
         return found
 
     async def group_neighbours(
-        self, hop: Hop, parent_ids: Sequence[str], grouping: Grouping
+        self,
+        hop: Hop,
+        parent_ids: Sequence[str],
+        grouping: Grouping,
+        where: EdgeMatch | None = None,
     ) -> Mapping[str, list[Group]]:
         counts: dict[str, list[tuple[str | None, int]]] = {pid: [] for pid in parent_ids}
         if parent_ids:
-            statement = statements.group_neighbours(hop, parent_ids, grouping, self.dialect)
+            statement = statements.group_neighbours(
+                hop, parent_ids, grouping, where, self.dialect, self._kind_test
+            )
             for pid, key, total in await self._read(statement):
                 counts[pid].append((_key(key), int(total)))
         return {pid: ordered_groups(found) for pid, found in counts.items()}

@@ -31,8 +31,10 @@ from graph.errors import BadInputError, StoreUnavailableError
 from graph.model import Node, NodeKind, Tie, TieType
 from graph.store import (
     Condition,
+    EdgeMatch,
     Hop,
     Keyset,
+    Match,
     Neighbour,
     NeighbourPage,
     NodeQuery,
@@ -166,15 +168,26 @@ class LadybugStore(CypherStore):
         model = ids and self._current("find_nodes")
         return model.find(ids) if model else await super().find_nodes(ids)
 
+    # A filter tree is evaluated over whole kinds and hops in a worker thread (numpy lets go
+    # of the interpreter lock), so the event loop serves other requests meanwhile.
+
     async def list_nodes(self, query: NodeQuery) -> Page:
         model = self._current("list_nodes")
-        return model.list_nodes(query) if model else await super().list_nodes(query)
+        if not model:
+            return await super().list_nodes(query)
+        if query.match is None:
+            return model.list_nodes(query)
+        return await asyncio.to_thread(model.list_nodes, query)
 
-    async def count_nodes(self, kind: NodeKind, conditions: Sequence[Condition]) -> int:
+    async def count_nodes(
+        self, kind: NodeKind, conditions: Sequence[Condition], match: Match | None = None
+    ) -> int:
         model = self._current("count_nodes")
-        if model:
+        if not model:
+            return await super().count_nodes(kind, conditions, match)
+        if match is None:
             return model.count_nodes(kind, conditions)
-        return await super().count_nodes(kind, conditions)
+        return await asyncio.to_thread(model.count_nodes, kind, conditions, match)
 
     async def scan_nodes(self, kind: NodeKind, after_id: str | None, limit: int) -> list[Node]:
         model = self._current("scan_nodes")
@@ -197,22 +210,32 @@ class LadybugStore(CypherStore):
         return await super().scan_tie_columns(type_, after_id, limit)
 
     async def first_neighbours(
-        self, hop: Hop, parent_ids: Sequence[str], limit: int
+        self, hop: Hop, parent_ids: Sequence[str], limit: int, where: EdgeMatch | None = None
     ) -> Mapping[str, NeighbourPage]:
         found = parent_ids and self._ordered("first_neighbours", hop)
-        if found:
-            model, order = found
+        if not found:
+            return await super().first_neighbours(hop, parent_ids, limit, where)
+        model, order = found
+        if where is None:
             return model.first_neighbours(order, hop, parent_ids, max(limit, 0))
-        return await super().first_neighbours(hop, parent_ids, limit)
+        return await asyncio.to_thread(
+            model.first_neighbours, order, hop, parent_ids, max(limit, 0), where
+        )
 
     async def neighbours(
-        self, hop: Hop, parent_ids: Sequence[str], after: Keyset | None = None
+        self,
+        hop: Hop,
+        parent_ids: Sequence[str],
+        after: Keyset | None = None,
+        where: EdgeMatch | None = None,
     ) -> Mapping[str, list[Neighbour]]:
         found = parent_ids and self._ordered("neighbours", hop)
-        if found:
-            model, order = found
+        if not found:
+            return await super().neighbours(hop, parent_ids, after, where)
+        model, order = found
+        if where is None:
             return model.neighbours_after(order, hop, parent_ids, after)
-        return await super().neighbours(hop, parent_ids, after)
+        return await asyncio.to_thread(model.neighbours_after, order, hop, parent_ids, after, where)
 
     async def counted_neighbours(
         self,
@@ -222,14 +245,17 @@ class LadybugStore(CypherStore):
         descending: bool,
         after: Keyset | None,
         limit: int,
+        where: EdgeMatch | None = None,
     ) -> Mapping[str, NeighbourPage]:
         found = parent_ids and self._ordered("counted_neighbours", hop)
         if found:
             model, order = found
             return model.counted_neighbours(
-                order, parent_ids, count, descending, after, max(limit, 0)
+                order, parent_ids, count, descending, after, max(limit, 0), where
             )
-        return await super().counted_neighbours(hop, parent_ids, count, descending, after, limit)
+        return await super().counted_neighbours(
+            hop, parent_ids, count, descending, after, limit, where
+        )
 
     async def summarise_nodes(self, query: NodeQuery) -> Summary:
         model = self._current("summarise_nodes")
@@ -242,22 +268,26 @@ class LadybugStore(CypherStore):
         return await super().group_nodes(query, grouping)
 
     async def summarise_neighbours(
-        self, hop: Hop, parent_ids: Sequence[str]
+        self, hop: Hop, parent_ids: Sequence[str], where: EdgeMatch | None = None
     ) -> Mapping[str, Summary]:
         found = parent_ids and self._ordered("summarise_neighbours", hop)
         if found:
             model, order = found
-            return model.summarise_neighbours(order, parent_ids)
-        return await super().summarise_neighbours(hop, parent_ids)
+            return model.summarise_neighbours(order, parent_ids, where)
+        return await super().summarise_neighbours(hop, parent_ids, where)
 
     async def group_neighbours(
-        self, hop: Hop, parent_ids: Sequence[str], grouping: Grouping
+        self,
+        hop: Hop,
+        parent_ids: Sequence[str],
+        grouping: Grouping,
+        where: EdgeMatch | None = None,
     ) -> Mapping[str, list[Group]]:
         found = parent_ids and self._ordered("group_neighbours", hop)
         if found:
             model, order = found
-            return model.group_neighbours(order, parent_ids, grouping)
-        return await super().group_neighbours(hop, parent_ids, grouping)
+            return model.group_neighbours(order, parent_ids, grouping, where)
+        return await super().group_neighbours(hop, parent_ids, grouping, where)
 
     async def _model(self, version: int) -> read_model.ReadModel:
         """Every node and tie, column-wise, read through one connection."""
@@ -272,6 +302,11 @@ class LadybugStore(CypherStore):
 
     def _tie(self, value: Any, source: str, target: str) -> Tie:
         return tie_from_row(TieType(value["_LABEL"]), source, target, value)
+
+    def _kind_test(self, var: str, kind: NodeKind) -> str:
+        # LadybugDB has no label predicate (`o:Kind`), and ignores a label given again to a
+        # variable already bound; `label()` names a node's table.
+        return f"label({var}) = '{kind.value}'"
 
     async def _copy_all(self, tables: Iterator[_Copy], progress: Progress | None) -> None:
         """COPY the tables in order as a builder thread makes them: building Arrow columns

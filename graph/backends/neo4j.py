@@ -18,7 +18,7 @@ from graph.columns import node_from_row, node_row, tie_from_row, tie_row
 from graph.cypher import Statement
 from graph.errors import BadInputError, StoreUnavailableError
 from graph.model import Node, NodeKind, Tie, TieType
-from graph.store import Hop, WriteSummary
+from graph.store import EdgeMatch, Hop, WriteSummary
 from graph.writes import nodes_for_bulk_load, ties_for_bulk_load
 
 BATCH_ROWS = 5_000
@@ -73,9 +73,12 @@ class Neo4jStore(CypherStore):
         return neo4j_cypher.find_nodes(ids)
 
     def _first_neighbours_statement(
-        self, hop: Hop, parent_ids: Sequence[str], limit: int
+        self, hop: Hop, parent_ids: Sequence[str], limit: int, where: EdgeMatch | None
     ) -> Statement:
-        return neo4j_cypher.first_neighbours(hop, parent_ids, limit)
+        return neo4j_cypher.first_neighbours(hop, parent_ids, limit, where)
+
+    def _kind_test(self, var: str, kind: NodeKind) -> str:
+        return neo4j_cypher.kind_test(var, kind)
 
     async def bulk_load(
         self, nodes: Sequence[Node], ties: Sequence[Tie], progress: Progress | None = None

@@ -15,11 +15,15 @@ from graph.model import TIE_SPECS, Node, NodeKind, Tie, TieType
 from graph.store import (
     Condition,
     Direction,
+    EdgeMatch,
     Hop,
     Keyset,
+    Match,
     NodeQuery,
     Op,
     Order,
+    Quantifier,
+    Related,
     SortField,
     TieCount,
 )
@@ -35,15 +39,162 @@ _CONDITIONS = (
 )
 
 
+_ACTORS = (NodeKind.PERSON, NodeKind.ORGANISATION)
+_PARTICIPATION = (TieType.LEADS, TieType.PARTICIPATES_IN, TieType.PARTNER_IN)
+_THIRD_SECTOR = Match((Condition("sector", Op.IN, ("THIRD_SECTOR",)),))
+_IN_ESPOO = Match((Condition("municipality", Op.EQUALS, "Espoo"),))
+_PARTNERS = Hop(NodeKind.PROJECT, (TieType.PARTNER_IN,), Direction.IN, (NodeKind.ORGANISATION,))
+_PROJECTS = Hop(NodeKind.PROGRAMME, (TieType.PART_OF,), Direction.IN, (NodeKind.PROJECT,))
+_PARTICIPANTS = Hop(NodeKind.PROGRAMME, _PARTICIPATION, Direction.IN, _ACTORS)
+_MEMBERSHIPS = Hop(
+    NodeKind.PERSON,
+    (TieType.EMPLOYED_BY, TieType.MEMBER_OF),
+    Direction.OUT,
+    (NodeKind.ORGANISATION,),
+)
+_SEATS = Hop(NodeKind.PROGRAMME, (TieType.SITS_ON,), Direction.IN, (NodeKind.PERSON,))
+_TIE_CONDITIONS = (
+    Condition("role", Op.EQUALS, "chair"),
+    Condition("role", Op.CONTAINS, "chair"),
+    Condition("seatType", Op.IN, ("ELECTED_OFFICIAL",)),
+    Condition("end", Op.ACTIVE_FROM, "2014-01-01"),
+    Condition("start", Op.ACTIVE_TO, "2016-12-31"),
+)
+
+
+def _third_sector_partner(quantifier: Quantifier) -> Related:
+    return Related(_PARTNERS, quantifier, EdgeMatch(node=((NodeKind.ORGANISATION, _THIRD_SECTOR),)))
+
+
+MATCHES: dict[str, Match] = {
+    # The issue's example: some project with a third-sector partner and none outside Espoo.
+    "nested": Match(
+        related=(
+            Related(
+                _PROJECTS,
+                Quantifier.SOME,
+                EdgeMatch(
+                    node=(
+                        (
+                            NodeKind.PROJECT,
+                            Match(
+                                related=(
+                                    _third_sector_partner(Quantifier.SOME),
+                                    Related(
+                                        _PARTNERS,
+                                        Quantifier.NONE,
+                                        EdgeMatch(
+                                            node=(
+                                                (NodeKind.ORGANISATION, Match(negated=_IN_ESPOO)),
+                                            )
+                                        ),
+                                    ),
+                                )
+                            ),
+                        ),
+                    )
+                ),
+            ),
+        )
+    ),
+    "all": Match(related=(Related(_PROJECTS, Quantifier.ALL, EdgeMatch(tie=_TIE_CONDITIONS)),)),
+    "single": Match(related=(Related(_SEATS, Quantifier.SINGLE, EdgeMatch(tie=_TIE_CONDITIONS)),)),
+    "kinds": Match(
+        related=(
+            Related(
+                _PARTICIPANTS,
+                Quantifier.SOME,
+                EdgeMatch(
+                    node=(
+                        (
+                            NodeKind.PERSON,
+                            Match(
+                                related=(
+                                    Related(
+                                        _MEMBERSHIPS,
+                                        Quantifier.SOME,
+                                        EdgeMatch(node=((NodeKind.ORGANISATION, _THIRD_SECTOR),)),
+                                    ),
+                                )
+                            ),
+                        ),
+                        (NodeKind.ORGANISATION, _THIRD_SECTOR),
+                    )
+                ),
+            ),
+        )
+    ),
+    "combined": Match(
+        conditions=_CONDITIONS[:1],
+        all_of=(Match(_CONDITIONS[3:4]), Match(_CONDITIONS[5:6])),
+        any_of=(
+            Match(related=(Related(_PROJECTS, Quantifier.NONE),)),
+            Match(related=(Related(_SEATS, Quantifier.SOME, EdgeMatch(any_of=())),)),
+        ),
+        negated=Match(
+            related=(
+                Related(
+                    _SEATS,
+                    Quantifier.SOME,
+                    EdgeMatch(
+                        tie=_TIE_CONDITIONS[:1],
+                        all_of=(EdgeMatch(tie=_TIE_CONDITIONS[2:3]),),
+                        any_of=(
+                            EdgeMatch(tie=_TIE_CONDITIONS[3:4]),
+                            EdgeMatch(tie=_TIE_CONDITIONS[4:]),
+                        ),
+                        negated=EdgeMatch(tie=_TIE_CONDITIONS[1:2]),
+                    ),
+                ),
+            )
+        ),
+    ),
+}
+"""Representative filter trees: every quantifier, nesting, AND/OR/NOT on nodes and ties, a
+far end of several kinds (the kind test), constants that fold away."""
+WHERES: dict[str, EdgeMatch] = {
+    "tie": EdgeMatch(tie=_TIE_CONDITIONS),
+    "kinds": EdgeMatch(
+        node=(
+            (NodeKind.PERSON, Match(negated=Match(_CONDITIONS[:1]))),
+            (NodeKind.ORGANISATION, _THIRD_SECTOR),
+        )
+    ),
+    "nested": EdgeMatch(
+        node=(
+            (NodeKind.PERSON, Match(related=(Related(_MEMBERSHIPS, Quantifier.ALL),))),
+            (NodeKind.ORGANISATION, Match()),
+        ),
+        negated=EdgeMatch(tie=_TIE_CONDITIONS[:2]),
+    ),
+}
+
+
 def _list_nodes() -> dict[str, Statement]:
     statements = {}
+    kind_test = neo4j_cypher.kind_test
     for field in SortField:
         width = 1 if field is SortField.ID else 2
         for descending in (False, True):
             for after in (None, Keyset(tuple(["x"] * width))):
                 query = NodeQuery(_KIND, _CONDITIONS, Order(field, descending), 21, after)
                 name = f"list_nodes[{field.value},{descending},{after is not None}]"
-                statements[name] = cypher.list_nodes(query)
+                statements[name] = cypher.list_nodes(query, kind_test)
+    for name, match in MATCHES.items():
+        query = NodeQuery(_KIND, _CONDITIONS[:2], Order(), 21, Keyset(("x", "y")), match)
+        statements[f"list_nodes[match:{name}]"] = cypher.list_nodes(query, kind_test)
+        statements[f"count_nodes[match:{name}]"] = cypher.count_nodes(_KIND, (), match, kind_test)
+    for name, where in WHERES.items():
+        hop = _PARTICIPANTS
+        statements[f"neighbours[where:{name}]"] = cypher.neighbours(
+            hop, ["a"], Keyset(("N", "i", "t")), where, kind_test
+        )
+        statements[f"first_neighbours[where:{name}]"] = neo4j_cypher.first_neighbours(
+            hop, ["a"], 10, where
+        )
+        statements[f"first_neighbours[shared,where:{name}]"] = cypher.first_neighbours(
+            hop, ["a"], 10, where, kind_test
+        )
     return statements
 
 
@@ -56,7 +207,9 @@ def _neighbours() -> dict[str, Statement]:
             hop = Hop(min(parents), (type_,), direction, tuple(sorted(others)))
             for after in (None, Keyset(("Name", "id", "tie"))):
                 name = f"neighbours[{type_.value},{direction.value},{after is not None}]"
-                statements[name] = cypher.neighbours(hop, ["a", "b"], after)
+                statements[name] = cypher.neighbours(
+                    hop, ["a", "b"], after, None, neo4j_cypher.kind_test
+                )
             name = f"first_neighbours[{type_.value},{direction.value}]"
             statements[name] = neo4j_cypher.first_neighbours(hop, ["a", "b"], 10)
     many = Hop(
@@ -65,7 +218,9 @@ def _neighbours() -> dict[str, Statement]:
         Direction.IN,
         (NodeKind.PERSON, NodeKind.ORGANISATION),
     )
-    statements["neighbours[several types]"] = cypher.neighbours(many, ["a"], None)
+    statements["neighbours[several types]"] = cypher.neighbours(
+        many, ["a"], None, None, neo4j_cypher.kind_test
+    )
     return statements
 
 
@@ -95,10 +250,7 @@ def _writes() -> dict[str, Statement]:
     return statements
 
 
-_PARTICIPANTS = (TieType.LEADS, TieType.PARTICIPATES_IN, TieType.PARTNER_IN)
-_ACTORS = (NodeKind.PERSON, NodeKind.ORGANISATION)
 _INITIATIVES = (NodeKind.PROGRAMME, NodeKind.PROJECT)
-_INTO_PROGRAMMES = Hop(NodeKind.PROGRAMME, _PARTICIPANTS, Direction.IN, _ACTORS)
 _EVENTS = TieCount(
     (
         Hop(NodeKind.ORGANISATION, (TieType.TOOK_PART_IN,), Direction.OUT, (NodeKind.EVENT,)),
@@ -107,18 +259,23 @@ _EVENTS = TieCount(
 )
 """A count whose hop differs by kind: the CASE form."""
 _INITIATIVES_OF_ACTORS = TieCount(
-    tuple(Hop(k, _PARTICIPANTS, Direction.OUT, _INITIATIVES) for k in _ACTORS)
+    tuple(Hop(k, _PARTICIPATION, Direction.OUT, _INITIATIVES) for k in _ACTORS)
 )
 """A count along the same hop for every kind: the plain COUNT form."""
+_WHERE = (None, EdgeMatch(tie=_TIE_CONDITIONS, node=((NodeKind.ORGANISATION, _THIRD_SECTOR),)))
 
 
 def _aggregates() -> dict[str, Statement]:
-    neo4j = neo4j_cypher.DIALECT
-    statements = {
-        "summarise_nodes": cypher_aggregates.summarise_nodes(NodeQuery(_KIND, _CONDITIONS)),
-        "summarise_nodes[no filter]": cypher_aggregates.summarise_nodes(NodeQuery(_KIND)),
-        "summarise_neighbours": cypher_aggregates.summarise_neighbours(_INTO_PROGRAMMES, ["a"]),
-    }
+    neo4j, kind_test = neo4j_cypher.DIALECT, neo4j_cypher.kind_test
+    statements = {}
+    for name, match in (("", None), *((f"match:{n}", m) for n, m in MATCHES.items())):
+        query = NodeQuery(_KIND, _CONDITIONS, match=match)
+        statements[f"summarise_nodes[{name}]"] = cypher_aggregates.summarise_nodes(query, kind_test)
+    for where in _WHERE:
+        name = f"summarise_neighbours[{where is not None}]"
+        statements[name] = cypher_aggregates.summarise_neighbours(
+            _PARTICIPANTS, ["a"], where, kind_test
+        )
     node_keys = [
         Grouping(Part.NODE, KIND),
         Grouping(Part.NODE, "start", year=True),
@@ -132,33 +289,41 @@ def _aggregates() -> dict[str, Statement]:
     ]
     for kind in (NodeKind.ORGANISATION, NodeKind.PROGRAMME):
         for grouping in node_keys:
-            query = NodeQuery(kind, _CONDITIONS)
+            query = NodeQuery(kind, _CONDITIONS, match=MATCHES["nested"])
             name = f"group_nodes[{kind.value},{grouping.prop},{grouping.year}]"
-            statements[name] = cypher_aggregates.group_nodes(query, grouping, neo4j)
+            statements[name] = cypher_aggregates.group_nodes(query, grouping, neo4j, kind_test)
     for grouping in node_keys + tie_keys:
-        name = f"group_neighbours[{grouping.part.value},{grouping.prop},{grouping.year}]"
-        statements[name] = cypher_aggregates.group_neighbours(
-            _INTO_PROGRAMMES, ["a", "b"], grouping, neo4j
-        )
-    by_participants = TieCount((_INTO_PROGRAMMES,))
+        for where in _WHERE:
+            name = (
+                f"group_neighbours[{grouping.part.value},{grouping.prop},{grouping.year},"
+                f"{where is not None}]"
+            )
+            statements[name] = cypher_aggregates.group_neighbours(
+                _PARTICIPANTS, ["a", "b"], grouping, where, neo4j, kind_test
+            )
+    by_participants = TieCount((_PARTICIPANTS,))
     for count, kind in ((by_participants, _KIND), (_EVENTS, NodeKind.PERSON)):
         for descending in (False, True):
             for after in (None, Keyset(("000000000003", "x"))):
-                query = NodeQuery(kind, _CONDITIONS, Order(count=count, descending=descending))
-                query = NodeQuery(kind, _CONDITIONS, query.order, 21, after)
+                order = Order(count=count, descending=descending)
+                query = NodeQuery(kind, _CONDITIONS, order, 21, after, MATCHES["nested"])
                 name = f"list_by_count[{kind.value},{descending},{after is not None}]"
-                statements[name] = cypher_aggregates.list_by_count(query, neo4j)
+                statements[name] = cypher_aggregates.list_by_count(query, neo4j, kind_test)
     adopters = Hop(
         NodeKind.OUTCOME, (TieType.ADOPTED,), Direction.IN, (NodeKind.ORGANISATION, *_INITIATIVES)
     )
-    from_projects = Hop(NodeKind.PROJECT, _PARTICIPANTS, Direction.IN, _ACTORS)
+    from_projects = Hop(NodeKind.PROJECT, _PARTICIPATION, Direction.IN, _ACTORS)
     for hop, count in ((adopters, _EVENTS), (from_projects, _INITIATIVES_OF_ACTORS)):
         for descending in (False, True):
             for after in (None, Keyset(("000000000003", "x", "t"))):
-                name = f"counted_neighbours[{hop.parent.value},{descending},{after is not None}]"
-                statements[name] = cypher_aggregates.counted_neighbours(
-                    hop, ["a", "b"], count, descending, after, 11, neo4j
-                )
+                for where in _WHERE:
+                    name = (
+                        f"counted_neighbours[{hop.parent.value},{descending},"
+                        f"{after is not None},{where is not None}]"
+                    )
+                    statements[name] = cypher_aggregates.counted_neighbours(
+                        hop, ["a", "b"], count, descending, after, 11, where, neo4j, kind_test
+                    )
     return statements
 
 
@@ -169,8 +334,8 @@ def catalogue() -> dict[str, Statement]:
         "ping": cypher.ping(),
         "find_nodes": neo4j_cypher.find_nodes(["a", "b"]),
         "find_nodes[shared]": cypher.find_nodes(["a", "b"]),
-        "count_nodes": cypher.count_nodes(_KIND, _CONDITIONS),
-        "count_nodes[no filter]": cypher.count_nodes(_KIND, ()),
+        "count_nodes": cypher.count_nodes(_KIND, _CONDITIONS, None, neo4j_cypher.kind_test),
+        "count_nodes[no filter]": cypher.count_nodes(_KIND, (), None, neo4j_cypher.kind_test),
         "count_all_nodes": cypher.count_all_nodes(),
         "search": neo4j_cypher.search("ohjaamo*", "ohjaamo", every, 20),
         "search[some kinds]": neo4j_cypher.search("kest* AND esp*", "kest esp", every[:2], 5),

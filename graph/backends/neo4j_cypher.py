@@ -7,10 +7,11 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from graph.cypher import NEIGHBOUR_SORT_KEYS, TOKEN_LABEL, Statement, hop_pattern, labels
+from graph.cypher import NEIGHBOUR_SORT_KEYS, TOKEN_LABEL, Statement, edge_clauses, hop_pattern
 from graph.cypher_aggregates import Dialect
+from graph.cypher_matches import labels
 from graph.model import KIND_SPECS, NodeKind, TieType
-from graph.store import Hop
+from graph.store import EdgeMatch, Hop
 
 SEARCH_INDEX = "poikki_search"
 DIALECT = Dialect("labels({})[0]", "type({})", "", "{0}[{1}..{1} + $limit]")
@@ -101,13 +102,22 @@ def delete_batch(limit: int) -> Statement:
     )
 
 
-def first_neighbours(hop: Hop, parent_ids: Sequence[str], limit: int) -> Statement:
+def kind_test(var: str, kind: NodeKind) -> str:
+    """Whether the node `var` is of `kind` (graph/cypher_matches.py)."""
+    return f"{var}:{kind.value}"
+
+
+def first_neighbours(
+    hop: Hop, parent_ids: Sequence[str], limit: int, where: EdgeMatch | None = None
+) -> Statement:
     """As the shared builder, in Neo4j's dialect: ORDER BY in WITH needs no LIMIT, and lists
     slice from 0 with an exclusive end."""
     keys = ", ".join(NEIGHBOUR_SORT_KEYS)
+    params: dict[str, Any] = {"ids": list(parent_ids), "limit": limit}
     return Statement(
-        f"{hop_pattern(hop)} WITH pid, r, o ORDER BY pid, {keys} "
+        f"{hop_pattern(hop)}{edge_clauses(where, kind_test, params)} "
+        f"WITH pid, r, o ORDER BY pid, {keys} "
         "WITH pid, collect(r) AS rs, collect(o) AS os, count(r) AS total "
         "RETURN pid, rs[0..$limit], os[0..$limit], total",
-        {"ids": list(parent_ids), "limit": limit},
+        params,
     )

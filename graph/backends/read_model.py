@@ -23,13 +23,16 @@ import pyarrow.compute as pc
 from graph.aggregates import Group, Grouping, Part, Summary
 from graph.backends import read_model_lists as lists
 from graph.backends import read_model_tally as tallies
+from graph.backends.read_model_matches import MatchIndex
 from graph.columns import TIE_BATCH, TIE_COLUMNS, node_columns, node_from_row, tie_from_row
 from graph.model import Node, NodeKind, Tie, TieType
 from graph.store import (
     Condition,
     Direction,
+    EdgeMatch,
     Hop,
     Keyset,
+    Match,
     Neighbour,
     NeighbourPage,
     NodeQuery,
@@ -125,6 +128,7 @@ class ReadModel:
     kinds: dict[NodeKind, lists.KindTable] = field(default_factory=dict)
     orderings: dict[tuple[NodeKind, SortField], lists.Ordering] = field(default_factory=dict)
     by_id: dict[TieType, IdOrder] = field(default_factory=dict)
+    _matches: MatchIndex | None = None
     tally: tallies.Tally | None = None
 
     @classmethod
@@ -153,11 +157,28 @@ class ReadModel:
     def selected(self, query: NodeQuery) -> tuple[lists.KindTable, np.ndarray]:
         """The nodes of the query's kind, and which of them it selects (its order and page
         aside): what lists and aggregates of the query share."""
-        of_kind = self._kind(query.kind)
-        return of_kind, lists.matching(of_kind.table, query.conditions)
+        return self._kind(query.kind), self._kept(query.kind, query.conditions, query.match)
 
-    def count_nodes(self, kind: NodeKind, conditions: Sequence[Condition]) -> int:
-        return int(lists.matching(self._kind(kind).table, conditions).sum())
+    def count_nodes(
+        self, kind: NodeKind, conditions: Sequence[Condition], match: Match | None = None
+    ) -> int:
+        return int(self._kept(kind, conditions, match).sum())
+
+    def _kept(
+        self, kind: NodeKind, conditions: Sequence[Condition], match: Match | None
+    ) -> np.ndarray:
+        """Which nodes of the kind (in its table's order) meet the conditions and the match."""
+        of_kind = self._kind(kind)
+        kept = lists.matching(of_kind.table, conditions)
+        if match is not None:
+            kept &= self.matches().nodes(match, kind)[of_kind.rows]
+        return kept
+
+    def matches(self) -> MatchIndex:
+        """What filter trees are evaluated with, made on first use."""
+        if self._matches is None:
+            self._matches = MatchIndex(self.nodes, self.ties, self._kind)
+        return self._matches
 
     def _kind(self, kind: NodeKind) -> lists.KindTable:
         if kind not in self.kinds:
@@ -165,33 +186,61 @@ class ReadModel:
         return self.kinds[kind]
 
     def first_neighbours(
-        self, order: HopOrder, hop: Hop, parent_ids: Sequence[str], limit: int
+        self,
+        order: HopOrder,
+        hop: Hop,
+        parent_ids: Sequence[str],
+        limit: int,
+        where: EdgeMatch | None = None,
     ) -> dict[str, NeighbourPage]:
-        spans = {pid: order.span(pid) for pid in parent_ids}
-        cuts = {pid: (start, min(end, start + limit)) for pid, (start, end) in spans.items()}
-        items = self._neighbours(order, hop, cuts)
-        return {pid: NeighbourPage(items[pid], end - start) for pid, (start, end) in spans.items()}
+        chosen = self._positions(order, parent_ids, None, where)
+        items = self._neighbours(order, {pid: found[:limit] for pid, found in chosen.items()})
+        return {pid: NeighbourPage(items[pid], len(found)) for pid, found in chosen.items()}
 
     def neighbours_after(
-        self, order: HopOrder, hop: Hop, parent_ids: Sequence[str], after: Keyset | None
+        self,
+        order: HopOrder,
+        hop: Hop,
+        parent_ids: Sequence[str],
+        after: Keyset | None,
+        where: EdgeMatch | None = None,
     ) -> dict[str, list[Neighbour]]:
-        cuts = {}
+        return self._neighbours(order, self._positions(order, parent_ids, after, where))
+
+    def _positions(
+        self,
+        order: HopOrder,
+        parent_ids: Sequence[str],
+        after: Keyset | None,
+        where: EdgeMatch | None,
+    ) -> dict[str, np.ndarray]:
+        """Each parent's positions in the hop's order: after `after`, meeting `where`."""
+        chosen = {}
         for pid in parent_ids:
             start, end = order.span(pid)
-            cuts[pid] = (start if after is None else order.start_after(pid, after), end)
-        return self._neighbours(order, hop, cuts)
+            start = start if after is None else order.start_after(pid, after)
+            chosen[pid] = np.arange(start, end)
+        if where is None or not chosen:
+            return chosen
+        every = np.concatenate(list(chosen.values()))
+        met = self.matches().edges(where, order.tie_rows[every], order.node_rows[every])
+        cuts = np.cumsum([len(found) for found in chosen.values()])[:-1]
+        return {
+            pid: found[kept]
+            for (pid, found), kept in zip(chosen.items(), np.split(met, cuts), strict=True)
+        }
 
     def _neighbours(
-        self, order: HopOrder, hop: Hop, cuts: dict[str, tuple[int, int]]
+        self, order: HopOrder, chosen: dict[str, np.ndarray]
     ) -> dict[str, list[Neighbour]]:
-        ranges = [np.arange(start, end) for start, end in cuts.values()]
-        positions = np.concatenate(ranges) if ranges else np.array([], dtype=np.int64)
+        every = list(chosen.values())
+        positions = np.concatenate(every) if every else np.array([], dtype=np.int64)
         nodes = iter(self._nodes(order.node_rows[positions]))
         ties = iter(self.ties.take(order.tie_rows[positions]).to_pylist())
         result: dict[str, list[Neighbour]] = {}
-        for pid, (start, end) in cuts.items():
+        for pid, found in chosen.items():
             page = []
-            for _ in range(end - start):
+            for _ in range(len(found)):
                 node, row = next(nodes), next(ties)
                 tie = tie_from_row(TYPES[row[TYPE]], row[SOURCE], row[TARGET], row)
                 page.append(Neighbour(tie, node, Keyset((node.name, node.id, tie.id))))
@@ -243,9 +292,9 @@ class ReadModel:
         return tallies.grouped(np.zeros(len(rows), dtype=np.int64), 1, keys)[0]
 
     def summarise_neighbours(
-        self, order: HopOrder, parent_ids: Sequence[str]
+        self, order: HopOrder, parent_ids: Sequence[str], where: EdgeMatch | None = None
     ) -> dict[str, Summary]:
-        positions, labels = _labelled(order, parent_ids)
+        positions, labels = self._labelled(order, parent_ids, where)
         tie_rows = pa.array(order.tie_rows[positions], pa.int64())
         starts = self.ties.column("start").take(tie_rows)
         ends = self.ties.column("end").take(tie_rows)
@@ -253,15 +302,30 @@ class ReadModel:
         return dict(zip(parent_ids, found, strict=True))
 
     def group_neighbours(
-        self, order: HopOrder, parent_ids: Sequence[str], grouping: Grouping
+        self,
+        order: HopOrder,
+        parent_ids: Sequence[str],
+        grouping: Grouping,
+        where: EdgeMatch | None = None,
     ) -> dict[str, list[Group]]:
-        positions, labels = _labelled(order, parent_ids)
+        positions, labels = self._labelled(order, parent_ids, where)
         if grouping.part is Part.NODE:
             keys = tallies.key_column(self.nodes, order.node_rows[positions], grouping)
         else:
             keys = tallies.key_column(self.ties, order.tie_rows[positions], grouping)
         found = tallies.grouped(labels, len(parent_ids), keys)
         return dict(zip(parent_ids, found, strict=True))
+
+    def _labelled(
+        self, order: HopOrder, parent_ids: Sequence[str], where: EdgeMatch | None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The positions in `order` of each parent's ties that meet `where`, and which parent
+        (by index) each is."""
+        chosen = self._positions(order, parent_ids, None, where)
+        found = [chosen[pid] for pid in parent_ids]
+        lengths = np.array([len(positions) for positions in found], dtype=np.int64)
+        positions = np.concatenate(found) if found else np.array([], dtype=np.int64)
+        return positions.astype(np.int64), np.repeat(np.arange(len(found)), lengths)
 
     def counted_neighbours(
         self,
@@ -271,20 +335,21 @@ class ReadModel:
         descending: bool,
         after: Keyset | None,
         limit: int,
+        where: EdgeMatch | None = None,
     ) -> dict[str, NeighbourPage]:
         counts = self.tallied().of(count)
+        chosen = self._positions(order, parent_ids, None, where)
         result = {}
-        for pid in parent_ids:
-            start, end = order.span(pid)
+        for pid, kept in chosen.items():
             positions, keys = tallies.counted_positions(
-                counts[order.node_rows[start:end]],
-                order.others[start:end],
-                order.tie_ids[start:end],
+                counts[order.node_rows[kept]],
+                order.others.take(pa.array(kept, pa.int64())),
+                order.tie_ids.take(pa.array(kept, pa.int64())),
             )
-            chosen = list(tallies.page_of(keys, descending, after, limit))
-            picked = start + positions[chosen] if chosen else np.array([], dtype=np.int64)
-            items = self._neighbours_at(order, picked, [Keyset(keys[i]) for i in chosen])
-            result[pid] = NeighbourPage(items, end - start)
+            page = list(tallies.page_of(keys, descending, after, limit))
+            picked = kept[positions[page]] if page else np.array([], dtype=np.int64)
+            items = self._neighbours_at(order, picked, [Keyset(keys[i]) for i in page])
+            result[pid] = NeighbourPage(items, len(kept))
         return result
 
     def _neighbours_at(
@@ -337,15 +402,6 @@ class ReadModel:
             node_rows=table.column("node_row").to_numpy().astype(np.int64),
             tie_rows=table.column("tie_row").to_numpy().astype(np.int64),
         )
-
-
-def _labelled(order: HopOrder, parent_ids: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """The positions of each parent's ties in `order`, and which parent (by index) each is."""
-    spans = [order.span(pid) for pid in parent_ids]
-    lengths = np.array([end - start for start, end in spans], dtype=np.int64)
-    ranges = [np.arange(start, end, dtype=np.int64) for start, end in spans]
-    positions = np.concatenate(ranges) if ranges else np.array([], dtype=np.int64)
-    return positions, np.repeat(np.arange(len(spans), dtype=np.int64), lengths)
 
 
 def _array(table: pa.Table, column: str) -> pa.Array:
