@@ -138,6 +138,8 @@ class Related:
 class TieCount:
     """How many ties a node has along the one of `hops` whose parent is its kind (none: 0)."""
 
+    name: str
+    """What the count is called (cursors of lists sorted by it carry the name)."""
     hops: tuple[Hop, ...]
 
     def hop_of(self, kind: NodeKind) -> Hop | None:

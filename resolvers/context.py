@@ -14,6 +14,7 @@ from graph.curation import Curator
 from graph.model import Node, NodeKind
 from graph.store import EdgeMatch, GraphStore, Hop, Neighbour, NeighbourPage
 from resolvers.auth import Viewer
+from resolvers.tally_loaders import TallyLoaders
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,14 @@ class Context:
     _page_loaders: dict[tuple[Hop, int, EdgeMatch | None], DataLoader[str, NeighbourPage]] = field(
         default_factory=dict
     )
+
+    _tally_loaders: TallyLoaders | None = None
+
+    def tallies(self) -> TallyLoaders:
+        """The loaders of aggregates and of pages sorted by a count of ties."""
+        if self._tally_loaders is None:
+            self._tally_loaders = TallyLoaders(self.store, self._batch_size)
+        return self._tally_loaders
 
     def analytics(self) -> Analytics:
         if self.analytics_service is None:

@@ -6,6 +6,7 @@ import base64
 import binascii
 import json
 
+from graph.aggregates import count_of_key
 from graph.errors import BadInputError
 from graph.hygiene import shown, too_deep_at
 from graph.store import Keyset
@@ -34,3 +35,16 @@ def decode(order_tag: str, cursor: str) -> Keyset:
             f"Cursor '{shown(cursor)}' does not belong to this list and order.", "after"
         )
     return Keyset(tuple(values))
+
+
+def decode_counted(order_tag: str, cursor: str, size: int) -> Keyset:
+    """A cursor of a list sorted by a count: the count (graph.aggregates.count_key), then
+    `size - 1` ids."""
+    keyset = decode(order_tag, cursor)
+    try:
+        if len(keyset.values) != size:
+            raise ValueError(f"{len(keyset.values)} values, not {size}")
+        count_of_key(keyset.values[0])
+    except ValueError as error:
+        raise BadInputError(f"Cursor '{shown(cursor)}' is malformed.", "after") from error
+    return keyset

@@ -62,8 +62,14 @@ async def root_page(
     """`match`: the filter beyond `conditions`. The cursor is the sort key of the last row,
     so paging through a filtered list gives each match once, in order."""
     limit = checked_first(context, first)
-    tag = f"{kind.value}:{order.field.value}:{'desc' if order.descending else 'asc'}"
-    keyset = None if after is None else cursors.decode(tag, after)
+    sorted_by = order.field.value if order.count is None else f"count:{order.count.name}"
+    tag = f"{kind.value}:{sorted_by}:{'desc' if order.descending else 'asc'}"
+    if after is None:
+        keyset = None
+    elif order.count is None:
+        keyset = cursors.decode(tag, after)
+    else:
+        keyset = cursors.decode_counted(tag, after, 2)
     store = context.store
     query = NodeQuery(kind, tuple(conditions), order, limit, keyset, match)
     page = await store.list_nodes(query)

@@ -7,6 +7,9 @@ from typing import Generic, TypeVar
 
 import strawberry
 
+from graph.store import NodeQuery
+from schema.aggregates import NodeAggregate
+
 T = TypeVar("T")
 
 
@@ -46,10 +49,19 @@ class Connection(Generic[T]):
     edges: list[Edge[T]]
     page_info: PageInfo
     count: strawberry.Private[Callable[[], Awaitable[int]]]
+    selected: strawberry.Private[NodeQuery]
+    """What the list selects, its order and page aside: what `aggregate` is over."""
 
     @strawberry.field(description="How many nodes match, over all pages. Counted when asked.")
     async def total_count(self) -> int:
         return await self.count()
+
+    @strawberry.field(
+        description="Aggregates over every node that matches (not only this page): count, "
+        "the span of their dates, counts by a key. Computed when asked."
+    )
+    def aggregate(self) -> NodeAggregate:
+        return NodeAggregate(query=self.selected)
 
 
 def page_info(cursor_at: CursorAt, size: int, has_next: bool, has_previous: bool) -> PageInfo:

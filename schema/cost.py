@@ -9,8 +9,12 @@ The cost is how many objects the operation could return, every list counted:
 - the network questions that compute (`measures`, `communities`, `ego`, `path`) add a weight that
   grows with their scope: the whole graph weighs as much as the largest network drawn, a scope
   of seeds or initiatives a share of that per seed or initiative.
+- a connection's `aggregate` adds AGGREGATE_WEIGHT, and sorting a connection by a count of
+  ties (`orderBy: {count: ...}`) COUNT_ORDER_WEIGHT (ROOT_COUNT_ORDER_WEIGHT on a root list,
+  which counts the ties of every node of its kind), once per connection.
 Whatever is nested beneath a list is multiplied by its size. A connection's `edges` pass their
-connection's count on. Fragments are expanded where they are spread (graphql-core's validation
+connection's count on; its other fields (`totalCount`, `aggregate`...) count once per
+connection. Fragments are expanded where they are spread (graphql-core's validation
 has already refused fragment cycles). docs/limits.md lists the weights.
 """
 
@@ -79,6 +83,13 @@ class ListSizes:
     other: int = 20
     """Any other list without `first`."""
 
+
+AGGREGATE_WEIGHT = 100
+"""An `aggregate` reads every node or tie its list selects: it weighs a full page of them."""
+COUNT_ORDER_WEIGHT = 100
+"""A relationship field sorted by a count of ties counts its far nodes' ties: a full page."""
+ROOT_COUNT_ORDER_WEIGHT = 1_000
+"""A root list sorted by a count of ties counts the ties of every node of its kind."""
 
 COMPUTED_QUESTIONS = frozenset({"measures", "communities", "ego", "path", "change"})
 DRAWN_NETWORKS = frozenset({"network", "collaboration"})
@@ -163,17 +174,19 @@ class _Counter:
         multiplier: int,
         spread: frozenset[str],
         declared: Mapping[str, int],
+        outer: int | None = None,
     ) -> int:
-        """`declared`: sizes the parent field fixed for this level's lists (a network's)."""
+        """`declared`: sizes the parent field fixed for this level's lists (a network's);
+        `outer`: in a connection's selection, how many connections there are."""
         total = 0
         for selection in selections.selections:
             if isinstance(selection, FieldNode):
-                total += self.field_cost(selection, parent, multiplier, spread, declared)
+                total += self.field_cost(selection, parent, multiplier, spread, declared, outer)
             elif isinstance(selection, InlineFragmentNode):
                 condition = selection.type_condition
                 target = self.schema.get_type(condition.name.value) if condition else parent
                 total += self.selection_cost(
-                    selection.selection_set, target or parent, multiplier, spread, declared
+                    selection.selection_set, target or parent, multiplier, spread, declared, outer
                 )
             elif isinstance(selection, FragmentSpreadNode):
                 name = selection.name.value
@@ -182,7 +195,7 @@ class _Counter:
                     continue
                 target = self.schema.get_type(fragment.type_condition.name.value) or parent
                 total += self.selection_cost(
-                    fragment.selection_set, target, multiplier, spread | {name}, declared
+                    fragment.selection_set, target, multiplier, spread | {name}, declared, outer
                 )
         return total
 
@@ -193,6 +206,7 @@ class _Counter:
         multiplier: int,
         spread: frozenset[str],
         declared: Mapping[str, int],
+        outer: int | None = None,
     ) -> int:
         if not isinstance(parent, GraphQLObjectType | GraphQLInterfaceType):
             return 0
@@ -200,6 +214,8 @@ class _Counter:
         definition = parent.fields.get(name)
         if definition is None:
             return 0
+        if outer is not None and name != "edges":
+            multiplier = outer
         size = self.size_of(node, definition, parent, declared)
         count = multiplier if size is None else multiplier * size
         cost = 0 if size is None else count
@@ -207,11 +223,24 @@ class _Counter:
             periods = self.argument(node, definition, "periods")
             times = len(periods) if isinstance(periods, list) and periods else 1
             cost += multiplier * times * self.scope_weight(node, definition)
+        cost += multiplier * self.tally_weight(node, definition, parent)
         if node.selection_set is not None:
             child = get_named_type(definition.type)
             below = self.network_sizes(node, definition) if name in DRAWN_NETWORKS else {}
-            cost += self.selection_cost(node.selection_set, child, count, spread, below)
+            inside = multiplier if _is_connection(child) else None
+            cost += self.selection_cost(node.selection_set, child, count, spread, below, inside)
         return cost
+
+    def tally_weight(
+        self, node: FieldNode, definition: GraphQLField, parent: GraphQLNamedType
+    ) -> int:
+        """What an aggregate, or sorting by a count of ties, weighs per connection."""
+        if node.name.value == "aggregate" and _is_connection(parent):
+            return AGGREGATE_WEIGHT
+        order = self.argument(node, definition, "orderBy")
+        if not isinstance(order, Mapping) or order.get("count") is None:
+            return 0
+        return ROOT_COUNT_ORDER_WEIGHT if parent is self.schema.query_type else COUNT_ORDER_WEIGHT
 
     def size_of(
         self,

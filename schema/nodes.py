@@ -13,9 +13,13 @@ from typing import TYPE_CHECKING, Annotated, Any, Generic, TypeAlias, TypeVar
 import strawberry
 
 from graph import model
+from graph.store import EdgeMatch, Hop
 from resolvers import global_ids
 from resolvers.pages import tie_page
+from resolvers.tallies import counted_tie_page
+from schema.aggregates import TieAggregate
 from schema.connections import CursorAt, PageInfo, page_info
+from schema.count_orders import TieOrder, tie_count
 from schema.enums import EventType, NodeKind, OrgType, SeatType, Sector, TieType
 from schema.filters import EDGE_FILTERS, EdgeFilter
 from schema.info import Info
@@ -79,11 +83,18 @@ async def _ties(
     first: int,
     after: str | None,
     filter_: EdgeFilter | None,
+    order_by: TieOrder | None = None,
 ) -> TieConnection[Any]:
     """A page of the parent's ties along its relationship field `relation` (schema/relations.py)."""
     hop = hop_of(parent.record.kind, relation)
     where = None if filter_ is None else filter_.edge_match(hop)
-    page = await tie_page(info.context, hop, parent.record.id, first, after, where)
+    if order_by is None:
+        page = await tie_page(info.context, hop, parent.record.id, first, after, where)
+    else:
+        count = tie_count(hop.others, order_by.count)
+        page = await counted_tie_page(
+            info.context, hop, parent.record.id, count, order_by.descending(), first, after, where
+        )
     edges = [
         TieEdge(
             position=position,
@@ -103,6 +114,9 @@ async def _ties(
         edges=edges,
         page_info=page_info(page.cursor_at, len(page.items), page.has_next, after is not None),
         total_count=page.total,
+        hop=hop,
+        parent_id=parent.record.id,
+        where=where,
     )
 
 
@@ -138,6 +152,16 @@ class TieConnection(Generic[Target]):
     edges: list[TieEdge[Target]]
     page_info: PageInfo
     total_count: int = strawberry.field(description="How many ties there are, over all pages.")
+    hop: strawberry.Private[Hop]
+    parent_id: strawberry.Private[str]
+    where: strawberry.Private[EdgeMatch | None]
+
+    @strawberry.field(
+        description="Aggregates over every tie that matches (not only this page): count, the "
+        "span of their dates, counts by a key of the tie or the far node. Computed when asked."
+    )
+    def aggregate(self) -> TieAggregate:
+        return TieAggregate(hop=self.hop, parent_id=self.parent_id, where=self.where)
 
 
 @strawberry.type(description="A value that some sources give for a field, with those sources.")
@@ -206,33 +230,59 @@ class Dated(Entity):
 
 Page = Annotated[int, strawberry.argument(description="How many to return (at most 100).")]
 After = Annotated[str | None, strawberry.argument(description="A cursor from an earlier page.")]
+Sorted = Annotated[
+    TieOrder | None,
+    strawberry.argument(
+        description="Sort by a count of the far nodes' ties; by name, id and tie id if not given."
+    ),
+]
 
 
 @strawberry.type(description="A person in a public role.")
 class Person(Entity):
     @strawberry.field(description="Organisations the person works for or belongs to, over time.")
     async def memberships(
-        self, info: Info, first: Page = 20, after: After = None, filter: OrganisationEdges = None
+        self,
+        info: Info,
+        first: Page = 20,
+        after: After = None,
+        filter: OrganisationEdges = None,
+        order_by: Sorted = None,
     ) -> TieConnection[Organisation]:
-        return await _ties(info, self, "memberships", first, after, filter)
+        return await _ties(info, self, "memberships", first, after, filter, order_by)
 
     @strawberry.field(description="Seats on programme steering groups, with the seat type.")
     async def steering_seats(
-        self, info: Info, first: Page = 20, after: After = None, filter: ProgrammeEdges = None
+        self,
+        info: Info,
+        first: Page = 20,
+        after: After = None,
+        filter: ProgrammeEdges = None,
+        order_by: Sorted = None,
     ) -> TieConnection[Programme]:
-        return await _ties(info, self, "steering_seats", first, after, filter)
+        return await _ties(info, self, "steering_seats", first, after, filter, order_by)
 
     @strawberry.field(description="Programmes and projects the person leads or takes part in.")
     async def initiatives(
-        self, info: Info, first: Page = 20, after: After = None, filter: InitiativeEdges = None
+        self,
+        info: Info,
+        first: Page = 20,
+        after: After = None,
+        filter: InitiativeEdges = None,
+        order_by: Sorted = None,
     ) -> TieConnection[Initiative]:
-        return await _ties(info, self, "initiatives", first, after, filter)
+        return await _ties(info, self, "initiatives", first, after, filter, order_by)
 
     @strawberry.field(description="Events the person took part in.")
     async def events(
-        self, info: Info, first: Page = 20, after: After = None, filter: EventEdges = None
+        self,
+        info: Info,
+        first: Page = 20,
+        after: After = None,
+        filter: EventEdges = None,
+        order_by: Sorted = None,
     ) -> TieConnection[Event]:
-        return await _ties(info, self, "events", first, after, filter)
+        return await _ties(info, self, "events", first, after, filter, order_by)
 
 
 @strawberry.type(description="An organisation: a municipality, a city branch, a company, an NGO...")
@@ -255,39 +305,69 @@ class Organisation(Entity):
 
     @strawberry.field(description="People and organisations that work for or belong to it.")
     async def members(
-        self, info: Info, first: Page = 20, after: After = None, filter: ActorEdges = None
+        self,
+        info: Info,
+        first: Page = 20,
+        after: After = None,
+        filter: ActorEdges = None,
+        order_by: Sorted = None,
     ) -> TieConnection[Actor]:
-        return await _ties(info, self, "members", first, after, filter)
+        return await _ties(info, self, "members", first, after, filter, order_by)
 
     @strawberry.field(description="Organisations this one belongs to or is a unit of.")
     async def parents(
-        self, info: Info, first: Page = 20, after: After = None, filter: OrganisationEdges = None
+        self,
+        info: Info,
+        first: Page = 20,
+        after: After = None,
+        filter: OrganisationEdges = None,
+        order_by: Sorted = None,
     ) -> TieConnection[Organisation]:
-        return await _ties(info, self, "parents", first, after, filter)
+        return await _ties(info, self, "parents", first, after, filter, order_by)
 
     @strawberry.field(description="Units inside this organisation.")
     async def units(
-        self, info: Info, first: Page = 20, after: After = None, filter: OrganisationEdges = None
+        self,
+        info: Info,
+        first: Page = 20,
+        after: After = None,
+        filter: OrganisationEdges = None,
+        order_by: Sorted = None,
     ) -> TieConnection[Organisation]:
-        return await _ties(info, self, "units", first, after, filter)
+        return await _ties(info, self, "units", first, after, filter, order_by)
 
     @strawberry.field(description="Programmes and projects it leads, partners in or takes part in.")
     async def initiatives(
-        self, info: Info, first: Page = 20, after: After = None, filter: InitiativeEdges = None
+        self,
+        info: Info,
+        first: Page = 20,
+        after: After = None,
+        filter: InitiativeEdges = None,
+        order_by: Sorted = None,
     ) -> TieConnection[Initiative]:
-        return await _ties(info, self, "initiatives", first, after, filter)
+        return await _ties(info, self, "initiatives", first, after, filter, order_by)
 
     @strawberry.field(description="Outcomes the organisation adopted.")
     async def adopted(
-        self, info: Info, first: Page = 20, after: After = None, filter: OutcomeEdges = None
+        self,
+        info: Info,
+        first: Page = 20,
+        after: After = None,
+        filter: OutcomeEdges = None,
+        order_by: Sorted = None,
     ) -> TieConnection[Outcome]:
-        return await _ties(info, self, "adopted", first, after, filter)
+        return await _ties(info, self, "adopted", first, after, filter, order_by)
 
     @strawberry.field(description="Events the organisation took part in.")
     async def events(
-        self, info: Info, first: Page = 20, after: After = None, filter: EventEdges = None
+        self,
+        info: Info,
+        first: Page = 20,
+        after: After = None,
+        filter: EventEdges = None,
+        order_by: Sorted = None,
     ) -> TieConnection[Event]:
-        return await _ties(info, self, "events", first, after, filter)
+        return await _ties(info, self, "events", first, after, filter, order_by)
 
 
 @strawberry.interface(
@@ -296,84 +376,149 @@ class Organisation(Entity):
 class Initiative(Dated):
     @strawberry.field(description="Everyone who leads, partners in or takes part in it.")
     async def participants(
-        self, info: Info, first: Page = 20, after: After = None, filter: ActorEdges = None
+        self,
+        info: Info,
+        first: Page = 20,
+        after: After = None,
+        filter: ActorEdges = None,
+        order_by: Sorted = None,
     ) -> TieConnection[Actor]:
-        return await _ties(info, self, "participants", first, after, filter)
+        return await _ties(info, self, "participants", first, after, filter, order_by)
 
     @strawberry.field(description="Those who lead it: managers, owners, directors.")
     async def leaders(
-        self, info: Info, first: Page = 20, after: After = None, filter: ActorEdges = None
+        self,
+        info: Info,
+        first: Page = 20,
+        after: After = None,
+        filter: ActorEdges = None,
+        order_by: Sorted = None,
     ) -> TieConnection[Actor]:
-        return await _ties(info, self, "leaders", first, after, filter)
+        return await _ties(info, self, "leaders", first, after, filter, order_by)
 
     @strawberry.field(description="Partner organisations: hosts, funders, coordinators, partners.")
     async def partners(
-        self, info: Info, first: Page = 20, after: After = None, filter: OrganisationEdges = None
+        self,
+        info: Info,
+        first: Page = 20,
+        after: After = None,
+        filter: OrganisationEdges = None,
+        order_by: Sorted = None,
     ) -> TieConnection[Organisation]:
-        return await _ties(info, self, "partners", first, after, filter)
+        return await _ties(info, self, "partners", first, after, filter, order_by)
 
     @strawberry.field(description="Programmes it is part of.")
     async def programmes(
-        self, info: Info, first: Page = 20, after: After = None, filter: ProgrammeEdges = None
+        self,
+        info: Info,
+        first: Page = 20,
+        after: After = None,
+        filter: ProgrammeEdges = None,
+        order_by: Sorted = None,
     ) -> TieConnection[Programme]:
-        return await _ties(info, self, "programmes", first, after, filter)
+        return await _ties(info, self, "programmes", first, after, filter, order_by)
 
     @strawberry.field(description="Outcomes it produced.")
     async def outcomes(
-        self, info: Info, first: Page = 20, after: After = None, filter: OutcomeEdges = None
+        self,
+        info: Info,
+        first: Page = 20,
+        after: After = None,
+        filter: OutcomeEdges = None,
+        order_by: Sorted = None,
     ) -> TieConnection[Outcome]:
-        return await _ties(info, self, "outcomes", first, after, filter)
+        return await _ties(info, self, "outcomes", first, after, filter, order_by)
 
     @strawberry.field
     async def goals(
-        self, info: Info, first: Page = 20, after: After = None, filter: GoalEdges = None
+        self,
+        info: Info,
+        first: Page = 20,
+        after: After = None,
+        filter: GoalEdges = None,
+        order_by: Sorted = None,
     ) -> TieConnection[Goal]:
-        return await _ties(info, self, "goals", first, after, filter)
+        return await _ties(info, self, "goals", first, after, filter, order_by)
 
     @strawberry.field
     async def events(
-        self, info: Info, first: Page = 20, after: After = None, filter: EventEdges = None
+        self,
+        info: Info,
+        first: Page = 20,
+        after: After = None,
+        filter: EventEdges = None,
+        order_by: Sorted = None,
     ) -> TieConnection[Event]:
-        return await _ties(info, self, "events", first, after, filter)
+        return await _ties(info, self, "events", first, after, filter, order_by)
 
     @strawberry.field(description="What carried it on.")
     async def continued_by(
-        self, info: Info, first: Page = 20, after: After = None, filter: InitiativeEdges = None
+        self,
+        info: Info,
+        first: Page = 20,
+        after: After = None,
+        filter: InitiativeEdges = None,
+        order_by: Sorted = None,
     ) -> TieConnection[Initiative]:
-        return await _ties(info, self, "continued_by", first, after, filter)
+        return await _ties(info, self, "continued_by", first, after, filter, order_by)
 
     @strawberry.field(description="What it carries on.")
     async def continues(
-        self, info: Info, first: Page = 20, after: After = None, filter: InitiativeEdges = None
+        self,
+        info: Info,
+        first: Page = 20,
+        after: After = None,
+        filter: InitiativeEdges = None,
+        order_by: Sorted = None,
     ) -> TieConnection[Initiative]:
-        return await _ties(info, self, "continues", first, after, filter)
+        return await _ties(info, self, "continues", first, after, filter, order_by)
 
     @strawberry.field(description="Related programmes and projects, either way.")
     async def related(
-        self, info: Info, first: Page = 20, after: After = None, filter: InitiativeEdges = None
+        self,
+        info: Info,
+        first: Page = 20,
+        after: After = None,
+        filter: InitiativeEdges = None,
+        order_by: Sorted = None,
     ) -> TieConnection[Initiative]:
-        return await _ties(info, self, "related", first, after, filter)
+        return await _ties(info, self, "related", first, after, filter, order_by)
 
 
 @strawberry.type(description="A development programme, such as one of Espoo's or KunTeko 2020.")
 class Programme(Initiative):
     @strawberry.field(description="The steering group: each seat's role and seat type on the edge.")
     async def steering_group(
-        self, info: Info, first: Page = 20, after: After = None, filter: PersonEdges = None
+        self,
+        info: Info,
+        first: Page = 20,
+        after: After = None,
+        filter: PersonEdges = None,
+        order_by: Sorted = None,
     ) -> TieConnection[Person]:
-        return await _ties(info, self, "steering_group", first, after, filter)
+        return await _ties(info, self, "steering_group", first, after, filter, order_by)
 
     @strawberry.field(description="Projects in this programme.")
     async def projects(
-        self, info: Info, first: Page = 20, after: After = None, filter: ProjectEdges = None
+        self,
+        info: Info,
+        first: Page = 20,
+        after: After = None,
+        filter: ProjectEdges = None,
+        order_by: Sorted = None,
     ) -> TieConnection[Project]:
-        return await _ties(info, self, "projects", first, after, filter)
+        return await _ties(info, self, "projects", first, after, filter, order_by)
 
     @strawberry.field(description="Programmes inside this one.")
     async def subprogrammes(
-        self, info: Info, first: Page = 20, after: After = None, filter: ProgrammeEdges = None
+        self,
+        info: Info,
+        first: Page = 20,
+        after: After = None,
+        filter: ProgrammeEdges = None,
+        order_by: Sorted = None,
     ) -> TieConnection[Programme]:
-        return await _ties(info, self, "subprogrammes", first, after, filter)
+        return await _ties(info, self, "subprogrammes", first, after, filter, order_by)
 
 
 @strawberry.type(description="A project, pilot or service within a programme.")
@@ -385,24 +530,39 @@ class Project(Initiative):
 class Outcome(Dated):
     @strawberry.field(description="Programmes and projects that produced it.")
     async def produced_by(
-        self, info: Info, first: Page = 20, after: After = None, filter: InitiativeEdges = None
+        self,
+        info: Info,
+        first: Page = 20,
+        after: After = None,
+        filter: InitiativeEdges = None,
+        order_by: Sorted = None,
     ) -> TieConnection[Initiative]:
-        return await _ties(info, self, "produced_by", first, after, filter)
+        return await _ties(info, self, "produced_by", first, after, filter, order_by)
 
     @strawberry.field(description="Organisations, programmes and projects that adopted it.")
     async def adopted_by(
-        self, info: Info, first: Page = 20, after: After = None, filter: EntityEdges = None
+        self,
+        info: Info,
+        first: Page = 20,
+        after: After = None,
+        filter: EntityEdges = None,
+        order_by: Sorted = None,
     ) -> TieConnection[Entity]:
-        return await _ties(info, self, "adopted_by", first, after, filter)
+        return await _ties(info, self, "adopted_by", first, after, filter, order_by)
 
 
 @strawberry.type(description="A goal a programme or project set itself.")
 class Goal(Entity):
     @strawberry.field(description="The programmes and projects that set it.")
     async def set_by(
-        self, info: Info, first: Page = 20, after: After = None, filter: InitiativeEdges = None
+        self,
+        info: Info,
+        first: Page = 20,
+        after: After = None,
+        filter: InitiativeEdges = None,
+        order_by: Sorted = None,
     ) -> TieConnection[Initiative]:
-        return await _ties(info, self, "set_by", first, after, filter)
+        return await _ties(info, self, "set_by", first, after, filter, order_by)
 
 
 @strawberry.type(description="An event: a decision, a meeting, a visit, a training...")
@@ -413,24 +573,39 @@ class Event(Dated):
 
     @strawberry.field(description="People and organisations that took part.")
     async def participants(
-        self, info: Info, first: Page = 20, after: After = None, filter: ActorEdges = None
+        self,
+        info: Info,
+        first: Page = 20,
+        after: After = None,
+        filter: ActorEdges = None,
+        order_by: Sorted = None,
     ) -> TieConnection[Actor]:
-        return await _ties(info, self, "participants", first, after, filter)
+        return await _ties(info, self, "participants", first, after, filter, order_by)
 
     @strawberry.field(description="The programmes and projects it belongs to.")
     async def initiatives(
-        self, info: Info, first: Page = 20, after: After = None, filter: InitiativeEdges = None
+        self,
+        info: Info,
+        first: Page = 20,
+        after: After = None,
+        filter: InitiativeEdges = None,
+        order_by: Sorted = None,
     ) -> TieConnection[Initiative]:
-        return await _ties(info, self, "initiatives", first, after, filter)
+        return await _ties(info, self, "initiatives", first, after, filter, order_by)
 
 
 @strawberry.type(description="A development story, such as those on the Tekojen tori marketplace.")
 class Story(Dated):
     @strawberry.field(description="What the story tells of.")
     async def tells_of(
-        self, info: Info, first: Page = 20, after: After = None, filter: EntityEdges = None
+        self,
+        info: Info,
+        first: Page = 20,
+        after: After = None,
+        filter: EntityEdges = None,
+        order_by: Sorted = None,
     ) -> TieConnection[Entity]:
-        return await _ties(info, self, "tells_of", first, after, filter)
+        return await _ties(info, self, "tells_of", first, after, filter, order_by)
 
 
 @strawberry.type(description="Where facts come from: a document, a page, a decision.")

@@ -13,6 +13,7 @@ import strawberry
 from strawberry.types.field import StrawberryField
 
 from graph.model import KIND_SPECS, NodeKind
+from graph.store import NodeQuery
 from resolvers.pages import root_page
 from schema.connections import Connection, Edge, page_info
 from schema.filters import KIND_FILTERS, NodeFilter, root_conditions
@@ -35,7 +36,7 @@ async def _root(
     after: str | None,
 ) -> Connection[Any]:
     conditions, match = root_conditions(filter_.match(kind)) if filter_ else ((), None)
-    order = (order_by or EntityOrder()).order()
+    order = (order_by or EntityOrder()).order(kind)
     page = await root_page(info.context, kind, conditions, order, first, after, match)
     return Connection(
         edges=[
@@ -44,6 +45,7 @@ async def _root(
         ],
         page_info=page_info(page.cursor_at, len(page.nodes), page.has_next, after is not None),
         count=page.count,
+        selected=NodeQuery(kind, tuple(conditions), match=match),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from graph import cypher_aggregates as statements
@@ -42,7 +43,7 @@ class CypherTallies(ABC):
     def _kind_test(self, var: str, kind: NodeKind) -> str: ...
 
     async def _list_by_count(self, query: NodeQuery) -> Page:
-        probe = NodeQuery(query.kind, query.conditions, query.order, query.limit + 1, query.after)
+        probe = replace(query, limit=query.limit + 1)
         rows = await self._read(statements.list_by_count(probe, self.dialect, self._kind_test))
         page = rows[: query.limit]
         return Page(

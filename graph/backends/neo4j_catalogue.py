@@ -252,14 +252,15 @@ def _writes() -> dict[str, Statement]:
 
 _INITIATIVES = (NodeKind.PROGRAMME, NodeKind.PROJECT)
 _EVENTS = TieCount(
+    "events",
     (
         Hop(NodeKind.ORGANISATION, (TieType.TOOK_PART_IN,), Direction.OUT, (NodeKind.EVENT,)),
         *(Hop(k, (TieType.HAS_EVENT,), Direction.OUT, (NodeKind.EVENT,)) for k in _INITIATIVES),
-    )
+    ),
 )
 """A count whose hop differs by kind: the CASE form."""
 _INITIATIVES_OF_ACTORS = TieCount(
-    tuple(Hop(k, _PARTICIPATION, Direction.OUT, _INITIATIVES) for k in _ACTORS)
+    "initiatives", tuple(Hop(k, _PARTICIPATION, Direction.OUT, _INITIATIVES) for k in _ACTORS)
 )
 """A count along the same hop for every kind: the plain COUNT form."""
 _WHERE = (None, EdgeMatch(tie=_TIE_CONDITIONS, node=((NodeKind.ORGANISATION, _THIRD_SECTOR),)))
@@ -301,7 +302,7 @@ def _aggregates() -> dict[str, Statement]:
             statements[name] = cypher_aggregates.group_neighbours(
                 _PARTICIPANTS, ["a", "b"], grouping, where, neo4j, kind_test
             )
-    by_participants = TieCount((_PARTICIPANTS,))
+    by_participants = TieCount("participants", (_PARTICIPANTS,))
     for count, kind in ((by_participants, _KIND), (_EVENTS, NodeKind.PERSON)):
         for descending in (False, True):
             for after in (None, Keyset(("000000000003", "x"))):
