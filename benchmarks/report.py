@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-WORKLOADS = ("http", "floor", "node", "list", "nested", "network")
+WORKLOADS = ("http", "floor", "node", "list", "nested", "aggregate", "counted", "network")
 SERVERS = {"default": "as shipped", "uncached": "cache off", "naive": "naive"}
 TARGETS_MS = {"node": 5.0, "list": 5.0, "nested": 20.0}
 

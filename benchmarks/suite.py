@@ -72,7 +72,7 @@ SERVERS = (
         "uncached",
         "POIKKI_RESULT_CACHE_MB=0 (every answer resolved: batched loads, read model)",
         {"POIKKI_RESULT_CACHE_MB": "0"},
-        ("floor", "node", "list", "nested"),
+        ("floor", "node", "list", "nested", "aggregate", "counted"),
     ),
     ServerConfig(
         "naive",
@@ -119,6 +119,14 @@ query PublicOrganisations($after: String) {
   organisations(filter: {sector: [PUBLIC]}, orderBy: {field: NAME}, first: 20, after: $after) {
     edges { cursor node { id name sector orgType municipality branch } }
     pageInfo { hasNextPage endCursor } } }
+"""
+AGGREGATE = """
+query OrganisationsBySector { organisations {
+  aggregate { count bySector: groupBy(key: SECTOR) { key count } } } }
+"""
+COUNTED = """
+query ProgrammesByParticipants { programmes(orderBy: {count: PARTICIPANTS, direction: DESC},
+  first: 20) { edges { cursor node { id name } } } }
 """
 NETWORK = """
 query Network($programme: ID!, $from: PartialDate, $to: PartialDate) {
@@ -167,6 +175,8 @@ def workloads(nodes: Sequence[Node], network_programmes: int = 3) -> list[Worklo
             prepare=_walk_pages(cursors),
         ),
         Workload("nested", "(c) nested 3 levels", THREE_LEVELS),
+        Workload("aggregate", "organisations' aggregate grouped by sector", AGGREGATE),
+        Workload("counted", "programmes by participant count, first 20", COUNTED),
         Workload(
             "network",
             "(d) network of a programme over 2 years",

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import pytest
+from graphql import parse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from starlette.testclient import TestClient
@@ -31,6 +32,13 @@ from graph.model import INSTANT_KINDS, KIND_SPECS, Node, NodeKind, Tie
 from graph.store import Keyset
 from resolvers import cursors, global_ids
 from schema.build import build_schema
+from schema.cost import (
+    AGGREGATE_WEIGHT,
+    COUNT_ORDER_WEIGHT,
+    DEFAULT_FIRST,
+    ROOT_COUNT_ORDER_WEIGHT,
+    operation_cost,
+)
 from schema.count_orders import NAMES
 from schema.relations import RELATIONS
 from seed.knowledge import seed_graph
@@ -402,3 +410,30 @@ def test_a_cursor_of_another_order_or_a_forged_count_is_bad_input(served: Served
 def test_a_groups_first_is_bounded_like_a_lists(served: Served) -> None:
     query = "{ organisations { aggregate { groupBy(key: SECTOR, first: 101) { key } } } }"
     assert served.client.error_codes(query) == ["LIMIT_EXCEEDED"]
+
+
+def test_aggregates_and_count_orders_are_counted_once_per_connection() -> None:
+    def cost(query: str) -> int:
+        return operation_cost(SCHEMA, parse(query), None, {})
+
+    root = """{ programmes(orderBy: {count: PARTICIPANTS}, first: 7) {
+      totalCount aggregate { count } } }"""
+    assert cost(root) == 7 + ROOT_COUNT_ORDER_WEIGHT + AGGREGATE_WEIGHT
+    nested = """{ programmes(first: 100) { edges { node { participants(orderBy: {count:
+      INITIATIVES}) { aggregate { groupBy(key: SECTOR, first: 5) { key } } } } } } }"""
+    per_programme = DEFAULT_FIRST + COUNT_ORDER_WEIGHT + AGGREGATE_WEIGHT + 5
+    assert cost(nested) == 100 + 100 * per_programme
+    assert cost("{ organisations(first: 3) { aggregate { count } } }") == 3 + AGGREGATE_WEIGHT
+
+
+def test_a_query_of_too_many_aggregates_is_refused_before_it_runs(served: Served) -> None:
+    aliased = " ".join(
+        f"p{i}: participants(first: 100, orderBy: {{count: EVENTS}}) {{ aggregate {{ count }} }}"
+        for i in range(8)
+    )
+    query = f"{{ programmes(first: 100) {{ edges {{ node {{ {aliased} }} }} }} }}"
+    (error,) = served.client.post(query)["errors"]
+    assert error["extensions"]["code"] == "LIMIT_EXCEEDED"
+    assert error["extensions"]["cost"] == 100 + 8 * 100 * (
+        100 + COUNT_ORDER_WEIGHT + AGGREGATE_WEIGHT
+    )

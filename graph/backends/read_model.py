@@ -20,7 +20,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from graph.aggregates import Group, Grouping, Part, Summary
+from graph.aggregates import Group, Grouping, Part, Summary, count_key
 from graph.backends import read_model_lists as lists
 from graph.backends import read_model_tally as tallies
 from graph.backends.read_model_matches import MatchIndex
@@ -337,19 +337,26 @@ class ReadModel:
         limit: int,
         where: EdgeMatch | None = None,
     ) -> dict[str, NeighbourPage]:
-        counts = self.tallied().of(count)
-        chosen = self._positions(order, parent_ids, None, where)
+        tally = self.tallied()
+        counts, ranks = tally.of(count), tally.node_ranks()
         result = {}
-        for pid, kept in chosen.items():
-            positions, keys = tallies.counted_positions(
-                counts[order.node_rows[kept]],
-                order.others.take(pa.array(kept, pa.int64())),
-                order.tie_ids.take(pa.array(kept, pa.int64())),
-            )
-            page = list(tallies.page_of(keys, descending, after, limit))
-            picked = kept[positions[page]] if page else np.array([], dtype=np.int64)
-            items = self._neighbours_at(order, picked, [Keyset(keys[i]) for i in page])
-            result[pid] = NeighbourPage(items, len(kept))
+        for pid, kept in self._positions(order, parent_ids, None, where).items():
+            rows = order.node_rows[kept]
+            ascending = kept[tallies.counted_order(counts[rows], ranks[rows])]
+
+            def key(rank: int, ascending: np.ndarray = ascending) -> tuple[str, ...]:
+                position = int(ascending[rank])
+                node_row = int(order.node_rows[position])
+                return (
+                    count_key(int(counts[node_row])),
+                    str(order.others[position].as_py()),
+                    str(order.tie_ids[position].as_py()),
+                )
+
+            page = tallies.page_of(len(ascending), key, descending, after, limit)
+            picked = ascending[list(page)] if page else np.array([], dtype=np.int64)
+            keysets = [Keyset(key(rank)) for rank in page]
+            result[pid] = NeighbourPage(self._neighbours_at(order, picked, keysets), len(kept))
         return result
 
     def _neighbours_at(

@@ -9,7 +9,7 @@ database does.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -45,6 +45,7 @@ class Tally:
     _node_kinds: np.ndarray | None = None
     _tie_types: np.ndarray | None = None
     _ends: tuple[np.ndarray, np.ndarray] | None = None
+    _node_ranks: np.ndarray | None = None
     counts: dict[TieCount, np.ndarray] = field(default_factory=dict)
     orderings: dict[tuple[NodeKind, TieCount], Ordering] = field(default_factory=dict)
 
@@ -67,6 +68,14 @@ class Tally:
                 _rows(pc.index_in(self.ties.column("_target"), value_set=ids)),
             )
         return self._ends
+
+    def node_ranks(self) -> np.ndarray:
+        """Each node's rank (by node row) in the order of ids."""
+        if self._node_ranks is None:
+            ranks = np.empty(self.nodes.num_rows, dtype=np.int64)
+            ranks[pc.sort_indices(self.nodes.column("id")).to_numpy()] = np.arange(len(ranks))
+            self._node_ranks = ranks
+        return self._node_ranks
 
     def of(self, count: TieCount) -> np.ndarray:
         """Each node's count (by node row)."""
@@ -187,35 +196,28 @@ def key_column(table: pa.Table, rows: np.ndarray, grouping: Grouping) -> pa.Arra
     return values.cast(pa.string())
 
 
-def counted_positions(
-    counts: np.ndarray, others: pa.Array, tie_ids: pa.Array
-) -> tuple[np.ndarray, list[tuple[str, str, str]]]:
-    """The ascending order of some neighbours by (count, node id, tie id), and their keys."""
-    table = pa.table({"count": counts, "other": others, "tie": tie_ids})
-    order = pc.sort_indices(table, [(c, "ascending") for c in ("count", "other", "tie")])
-    positions = order.to_numpy()
-    sorted_table = table.take(order)
-    keys = list(
-        zip(
-            [count_key(int(c)) for c in sorted_table.column("count").to_numpy()],
-            sorted_table.column("other").to_pylist(),
-            sorted_table.column("tie").to_pylist(),
-            strict=True,
-        )
-    )
-    return positions, keys
+def counted_order(counts: np.ndarray, node_ranks: np.ndarray) -> np.ndarray:
+    """The ascending order (count, node id, tie id) of one parent's span in its hop order,
+    given each row's count and its node's rank: the span holds a node's ties to the parent
+    together and in tie id order, so its own positions break the last ties."""
+    return np.lexsort((np.arange(len(counts)), node_ranks, counts))
 
 
 def page_of(
-    keys: Sequence[tuple[str, ...]], descending: bool, after: Keyset | None, limit: int
+    size: int,
+    key: Callable[[int], tuple[str, ...]],
+    descending: bool,
+    after: Keyset | None,
+    limit: int,
 ) -> Sequence[int]:
-    """Which of some rows, sorted ascending with these keys, make the page after `after`."""
-    ranks: Sequence[int] = range(len(keys))
+    """Which of `size` rows, in ascending order with keys `key(rank)`, make the page after
+    `after` (all in reverse when descending); only the keys bisect visits are made."""
+    ranks: Sequence[int] = range(size)
     if after is not None:
         if descending:
-            ranks = range(bisect.bisect_left(keys, after.values))
+            ranks = range(bisect.bisect_left(ranks, after.values, key=key))
         else:
-            ranks = range(bisect.bisect_right(keys, after.values), len(keys))
+            ranks = range(bisect.bisect_right(ranks, after.values, key=key), size)
     if descending:
         ranks = ranks[::-1]
     return ranks[:limit]
