@@ -23,6 +23,7 @@ from graphql import ExecutionResult
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
+from schema.answer_json import answer_bytes
 from schema.writes import may_write
 
 
@@ -88,7 +89,7 @@ class ResultCache(SchemaExtension):
         yield
         result = context.result
         if key is not None and isinstance(result, ExecutionResult) and not result.errors:
-            size = len(json.dumps(result.data, default=str))
+            size = len(answer_bytes(result.data))
             self.answers.put(key, result, size)
 
     def _key(self) -> Hashable | None:
