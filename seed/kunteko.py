@@ -425,7 +425,8 @@ def ties() -> list[Tie]:
             TEMPO,
             KUNTEKO,
             role="external evaluator",
-            start="2017",
+            start="2017-06",
+            end="2017-08",
             sources=(s.KUNTEKO_FIRST_EVALUATION,),
         ),
         tie(
@@ -536,9 +537,17 @@ def _award_ties() -> list[Tie]:
             JALONEN,
             KT,
             role="labour market director (työmarkkinajohtaja)",
+            start="2019-11",
             sources=gala,
         ),
-        tie(TieType.MEMBER_OF, NIEMI_LAINE, JHL, role="chair", sources=(*awards, *gala)),
+        tie(
+            TieType.MEMBER_OF,
+            NIEMI_LAINE,
+            JHL,
+            role="chair",
+            start="2017-11",
+            sources=(*awards, *gala),
+        ),
         *(
             took(p, event_id, role="speaker", sources=cited)
             for p in (JALONEN, NIEMI_LAINE)
