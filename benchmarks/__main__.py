@@ -9,8 +9,9 @@ graph is generated and bulk-loaded into a fresh embedded database (ties/s, nodes
 by a concurrent client: as shipped (result cache on) for the floors (a plain HTTP request,
 `{ __typename }`), (a) a node lookup, (b) a filtered, sorted, paginated root list, (c) the
 3-level nested query and (d) a programme's network over a period; with the result cache off
-(POIKKI_RESULT_CACHE_MB=0) for the GraphQL floor, (a) to (c), the organisations' aggregate
-grouped by sector and the programmes sorted by participant count, so that every answer is
+(POIKKI_RESULT_CACHE_MB=0) for the GraphQL floor, (a) to (c), (f) a root list filtered on
+related nodes (projects with `some` third-sector participant), (g) the organisations' aggregate
+grouped by sector and (h) the programmes sorted by participant count, so that every answer is
 resolved; and naive (POIKKI_BATCH_LOADS=false, cache off: one store call per parent) for (c).
 Each is measured with one client (latency alone) and with --concurrency clients (latency under
 load, requests/s). Then export memory (benchmarks/exports.py) and, once, betweenness +

@@ -72,7 +72,7 @@ SERVERS = (
         "uncached",
         "POIKKI_RESULT_CACHE_MB=0 (every answer resolved: batched loads, read model)",
         {"POIKKI_RESULT_CACHE_MB": "0"},
-        ("floor", "node", "list", "nested", "aggregate", "counted"),
+        ("floor", "node", "list", "nested", "related", "aggregate", "counted"),
     ),
     ServerConfig(
         "naive",
@@ -120,6 +120,13 @@ query PublicOrganisations($after: String) {
     edges { cursor node { id name sector orgType municipality branch } }
     pageInfo { hasNextPage endCursor } } }
 """
+RELATED_LIST = """
+query ProjectsWithThirdSectorParticipants($after: String) {
+  projects(filter: {participants: {some: {node: {sector: [THIRD_SECTOR]}}}},
+           orderBy: {field: NAME}, first: 20, after: $after) {
+    edges { cursor node { id name start end } }
+    pageInfo { hasNextPage endCursor } } }
+"""
 AGGREGATE = """
 query OrganisationsBySector { organisations {
   aggregate { count bySector: groupBy(key: SECTOR) { key count } } } }
@@ -140,7 +147,8 @@ query Network($programme: ID!, $from: PartialDate, $to: PartialDate) {
 
 def workloads(nodes: Sequence[Node], network_programmes: int = 3) -> list[Workload]:
     """The floors (HTTP alone, then GraphQL), (a) node lookup, (b) root list, (c) nested 3
-    levels, (d) network of a programme over a period."""
+    levels, (d) network of a programme over a period, (f) a root list filtered on related
+    nodes."""
     looked_up = (NodeKind.PERSON, NodeKind.ORGANISATION, NodeKind.PROJECT, NodeKind.PROGRAMME)
     ids = [encode(n.kind, n.id) for n in nodes if n.kind in looked_up]
     programmes = sorted(
@@ -157,6 +165,7 @@ def workloads(nodes: Sequence[Node], network_programmes: int = 3) -> list[Worklo
         for p in programmes[::step][:network_programmes]
     ]
     cursors: list[str | None] = [None]
+    related_cursors: list[str | None] = [None]
     return [
         Workload(
             "http",
@@ -172,11 +181,18 @@ def workloads(nodes: Sequence[Node], network_programmes: int = 3) -> list[Worklo
             "(b) organisations by sector, by name, first 20",
             ROOT_LIST,
             lambda rng: {"after": rng.choice(cursors)},
-            prepare=_walk_pages(cursors),
+            prepare=_walk_pages(cursors, "organisations"),
+        ),
+        Workload(
+            "related",
+            "(f) projects with a third-sector participant (some), by name, first 20",
+            RELATED_LIST,
+            lambda rng: {"after": rng.choice(related_cursors)},
+            prepare=_walk_pages(related_cursors, "projects"),
         ),
         Workload("nested", "(c) nested 3 levels", THREE_LEVELS),
-        Workload("aggregate", "organisations' aggregate grouped by sector", AGGREGATE),
-        Workload("counted", "programmes by participant count, first 20", COUNTED),
+        Workload("aggregate", "(g) organisations' aggregate grouped by sector", AGGREGATE),
+        Workload("counted", "(h) programmes by participant count, first 20", COUNTED),
         Workload(
             "network",
             "(d) network of a programme over 2 years",
@@ -187,7 +203,11 @@ def workloads(nodes: Sequence[Node], network_programmes: int = 3) -> list[Worklo
     ]
 
 
-def _walk_pages(cursors: list[str | None]) -> Callable[[Workload, httpx.AsyncClient], Any]:
+def _walk_pages(
+    cursors: list[str | None], root: str
+) -> Callable[[Workload, httpx.AsyncClient], Any]:
+    """Pages through the root list `root` once, keeping every cursor for the phases."""
+
     async def prepare(workload: Workload, client: httpx.AsyncClient) -> dict[str, Any]:
         timings = []
         after: str | None = None
@@ -197,7 +217,7 @@ def _walk_pages(cursors: list[str | None]) -> Callable[[Workload, httpx.AsyncCli
             if data is None:
                 raise RuntimeError(f"{workload.label}: {error}")
             timings.append(elapsed)
-            info = data["organisations"]["pageInfo"]
+            info = data[root]["pageInfo"]
             if not info["hasNextPage"]:
                 break
             after = info["endCursor"]

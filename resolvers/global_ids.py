@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from functools import lru_cache
 
 from graph.errors import BadInputError
 from graph.hygiene import MAX_ID, id_problem, shown
@@ -13,7 +14,9 @@ MAX_GLOBAL_ID = 4 * (len("Organisation:") + 4 * MAX_ID) // 3 + 4
 """The longest global id a slug of MAX_ID characters (of up to 4 UTF-8 bytes each) gives."""
 
 
+@lru_cache(maxsize=1 << 16)
 def encode(kind: NodeKind, slug: str) -> str:
+    """Cached: a network's edges name each of its nodes many times over."""
     return base64.urlsafe_b64encode(f"{kind.value}:{slug}".encode()).decode().rstrip("=")
 
 

@@ -9,6 +9,9 @@ The cost is how many objects the operation could return, every list counted:
 - the network questions that compute (`measures`, `communities`, `ego`, `path`) add a weight that
   grows with their scope: the whole graph weighs as much as the largest network drawn, a scope
   of seeds or initiatives a share of that per seed or initiative.
+- a `filter` adds RELATION_COST for each relation filter (`some`, `none`, `all`, `single`) in
+  it and 1 for each part, once (all parents in a batch share its evaluation); one nested
+  deeper or larger than the filters allow (schema/filters.py) is refused outright.
 - a connection's `aggregate` adds AGGREGATE_WEIGHT, and sorting a connection by a count of
   ties (`orderBy: {count: ...}`) COUNT_ORDER_WEIGHT (ROOT_COUNT_ORDER_WEIGHT on a root list,
   which counts the ties of every node of its kind), once per connection.
@@ -47,6 +50,8 @@ from graphql import (
 )
 from graphql.execution import ExecutionResult
 from strawberry.extensions import SchemaExtension
+
+from schema.filters import MAX_FILTER_DEPTH, MAX_FILTER_PARTS, RELATION_COST, filter_size
 
 DEFAULT_FIRST = 20
 DRAWN_NODES = 2_500
@@ -95,6 +100,14 @@ COMPUTED_QUESTIONS = frozenset({"measures", "communities", "ego", "path", "chang
 DRAWN_NETWORKS = frozenset({"network", "collaboration"})
 
 
+class FilterRefusedError(Exception):
+    """A filter nested deeper or larger than the filters allow."""
+
+    def __init__(self, message: str, extensions: dict[str, Any]) -> None:
+        super().__init__(message)
+        self.extensions = extensions
+
+
 class QueryCost(SchemaExtension):
     def __init__(self, *, max_cost: int, sizes: ListSizes = ListSizes()) -> None:
         self.max_cost = max_cost
@@ -105,9 +118,17 @@ class QueryCost(SchemaExtension):
         document = context.graphql_document
         if document is not None and not context.result:
             schema = context.schema._schema
-            cost = operation_cost(
-                schema, document, context.operation_name, context.variables, self.sizes
-            )
+            try:
+                cost = operation_cost(
+                    schema, document, context.operation_name, context.variables, self.sizes
+                )
+            except FilterRefusedError as refused:
+                error = GraphQLError(
+                    str(refused), extensions={"code": "LIMIT_EXCEEDED", **refused.extensions}
+                )
+                context.result = ExecutionResult(data=None, errors=[error])
+                yield
+                return
             if cost > self.max_cost:
                 context.result = ExecutionResult(
                     data=None,
@@ -219,6 +240,7 @@ class _Counter:
         size = self.size_of(node, definition, parent, declared)
         count = multiplier if size is None else multiplier * size
         cost = 0 if size is None else count
+        cost += self.filter_weight(node, definition)
         if name in COMPUTED_QUESTIONS and parent is self.schema.query_type:
             periods = self.argument(node, definition, "periods")
             times = len(periods) if isinstance(periods, list) and periods else 1
@@ -271,6 +293,28 @@ class _Counter:
         if parent.name == "UnsourcedFacts":
             return MAX_UNSOURCED
         return self.sizes.by_field.get(name, self.sizes.other)
+
+    def filter_weight(self, node: FieldNode, definition: GraphQLField) -> int:
+        """What the field's `filter` weighs; FilterRefusedError past the filters' limits."""
+        argument = definition.args.get("filter")
+        value = self.argument(node, definition, "filter") if argument else None
+        if argument is None or value is None:
+            return 0
+        size = filter_size(value, argument.type)
+        name = node.name.value
+        if size.depth > MAX_FILTER_DEPTH:
+            raise FilterRefusedError(
+                f"The filter of `{name}` nests relation filters {size.depth} deep; at most "
+                f"{MAX_FILTER_DEPTH} are allowed.",
+                {"filterDepth": size.depth, "maxFilterDepth": MAX_FILTER_DEPTH},
+            )
+        if size.parts > MAX_FILTER_PARTS:
+            raise FilterRefusedError(
+                f"The filter of `{name}` has {size.parts} parts (input objects and values); "
+                f"at most {MAX_FILTER_PARTS} are allowed.",
+                {"filterParts": size.parts, "maxFilterParts": MAX_FILTER_PARTS},
+            )
+        return size.relations * RELATION_COST + size.parts
 
     def network_sizes(self, node: FieldNode, definition: GraphQLField) -> dict[str, int]:
         nodes = self.argument(node, definition, "maxNodes")

@@ -36,10 +36,10 @@ from graph.model import (
     KIND_SPECS,
     Field,
     NodeKind,
-    SeatType,
 )
 from graph.store import Condition, EdgeMatch, Hop, Match, Op, Quantifier, Related
 from resolvers import global_ids
+from schema.enums import SeatType  # registered as GraphQL enums there, as Field.choices are
 from schema.relations import RELATIONS
 from schema.scalars import PartialDate
 

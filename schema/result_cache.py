@@ -19,22 +19,27 @@ import threading
 from collections import OrderedDict
 from collections.abc import Hashable, Iterator
 
+import orjson
 from graphql import ExecutionResult
 from strawberry.extensions import SchemaExtension
 from strawberry.types.graphql import OperationType
 
+from schema.answer_json import answer_bytes
 from schema.writes import may_write
 
 
 class ResultStore:
-    """A least-recently-used store of answers within a budget of serialised bytes."""
+    """A least-recently-used store of answers within a budget of bytes.
+
+    Answers are kept as their JSON bytes, not as the objects graphql-core built (which take
+    five to ten times the room), and read back when asked for."""
 
     def __init__(self, budget_bytes: int) -> None:
         self.budget = budget_bytes
         self.used = 0
         self.hits = 0
         self.misses = 0
-        self._answers: OrderedDict[Hashable, tuple[ExecutionResult, int]] = OrderedDict()
+        self._answers: OrderedDict[Hashable, bytes] = OrderedDict()
         self._lock = threading.Lock()
         self.generation = 0
         """Moved on by every write the store's version may not count; part of every key."""
@@ -54,17 +59,20 @@ class ResultStore:
                 return None
             self._answers.move_to_end(key)
             self.hits += 1
-            return found[0]
+        return ExecutionResult(data=orjson.loads(found), errors=None)
 
-    def put(self, key: Hashable, result: ExecutionResult, size: int) -> None:
-        if size > self.budget // 8:
+    def put(self, key: Hashable, result: ExecutionResult) -> None:
+        answer = answer_bytes(result.data)
+        if len(answer) > self.budget // 8:
             return  # one answer may not push out most of the others
         with self._lock:
-            self._answers[key] = (result, size)
-            self.used += size
+            replaced = self._answers.pop(key, None)
+            self.used -= len(replaced or b"")
+            self._answers[key] = answer
+            self.used += len(answer)
             while self.used > self.budget:
-                _, (_, dropped) = self._answers.popitem(last=False)
-                self.used -= dropped
+                _, dropped = self._answers.popitem(last=False)
+                self.used -= len(dropped)
 
 
 class ResultCache(SchemaExtension):
@@ -87,9 +95,13 @@ class ResultCache(SchemaExtension):
                 return
         yield
         result = context.result
-        if key is not None and isinstance(result, ExecutionResult) and not result.errors:
-            size = len(json.dumps(result.data, default=str))
-            self.answers.put(key, result, size)
+        if (
+            key is not None
+            and isinstance(result, ExecutionResult)
+            and not result.errors
+            and not result.extensions
+        ):
+            self.answers.put(key, result)
 
     def _key(self) -> Hashable | None:
         context = self.execution_context

@@ -37,6 +37,10 @@ SUSTAINABLE = "kestava-kehitys-2013-2017"
 COMPETITIVE = "kilpailukyky-innovatiivisuus-ja-yrittajyys-2013-2017"
 YOUTH = "nuorten-elinvoimaisuus-2013-2017"
 PARTICIPATORY = "osallistuva-espoo-2013-2017"
+REPORTS_2014 = "valtuusto-merkitsi-kehitysohjelmien-raportit-2014-10-20"
+TARGETS_2017 = "valtuusto-hyvaksyi-hyotytavoitteet-2017-10-16"
+PLANS_2018 = "kaupunginhallitus-hyvaksyi-ohjelmasuunnitelmat-2018-02-12"
+FOLLOW_UP_2018 = "kehitysohjelmien-seuranta-2018-08-27"
 
 _TERM_SOURCES = (s.ESPOO_NEWS_2017,)
 
@@ -218,9 +222,10 @@ def programmes() -> list[Node]:
 
 def _programmes_2017_2021() -> list[Node]:
     term = (s.ESPOO_NEWS_2017, s.ESPOON_VIHREAT_2017)
+    programme = partial(_programme, start="2017", end="2021")
     wellbeing_names = (
         claim("name", "Hyvinvointi ja terveys", s.ESPOO_NEWS_2017),
-        claim("name", "Hyvinvoiva Espoo", s.ESPOON_VIHREAT_2017, s.STT_2021_02),
+        claim("name", "Hyvinvoiva Espoo", s.ESPOON_VIHREAT_2017, s.STT_2021_02, s.TIINA_ELO),
     )
     return [
         _programme(
@@ -232,30 +237,19 @@ def _programmes_2017_2021() -> list[Node]:
             description="In November 2016 the council decided to continue the cross-"
             "administrative programme work in the council term 2017–2021.",
         ),
-        _programme(
-            "osallistuva-espoo-2017-2021", "Osallistuva Espoo", *term, start="2017", end="2021"
-        ),
-        _programme(
+        programme("osallistuva-espoo-2017-2021", "Osallistuva Espoo", *term, s.TIINA_ELO),
+        programme(
             "innostava-elinvoimainen-espoo-2017-2021",
             "Innostava elinvoimainen Espoo",
             *term,
             s.TIINA_ELO,
-            start="2017",
-            end="2021",
         ),
-        _programme(
-            "kestava-espoo-2017-2021",
-            "Kestävä Espoo",
-            *term,
-            s.TIINA_ELO,
-            start="2017",
-            end="2021",
-        ),
+        programme("kestava-espoo-2017-2021", "Kestävä Espoo", *term, s.TIINA_ELO),
         Node(
             NodeKind.PROGRAMME,
             "hyvinvoiva-espoo-2017-2021",
             "Hyvinvoiva Espoo",
-            sources=term,
+            sources=(*term, s.TIINA_ELO),
             start="2017",
             end="2021",
             description="Named 'Hyvinvointi ja terveys' in the council's decision of November "
@@ -416,10 +410,18 @@ def events() -> list[Node]:
             "nuorten-elinvoimaisuus-hyotytavoitteet-2013-06-10",
             "Nuorten elinvoimaisuus -ohjelman hyötytavoitteet hyväksyttiin",
             s.ESPOONOW_2013_07,
-            s.ESPOONOW_2013_08,
             s.ESPOO_STORY_EN_2013,
             event_type=decision,
             start="2013-06-10",
+        ),
+        event(
+            REPORTS_2014,
+            "Valtuusto merkitsi kehitysohjelmien raportit tiedoksi",
+            s.ESPOONOW_2014_10,
+            event_type=EventType.REPORT,
+            start="2014-10-20",
+            description="The council noted the programmes' reports; Nuorten elinvoimaisuus's "
+            "report 1:2014 was drafted by its project manager.",
         ),
         event(
             "kehitysohjelmien-seurantaraportit-2015-08-24",
@@ -474,11 +476,29 @@ def events() -> list[Node]:
             start="2016-11",
         ),
         event(
-            "valtuusto-hyvaksyi-hyotytavoitteet-2017-10-16",
+            TARGETS_2017,
             "Valtuusto hyväksyi kehitysohjelmien hyötytavoitteet",
             s.ESPOON_VIHREAT_2017,
             event_type=decision,
             start="2017-10-16",
+            description="The programmes' chairs presented each programme's benefit targets.",
+        ),
+        event(
+            PLANS_2018,
+            "Kaupunginhallitus hyväksyi kehitysohjelmien ohjelmasuunnitelmat",
+            s.TIINA_ELO_2018_08_25,
+            event_type=decision,
+            start="2018-02-12",
+        ),
+        event(
+            FOLLOW_UP_2018,
+            "Kehitysohjelmien seuranta I/2018 kaupunginhallituksessa",
+            s.TIINA_ELO,
+            s.TIINA_ELO_2018_08_25,
+            event_type=EventType.REPORT,
+            start="2018-08-27",
+            description="The city board sent the programmes' follow-ups to the council, which "
+            "notes them; the programmes report to the council twice a year.",
         ),
         event(
             "kestava-espoo-ensimmainen-kokous-2021-09-21",
@@ -512,16 +532,20 @@ def people() -> list[Node]:
         person("maria-rysti", "Maria Rysti", s.DOCPLAYER_SENIORS),
         person("sirpa-hertell", "Sirpa Hertell", s.DOCPLAYER_SUSTAINABLE, s.ESPOON_VIHREAT_2017),
         person("pasi-laitala", "Pasi Laitala", s.DOCPLAYER_SUSTAINABLE),
-        person("sampo-suihko", "Sampo Suihko", s.ESPOONOW_2014_10, s.ESPOONOW_2013_07),
+        person("sampo-suihko", "Sampo Suihko", s.ESPOONOW_2013_07),
         person("martti-hellstrom", "Martti Hellström", s.ESPOONOW_2014_10, s.ESPOONOW_2013_07),
-        person("viula-pakka", "Viula Pakka", s.ESPOONOW_2014_10),
+        person(
+            "viula-pakka",
+            "Viula Pakka",
+            s.ESPOONOW_2014_10,
+            description="Project manager; drafted Nuorten elinvoimaisuus's report 1:2014.",
+        ),
         person("simon-elo", "Simon Elo", s.DOCPLAYER_PARTICIPATORY),
         person("mari-immonen", "Mari Immonen", s.DOCPLAYER_PARTICIPATORY),
         person(
             "johanna-karimaki",
             "Johanna Karimäki",
             s.ESPOON_VIHREAT_2017,
-            s.TIINA_ELO,
             s.COUNCIL_MINUTES_DOCPLAYER,
             s.ESBO_NEGOTIATING_A,
             s.JOHANNA_KARIMAKI,
@@ -552,11 +576,16 @@ def nodes() -> list[Node]:
     ]
 
 
-def _steering_group(programme: str, owner: str, chair: str, *sources: str) -> list[Tie]:
-    """A 2013–2017 programme's group: a civil servant owns it, an elected official chairs it."""
+def _steering_group(
+    programme: str, owner: str, chair: str, *sources: str, chair_also: tuple[str, ...] = ()
+) -> list[Tie]:
+    """A 2013–2017 programme's group: a civil servant owns it, an elected official chairs it.
+
+    `chair_also` cites what names the chair only.
+    """
     return [
         _seat(owner, programme, role="programme owner", seat_type=CIVIL, sources=sources),
-        _seat(chair, programme, role="chair", seat_type=ELECTED, sources=sources),
+        _seat(chair, programme, role="chair", seat_type=ELECTED, sources=(*sources, *chair_also)),
     ]
 
 
@@ -566,7 +595,11 @@ def _seats() -> list[Tie]:
         *_steering_group(SENIORS, "juha-metso", "kristiina-mustakallio", s.DOCPLAYER_SENIORS),
         *_steering_group(SUSTAINABLE, "jukka-makela", "sirpa-hertell", s.DOCPLAYER_SUSTAINABLE),
         *_steering_group(
-            YOUTH, "sampo-suihko", "martti-hellstrom", s.ESPOONOW_2014_10, s.ESPOONOW_2013_07
+            YOUTH,
+            "sampo-suihko",
+            "martti-hellstrom",
+            s.ESPOONOW_2013_07,
+            chair_also=(s.ESPOONOW_2014_10,),
         ),
         *_steering_group(PARTICIPATORY, "jukka-makela", "simon-elo", s.DOCPLAYER_PARTICIPATORY),
         elected(
@@ -574,14 +607,14 @@ def _seats() -> list[Tie]:
             "kestava-espoo-2017-2021",
             role="chair",
             start="2017",
-            sources=(s.ESPOON_VIHREAT_2017, s.TIINA_ELO),
+            sources=(s.ESPOON_VIHREAT_2017,),
         ),
         elected(
             "johanna-karimaki",
             "innostava-elinvoimainen-espoo-2017-2021",
             role="vice-chair",
             start="2017",
-            sources=(s.ESPOON_VIHREAT_2017, s.TIINA_ELO, s.JOHANNA_KARIMAKI),
+            sources=(s.ESPOON_VIHREAT_2017, s.JOHANNA_KARIMAKI),
         ),
         elected(
             "kai-mykkanen",
@@ -632,7 +665,11 @@ def _structure() -> list[Tie]:
     return [
         *(part_of(p, TERM_2013, sources=(s.ESPOO_NEWS_2017,)) for p in term_2013),
         *(
-            part_of(p, TERM_2017, sources=(s.ESPOO_NEWS_2017, s.ESPOON_VIHREAT_2017, s.STT_2021_02))
+            part_of(
+                p,
+                TERM_2017,
+                sources=(s.ESPOO_NEWS_2017, s.ESPOON_VIHREAT_2017, s.STT_2021_02, s.TIINA_ELO),
+            )
             for p in term_2017
         ),
         *(part_of(p, TERM_2021, sources=(s.ESPOO_NEWS_2022,)) for p in term_2021),
@@ -715,7 +752,6 @@ def _people_at_work() -> list[Tie]:
             TieType.PARTICIPATES_IN,
             "jaana-junkkari",
             "meidan-puisto",
-            role="contact person",
             sources=(s.URBACT_OUR_PARK, s.KUNTATEKNIIKKA_2015),
         ),
     ]
@@ -794,14 +830,15 @@ def _events() -> list[Tie]:
         has(
             YOUTH,
             "nuorten-elinvoimaisuus-hyotytavoitteet-2013-06-10",
-            sources=(s.ESPOONOW_2013_07, s.ESPOONOW_2013_08, s.ESPOO_STORY_EN_2013),
+            sources=(s.ESPOONOW_2013_07, s.ESPOO_STORY_EN_2013),
         ),
         took(
             COUNCIL,
             "nuorten-elinvoimaisuus-hyotytavoitteet-2013-06-10",
             role="approved",
-            sources=(s.ESPOONOW_2013_07, s.ESPOONOW_2013_08, s.ESPOO_STORY_EN_2013),
+            sources=(s.ESPOONOW_2013_07, s.ESPOO_STORY_EN_2013),
         ),
+        *_reports_2014(),
         has(TERM_2013, "kehitysohjelmien-seurantaraportit-2015-08-24", sources=news_2015),
         took(
             BOARD,
@@ -829,17 +866,7 @@ def _events() -> list[Tie]:
         took(
             COUNCIL, "valtuusto-jatkoi-kehitysohjelmia-2016-11", role="decided", sources=news_2017
         ),
-        has(
-            TERM_2017,
-            "valtuusto-hyvaksyi-hyotytavoitteet-2017-10-16",
-            sources=(s.ESPOON_VIHREAT_2017,),
-        ),
-        took(
-            COUNCIL,
-            "valtuusto-hyvaksyi-hyotytavoitteet-2017-10-16",
-            role="approved",
-            sources=(s.ESPOON_VIHREAT_2017,),
-        ),
+        *_term_2017_events(),
         has(
             "kestava-espoo-2021-2025",
             "kestava-espoo-ensimmainen-kokous-2021-09-21",
@@ -853,6 +880,61 @@ def _events() -> list[Tie]:
             "valtuusto-hyvaksyi-hyotytavoitteet-2022-02-28",
             role="approved",
             sources=(s.ESPOO_NEWS_2022,),
+        ),
+    ]
+
+
+def _reports_2014() -> list[Tie]:
+    has = partial(tie, TieType.HAS_EVENT)
+    took = partial(tie, TieType.TOOK_PART_IN)
+    now_2014 = (s.ESPOONOW_2014_10,)
+    return [
+        has(TERM_2013, REPORTS_2014, sources=now_2014),
+        has(YOUTH, REPORTS_2014, sources=now_2014),
+        took(COUNCIL, REPORTS_2014, role="noted the reports", sources=now_2014),
+        took(
+            "martti-hellstrom",
+            REPORTS_2014,
+            role="showed the programme's report to the council as its chair",
+            sources=now_2014,
+        ),
+        took(
+            "viula-pakka",
+            REPORTS_2014,
+            role="drafted Nuorten elinvoimaisuus's report",
+            sources=now_2014,
+        ),
+    ]
+
+
+def _term_2017_events() -> list[Tie]:
+    has = partial(tie, TieType.HAS_EVENT)
+    took = partial(tie, TieType.TOOK_PART_IN)
+    greens = (s.ESPOON_VIHREAT_2017,)
+    previews = (s.TIINA_ELO_2018_08_25,)
+    return [
+        has(TERM_2017, TARGETS_2017, sources=greens),
+        took(COUNCIL, TARGETS_2017, role="approved", sources=greens),
+        took(
+            "sirpa-hertell",
+            TARGETS_2017,
+            role="presented Kestävä Espoo's benefit targets as its chair",
+            sources=greens,
+        ),
+        took(
+            "johanna-karimaki",
+            TARGETS_2017,
+            role="spoke as vice-chair of Innostava elinvoimainen Espoo",
+            sources=greens,
+        ),
+        has(TERM_2017, PLANS_2018, sources=previews),
+        took(BOARD, PLANS_2018, role="approved", sources=previews),
+        has(TERM_2017, FOLLOW_UP_2018, sources=(s.TIINA_ELO, *previews)),
+        took(
+            BOARD,
+            FOLLOW_UP_2018,
+            role="sent the follow-ups to the council",
+            sources=(s.TIINA_ELO,),
         ),
     ]
 

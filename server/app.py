@@ -55,7 +55,7 @@ class PoikkiGraphQL(GraphQLOverHTTP):
         listed = persisted_documents(settings)
         only = frozenset(listed) if settings.persisted_only else None
         super().__init__(
-            build_schema(settings.query_limits, writes, only),
+            build_schema(settings.query_limits, writes, only, plain_reads=settings.plain_reads),
             documents=PersistedQueries(
                 listed, size=settings.persisted_query_cache, only=settings.persisted_only
             ),

@@ -26,15 +26,18 @@ from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
-from strawberry.asgi import GraphQL
+from starlette.websockets import WebSocketDisconnect
+from strawberry.asgi import ASGIWebSocketAdapter, GraphQL
 from strawberry.exceptions import MissingQueryError
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
+from strawberry.http.exceptions import WebSocketDisconnected
 from strawberry.schema.base import BaseSchema
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 
 from resolvers.context import Context
+from schema.answer_json import answer_bytes
 from server.document_shape import DocumentRefusedError, check_document
 from server.http_cache import Answer, EntityTags, matches
 from server.persisted_queries import PersistedQueries
@@ -60,8 +63,19 @@ class NotModifiedError(Exception):
         self.etag = etag
 
 
+class TextFrames(ASGIWebSocketAdapter):
+    """graphql-transport-ws messages go as text frames, though answers are encoded to bytes."""
+
+    async def send_json(self, message: Mapping[str, object]) -> None:
+        try:
+            await self.ws.send_text(answer_bytes(message).decode())
+        except WebSocketDisconnect as exc:
+            raise WebSocketDisconnected from exc
+
+
 class GraphQLOverHTTP(GraphQL[Context, None]):
     graphql_transport_ws_handler_class = TokenCheckingHandler
+    websocket_adapter_class = TextFrames
     max_tokens = 2000
     """Tokens the schema's limit allows in a document; the shape check lexes no further."""
 
@@ -117,6 +131,9 @@ class GraphQLOverHTTP(GraphQL[Context, None]):
             return self.tags.not_modified(etag)
         self.tags.mark(response.headers, etag)
         return response
+
+    def encode_json(self, data: object) -> bytes:
+        return answer_bytes(data)
 
     def decode_json(self, data: str | bytes) -> object:
         return decode_bounded(data)

@@ -171,6 +171,14 @@ class Settings:
         " (rebuilt in the background after writes; reads go to the database meanwhile; about"
         " 0.7 GB resident and 2–4 s to build for 100k nodes and 1M ties)",
     )
+    plain_reads: bool = variable(
+        "POIKKI_PLAIN_READS",
+        casts.flag,
+        True,
+        "complete plain fields (attributes and argument-less methods of scalar type) directly,"
+        " not through graphql-core's per-field machinery; `false` runs its executor unchanged"
+        " (the same answers, slower)",
+    )
     result_cache_mb: int | None = variable(
         "POIKKI_RESULT_CACHE_MB",
         casts.whole_number,

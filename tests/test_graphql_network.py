@@ -72,8 +72,20 @@ def test_newman_weights_of_the_2013_2017_collaboration(client: GraphQLClient) ->
         "{ nodes { label } edges { source target weight shared { name } sources { title } } } }",
         {"p": TERM_2013},
     )["collaboration"]
-    # Every shared initiative here has three people (chair, owner, manager): 1/(3 − 1).
-    assert {edge["weight"] for edge in data["edges"]} == {0.5}
+    # Every shared initiative here has three people (chair, owner, manager): 1/(3 − 1); the
+    # 2014 report adds 1/(2 − 1) to its two people, Nuorten elinvoimaisuus's chair and manager.
+    weights = {
+        frozenset((e["source"], e["target"])): (e["weight"], {s["name"] for s in e["shared"]})
+        for e in data["edges"]
+    }
+    hellstrom, pakka = (
+        global_ids.encode(NodeKind.PERSON, p) for p in ("martti-hellstrom", "viula-pakka")
+    )
+    assert weights.pop(frozenset((hellstrom, pakka))) == (
+        1.5,
+        {"Nuorten elinvoimaisuus", "Valtuusto merkitsi kehitysohjelmien raportit tiedoksi"},
+    )
+    assert {weight for weight, _ in weights.values()} == {0.5}
     assert len(data["edges"]) == 12
     elo = global_ids.encode(NodeKind.PERSON, "simon-elo")
     [shared] = [e for e in data["edges"] if {e["source"], e["target"]} == {MAKELA, elo}]

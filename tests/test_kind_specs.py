@@ -108,10 +108,7 @@ def test_a_kinds_fields_are_imported_stored_filtered_and_served(
 
 
 def _filter_type(kind: NodeKind) -> str:
-    spec = KIND_SPECS[kind]
-    if spec.filters:
-        return f"{kind.value}Filter"
-    return "DatedFilter" if spec.spans else "EntityFilter"
+    return f"{kind.value}Filter"
 
 
 def test_a_filter_names_the_kinds_own_values(curators: Curators) -> None:

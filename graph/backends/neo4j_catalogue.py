@@ -192,9 +192,6 @@ def _list_nodes() -> dict[str, Statement]:
         statements[f"first_neighbours[where:{name}]"] = neo4j_cypher.first_neighbours(
             hop, ["a"], 10, where
         )
-        statements[f"first_neighbours[shared,where:{name}]"] = cypher.first_neighbours(
-            hop, ["a"], 10, where, kind_test
-        )
     return statements
 
 
