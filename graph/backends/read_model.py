@@ -280,7 +280,7 @@ class ReadModel:
 
     def summarise_nodes(self, query: NodeQuery) -> Summary:
         of_kind, kept = self.selected(query)
-        table = of_kind.table.filter(kept)
+        table = of_kind.table.select(["start", "end"]).filter(kept)
         labels = np.zeros(table.num_rows, dtype=np.int64)
         found = tallies.summaries(labels, 1, table.column("start"), table.column("end"))
         return found[0]

@@ -146,6 +146,14 @@ def padded(column: pa.ChunkedArray | pa.Array, pad: str) -> pa.ChunkedArray | pa
 def summaries(labels: np.ndarray, size: int, starts: pa.Array, ends: pa.Array) -> list[Summary]:
     """One summary per label 0..size-1 of rows labelled `labels`, with these start and end
     dates."""
+    if size == 1:  # Arrow's hash aggregation costs milliseconds to start: one group needs none
+        return [
+            Summary(
+                len(labels),
+                DateSpan.of_padded(_least(starts, dates.EARLY_PAD), _most(starts, dates.LATE_PAD)),
+                DateSpan.of_padded(_least(ends, dates.EARLY_PAD), _most(ends, dates.LATE_PAD)),
+            )
+        ]
     table = pa.table(
         {
             "label": labels,
@@ -171,6 +179,16 @@ def summaries(labels: np.ndarray, size: int, starts: pa.Array, ends: pa.Array) -
             DateSpan.of_padded(row["start_early_min"], row["start_late_max"]),
             DateSpan.of_padded(row["end_early_min"], row["end_late_max"]),
         )
+    return found
+
+
+def _least(column: pa.ChunkedArray | pa.Array, pad: str) -> str | None:
+    found: str | None = pc.min(padded(pc.unique(column), pad)).as_py()
+    return found
+
+
+def _most(column: pa.ChunkedArray | pa.Array, pad: str) -> str | None:
+    found: str | None = pc.max(padded(pc.unique(column), pad)).as_py()
     return found
 
 
