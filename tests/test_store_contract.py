@@ -11,10 +11,21 @@ from typing import TypeVar
 
 import pytest
 
+from graph.aggregates import KIND, TYPE, DateSpan, Group, Grouping, Part, Summary
 from graph.columns import tie_batch
 from graph.errors import BadInputError
 from graph.model import Node, NodeKind, OrgType, SeatType, Sector, Tie, TieType
-from graph.store import Condition, Direction, GraphStore, Hop, NodeQuery, Op, Order, SortField
+from graph.store import (
+    Condition,
+    Direction,
+    GraphStore,
+    Hop,
+    NodeQuery,
+    Op,
+    Order,
+    SortField,
+    TieCount,
+)
 from seed.actors import organisation
 from tests.backends import BACKENDS, open_backend
 
@@ -323,3 +334,80 @@ async def test_first_neighbours_cuts_in_the_database_and_counts_all(store: Graph
         assert pages["nothing-here"].total == 0
         assert list(pages["nothing-here"].items) == []
     assert (await store.first_neighbours(hop, ["pilot"], 0))["pilot"].total == 3
+
+
+async def test_aggregates_count_span_and_group_the_selected_nodes(store: GraphStore) -> None:
+    programmes = await store.summarise_nodes(NodeQuery(NodeKind.PROGRAMME))
+    # Starts 2013 and 2017-06: the earliest first day is 2013's, the latest last day 2017-06's.
+    assert programmes == Summary(2, DateSpan("2013", "2017-06"), DateSpan("2017", "2021"))
+    old = NodeQuery(NodeKind.PROGRAMME, (Condition("id", Op.IN, ("old",)),))
+    assert await store.summarise_nodes(old) == Summary(
+        1, DateSpan("2013", "2013"), DateSpan("2017", "2017")
+    )
+    assert await store.summarise_nodes(NodeQuery(NodeKind.PERSON)) == Summary(3)
+    organisations = NodeQuery(NodeKind.ORGANISATION)
+    by_sector = await store.group_nodes(organisations, Grouping(Part.NODE, "sector"))
+    assert by_sector == [Group("PUBLIC", 1), Group("THIRD_SECTOR", 1)]
+    by_town = await store.group_nodes(organisations, Grouping(Part.NODE, "municipality"))
+    assert by_town == [Group("Espoo", 1), Group(None, 1)]
+    years = await store.group_nodes(
+        NodeQuery(NodeKind.PROGRAMME), Grouping(Part.NODE, "start", True)
+    )
+    assert years == [Group("2013", 1), Group("2017", 1)]
+    people = await store.group_nodes(NodeQuery(NodeKind.PERSON), Grouping(Part.NODE, "sector"))
+    assert people == [Group(None, 3)]
+
+
+async def test_aggregates_along_a_hop_count_its_ties_by_a_key(store: GraphStore) -> None:
+    summaries = await store.summarise_neighbours(INTO_PROJECTS, ["pilot", "nothing-here"])
+    assert summaries == {"pilot": Summary(3), "nothing-here": Summary()}
+    types = await store.group_neighbours(INTO_PROJECTS, ["pilot"], Grouping(Part.TIE, TYPE))
+    assert types["pilot"] == [
+        Group("LEADS", 1),
+        Group("PARTICIPATES_IN", 1),
+        Group("PARTNER_IN", 1),
+    ]
+    kinds = await store.group_neighbours(INTO_PROJECTS, ["pilot"], Grouping(Part.NODE, KIND))
+    assert kinds["pilot"] == [Group("Person", 2), Group("Organisation", 1)]
+    jobs = Hop(NodeKind.ORGANISATION, (TieType.EMPLOYED_BY,), Direction.IN, (NodeKind.PERSON,))
+    years = await store.group_neighbours(jobs, ["city"], Grouping(Part.TIE, "start", True))
+    assert years["city"] == [Group("2010", 1)]
+    assert (await store.summarise_neighbours(jobs, ["city"]))["city"].start == DateSpan(
+        "2010", "2010"
+    )
+
+
+async def test_lists_sort_by_a_count_of_ties_then_id_in_pages(store: GraphStore) -> None:
+    projects = TieCount(
+        "projects",
+        (Hop(NodeKind.PROGRAMME, (TieType.PART_OF,), Direction.IN, (NodeKind.PROJECT,)),),
+    )
+    for descending, expected in ((True, ["old", "new"]), (False, ["new", "old"])):
+        query = NodeQuery(
+            NodeKind.PROGRAMME, order=Order(count=projects, descending=descending), limit=1
+        )
+        first = await store.list_nodes(query)
+        assert [n.id for n in first.nodes] == expected[:1]
+        assert first.has_more
+        rest = await store.list_nodes(
+            NodeQuery(NodeKind.PROGRAMME, order=query.order, after=first.keysets[0])
+        )
+        assert [n.id for n in rest.nodes] == expected[1:]
+        assert not rest.has_more
+    # Along a hop: by the far node's count (people's jobs; organisations count 0), then ids.
+    jobs = TieCount(
+        "memberships",
+        (Hop(NodeKind.PERSON, (TieType.EMPLOYED_BY,), Direction.OUT, (NodeKind.ORGANISATION,)),),
+    )
+    for descending, expected in ((True, ["bo", "ngo", "ann"]), (False, ["ann", "ngo", "bo"])):
+        seen, after = [], None
+        while True:
+            pages = await store.counted_neighbours(
+                INTO_PROJECTS, ["pilot"], jobs, descending, after, 1
+            )
+            assert pages["pilot"].total == 3
+            if not pages["pilot"].items:
+                break
+            seen += [item.node.id for item in pages["pilot"].items]
+            after = pages["pilot"].items[-1].keyset
+        assert seen == expected
