@@ -28,13 +28,13 @@ class OrderDirection(Enum):
 
 @strawberry.enum(description="Fields a list of undated nodes can be sorted by.")
 class EntityOrderField(Enum):
-    NAME = "name"
+    NAME = "nameKey"
     ID = "id"
 
 
 @strawberry.enum(description="Fields a list of dated nodes can be sorted by.")
 class DatedOrderField(Enum):
-    NAME = "name"
+    NAME = "nameKey"
     START = "start"
     END = "end"
     ID = "id"
