@@ -90,10 +90,11 @@ class Boundary(StrEnum):
 
 @dataclass(frozen=True)
 class Claim:
-    """A value one set of sources gives for a field, kept beside values other sources give."""
+    """A value one set of sources gives for a field, kept beside values other sources give;
+    None: those sources say the field has no value (an update cleared it)."""
 
     field: str
-    value: str
+    value: str | None
     sources: tuple[str, ...]
 
 

@@ -30,6 +30,7 @@ from schema.curation_inputs import (
     NodeInput,
     SourceInput,
     TieChangesInput,
+    changes,
     given,
 )
 from schema.curation_results import (
@@ -119,12 +120,13 @@ class CurationMutation:
         return await _attempt(work)
 
     @strawberry.mutation(
-        description="Change a node's fields, citing sources. Needs an editor.",
+        description="Change a node's fields, citing sources; null clears an optional field "
+        "(a required one, such as `name`, is BAD_INPUT naming it). Needs an editor.",
         permission_classes=[IsEditor],
     )
     async def update_node(self, info: Info, input: NodeChangesInput) -> NodeResult:
         async def work() -> Any:
-            values = given(input, NODE_FIELDS)
+            values = changes(input, NODE_FIELDS)
             update = await info.context.curator().update_node(
                 _slug(input.id, "id"), values, _sources(input.sources), prefer_new=input.prefer_new
             )
@@ -151,12 +153,12 @@ class CurationMutation:
         return await _attempt(work)
 
     @strawberry.mutation(
-        description="Change a tie's fields, citing sources. Needs an editor.",
+        description="Change a tie's fields, citing sources; null clears a field. Needs an editor.",
         permission_classes=[IsEditor],
     )
     async def update_tie(self, info: Info, input: TieChangesInput) -> TieResult:
         async def work() -> Any:
-            values = given(input, TIE_FIELDS)
+            values = changes(input, TIE_FIELDS)
             tie = await info.context.curator().update_tie(
                 input.id, input.type, values, _sources(input.sources)
             )

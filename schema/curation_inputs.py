@@ -1,10 +1,16 @@
-"""Inputs of the curation mutations. Fields left out are not touched; sources are global ids."""
+"""Inputs of the curation mutations. Fields left out are not touched; sources are global ids.
+
+In the update inputs (`NodeChangesInput`, `TieChangesInput`) an explicit null clears an
+optional field, so their fields default to UNSET (left out), not None; `changes` tells the two
+apart. In the create inputs null and left out both mean "no value".
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 import strawberry
+from strawberry import UNSET
 
 from schema.enums import NodeKind, SeatType, TieType
 from schema.kind_fields import kind_fields, with_kind_fields
@@ -32,14 +38,14 @@ class NodeInput:
     "from sources the node already cites corrects it; a different value from new sources is "
     "kept as a claim beside the stored one (both with their sources) unless `preferNew`."
 )
-@with_kind_fields(sources=True, before="prefer_new")
+@with_kind_fields(sources=True, before="prefer_new", default=strawberry.UNSET)
 class NodeChangesInput:
     id: strawberry.ID
     sources: list[strawberry.ID] = strawberry.field(description=SOURCES_HELP)
-    name: str | None = None
-    description: str | None = None
-    start: PartialDate | None = None
-    end: PartialDate | None = None
+    name: str | None = strawberry.UNSET
+    description: str | None = strawberry.UNSET
+    start: PartialDate | None = strawberry.UNSET
+    end: PartialDate | None = strawberry.UNSET
     prefer_new: bool = strawberry.field(
         default=False, description="Make a contradicting value the node's value (both kept)."
     )
@@ -76,10 +82,10 @@ class TieChangesInput:
     id: str
     sources: list[strawberry.ID] = strawberry.field(description=SOURCES_HELP)
     type: TieType | None = strawberry.field(default=None, description="Speeds up the lookup.")
-    role: str | None = None
-    start: PartialDate | None = None
-    end: PartialDate | None = None
-    seat_type: SeatType | None = None
+    role: str | None = strawberry.UNSET
+    start: PartialDate | None = strawberry.UNSET
+    end: PartialDate | None = strawberry.UNSET
+    seat_type: SeatType | None = strawberry.UNSET
 
 
 @strawberry.input(description="One file of an import: its name picks the format.")
@@ -107,6 +113,14 @@ TIE_FIELDS = {"role": "role", "start": "start", "end": "end", "seat_type": "seat
 
 
 def given(input_: object, fields: dict[str, str]) -> dict[str, Any]:
-    """The fields a client set on an input, named as the curation layer names them."""
+    """The fields a client set to a value on a create input, named as the curation layer
+    names them."""
     values = {name: getattr(input_, attribute, None) for attribute, name in fields.items()}
     return {name: value for name, value in values.items() if value is not None}
+
+
+def changes(input_: object, fields: dict[str, str]) -> dict[str, Any]:
+    """The fields a client gave on an update input, named as the curation layer names them:
+    a value sets the field, None (an explicit null) clears it; fields left out are not here."""
+    values = {name: getattr(input_, attribute, UNSET) for attribute, name in fields.items()}
+    return {name: value for name, value in values.items() if value is not UNSET}

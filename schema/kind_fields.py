@@ -27,9 +27,12 @@ def kind_fields(*, sources: bool) -> dict[str, Field]:
     return {f.attribute: f for kind in kinds for f in KIND_SPECS[kind].fields}
 
 
-def with_kind_fields(*, sources: bool, before: str) -> Callable[[Input], Input]:
+def with_kind_fields(
+    *, sources: bool, before: str, default: object = None
+) -> Callable[[Input], Input]:
     """Adds each kind's own fields, optional and saying which kinds have them, to an input
-    class before strawberry reads it, placed before its field `before`."""
+    class before strawberry reads it, placed before its field `before`; `default` is what a
+    field left out holds (`strawberry.UNSET` where an explicit null means something)."""
 
     def add(cls: Input) -> Input:
         fields = kind_fields(sources=sources)
@@ -40,7 +43,7 @@ def with_kind_fields(*, sources: bool, before: str) -> Callable[[Input], Input]:
             annotations[name] = annotation
         for attribute, field in fields.items():
             kinds = " and ".join(_kinds_with(field.name, sources)).capitalize()
-            setattr(cls, attribute, strawberry.field(default=None, description=f"{kinds} only."))
+            setattr(cls, attribute, strawberry.field(default=default, description=f"{kinds} only."))
         cls.__annotations__ = annotations
         return cls
 

@@ -102,7 +102,7 @@ class TieConnection(Generic[Target]):
 @strawberry.type(description="A value that some sources give for a field, with those sources.")
 class Claim:
     field: str
-    value: str
+    value: str | None
     source_ids: strawberry.Private[tuple[str, ...]]
 
     @strawberry.field
