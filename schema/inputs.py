@@ -16,12 +16,22 @@ from resolvers import global_ids
 from schema.enums import DatedOrderField, EntityOrderField, OrderDirection
 from schema.scalars import PartialDate
 
+ENTITY_FILTER = "Conditions every returned node meets (all of them)."
+DATED_FILTER = (
+    f"{ENTITY_FILTER} Also: active at some time in a period, by the node's own dates (open "
+    "ends allowed; an event or story with only a start ends when it starts, at its precision)."
+)
 
-@strawberry.input(description="Conditions every returned node meets (all of them).")
+
+@strawberry.input(description=ENTITY_FILTER)
 class EntityFilter:
-    ids: list[strawberry.ID] | None = strawberry.field(default=None, description="Global ids.")
+    ids: list[strawberry.ID] | None = strawberry.field(
+        default=None, description="Only the nodes with these global ids (of the list's kind)."
+    )
     name_contains: str | None = strawberry.field(
-        default=None, description="Case-insensitive substring of the name."
+        default=None,
+        description="Only nodes whose name contains this text, ignoring case (accents count: "
+        "use `searchResults` to ignore them).",
     )
 
     def conditions(self, kind: NodeKind) -> list[Condition]:
@@ -34,13 +44,16 @@ class EntityFilter:
         return found
 
 
-@strawberry.input(
-    description="Also: active at some time in a period, by the node's own dates (open ends "
-    "allowed; an event or story with only a start ends when it starts, at its precision)."
-)
+@strawberry.input(description=DATED_FILTER)
 class DatedFilter(EntityFilter):
-    active_from: PartialDate | None = None
-    active_to: PartialDate | None = None
+    active_from: PartialDate | None = strawberry.field(
+        default=None,
+        description="Only nodes that have not ended before this date (at its first day; an "
+        "end of reduced precision, `2017`, lasts to its last day).",
+    )
+    active_to: PartialDate | None = strawberry.field(
+        default=None, description="Only nodes that began by this date (at its last day)."
+    )
 
     def conditions(self, kind: NodeKind) -> list[Condition]:
         found = super().conditions(kind)
@@ -59,6 +72,11 @@ def _kind_filter(kind: NodeKind) -> type[EntityFilter]:
     base = DatedFilter if spec.spans else EntityFilter
     if not spec.filters:
         return base
+    named = ", ".join(f"`{name}`" for name in spec.filters)
+    description = (
+        f"{DATED_FILTER if spec.spans else ENTITY_FILTER} Also by {named}: a field with "
+        "choices matches any of those given, a text field equals the one given."
+    )
     by_name = {f.name: f for f in spec.fields}
     fields = [by_name[name] for name in spec.filters]
 
@@ -76,11 +94,20 @@ def _kind_filter(kind: NodeKind) -> type[EntityFilter]:
 
     namespace: dict[str, Any] = {
         "__annotations__": {f.attribute: _filter_type(f) for f in fields},
-        **{f.attribute: None for f in fields},
+        **{
+            f.attribute: strawberry.field(default=None, description=_filter_help(f)) for f in fields
+        },
         "conditions": conditions,
         "__module__": __name__,
     }
-    return strawberry.input(type(f"{kind.value}Filter", (base,), namespace))
+    filter_type = type(f"{kind.value}Filter", (base,), namespace)
+    return strawberry.input(filter_type, description=description)
+
+
+def _filter_help(field: Field) -> str:
+    if field.choices is None:
+        return f"Only those whose {field.name} is exactly this. {field.about}"
+    return f"Only those whose {field.name} is any of these. {field.about}"
 
 
 def _filter_type(field: Field) -> object:
@@ -103,13 +130,23 @@ class _SortOrder:
         return Order(SortField(self.field.value), self.direction is OrderDirection.DESC)
 
 
+FIELD_HELP = "What to sort by (by default the name, in Finnish order)."
+DIRECTION_HELP = "Ascending (the default) or descending; ties are broken by id the same way."
+
+
 @strawberry.input(description="Sort order; ties in the sort key are broken by id.")
 class EntityOrder(_SortOrder):
-    field: EntityOrderField = EntityOrderField.NAME
-    direction: OrderDirection = OrderDirection.ASC
+    field: EntityOrderField = strawberry.field(
+        default=EntityOrderField.NAME, description=FIELD_HELP
+    )
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.ASC, description=DIRECTION_HELP
+    )
 
 
 @strawberry.input(description="Sort order; ties in the sort key are broken by id.")
 class DatedOrder(_SortOrder):
-    field: DatedOrderField = DatedOrderField.NAME
-    direction: OrderDirection = OrderDirection.ASC
+    field: DatedOrderField = strawberry.field(default=DatedOrderField.NAME, description=FIELD_HELP)
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.ASC, description=DIRECTION_HELP
+    )

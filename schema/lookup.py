@@ -26,7 +26,14 @@ AFTER_HELP = "The cursor of the last hit seen: the hits after it."
 @strawberry.type
 class LookupQuery:
     @strawberry.field(description="The node with this global id; NOT_FOUND if there is none.")
-    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+    async def node(
+        self,
+        info: Info,
+        id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="A global id, as any node's `id` field gives it."),
+        ],
+    ) -> Node | None:
         kind, slug = global_ids.decode(str(id))
         record = await info.context.nodes(kind).load(slug)
         if record is None:
@@ -34,7 +41,14 @@ class LookupQuery:
         return as_graphql(record)
 
     @strawberry.field(description="Nodes by global id, in the order asked; null where unknown.")
-    async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
+    async def nodes(
+        self,
+        info: Info,
+        ids: Annotated[
+            list[strawberry.ID],
+            strawberry.argument(description="Global ids, at most 100; of any kinds, mixed."),
+        ],
+    ) -> list[Node | None]:
         checked_first(info.context, len(ids))
         decoded = [global_ids.decode(str(i)) for i in ids]
         found = await asyncio.gather(

@@ -8,13 +8,21 @@ import strawberry
 
 from graph.text_match import Tier
 from schema.connections import CursorAt, PageInfo
+from schema.enums import described
 from schema.nodes import Entity
 
-strawberry.enum(
+described(
     Tier,
+    "Where the folded text (no case, no diacritics) was found in a hit, weakest first; each "
+    "has its `score`.",
+    {
+        "DESCRIPTION": "Only in the description (score 0.2).",
+        "INSIDE_NAME": "In the name, inside a word (score 0.4).",
+        "NAME_WORD": "In the name, at the start of a later word (score 0.6).",
+        "NAME_PREFIX": "At the start of the name (score 0.8).",
+        "WHOLE_NAME": "The whole name (score 1.0).",
+    },
     name="SearchMatch",
-    description="Where the text was found, best last (graph/text_match.py's tiers): matching "
-    "ignores case and diacritics, so `paatos` matches `Päätös`.",
 )
 
 
