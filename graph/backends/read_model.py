@@ -21,6 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from graph.backends import read_model_lists as lists
+from graph.backends import read_model_search as search
 from graph.backends.read_model_matches import MatchIndex
 from graph.columns import TIE_BATCH, TIE_COLUMNS, node_columns, node_from_row, tie_from_row
 from graph.model import Node, NodeKind, Tie, TieType
@@ -36,6 +37,9 @@ from graph.store import (
     NodeQuery,
     Order,
     Page,
+    SearchHit,
+    SearchPage,
+    SearchQuery,
     SortField,
 )
 
@@ -126,6 +130,7 @@ class ReadModel:
     orderings: dict[tuple[NodeKind, SortField], lists.Ordering] = field(default_factory=dict)
     by_id: dict[TieType, IdOrder] = field(default_factory=dict)
     _matches: MatchIndex | None = None
+    by_name: search.NameOrder | None = None
 
     @classmethod
     def of(cls, version: int, nodes: pa.Table, ties: pa.Table) -> ReadModel:
@@ -167,6 +172,23 @@ class ReadModel:
         if self._matches is None:
             self._matches = MatchIndex(self.nodes, self.ties, self._kind)
         return self._matches
+
+    def search(self, query: SearchQuery) -> SearchPage:
+        """Runs in a worker thread (read_model_search.py)."""
+        if self.by_name is None:
+            self.by_name = search.name_order(self.nodes)
+        found = search.find(self.nodes, self.by_name, query)
+        hits = [
+            SearchHit(node, tier, keyset)
+            for node, tier, keyset in zip(
+                self._nodes(found.rows), found.tiers, found.keysets, strict=True
+            )
+        ]
+        return SearchPage(hits, found.has_more)
+
+    def count_search(self, text: str, kinds: Sequence[NodeKind]) -> int:
+        needle = SearchQuery(text, tuple(kinds)).needle
+        return int(search.matching(self.nodes, tuple(kinds), needle).sum())
 
     def _kind(self, kind: NodeKind) -> lists.KindTable:
         if kind not in self.kinds:
