@@ -9,9 +9,15 @@ from typing import Any
 
 import pyarrow as pa
 
+from graph.collation import name_key
 from graph.model import KIND_SPECS, Claim, Node, NodeKind, SeatType, Tie, TieType
+from graph.text_match import search_columns
 
 COMMON_COLUMNS = ("id", "name", "description", "start", "end", "sources", "claims")
+DERIVED_COLUMNS = ("nameKey", "searchName", "searchText")
+"""Made from the name and description on every write (node_row), never read into a Node:
+the name's Finnish collation key (graph/collation.py) and the folded text search matches
+(graph/text_match.py)."""
 EXTRA_COLUMNS: Mapping[NodeKind, tuple[str, ...]] = {
     kind: tuple(f.name for f in spec.fields) for kind, spec in KIND_SPECS.items() if spec.fields
 }
@@ -42,7 +48,12 @@ SEAT_TYPES = {member.value: member for member in SeatType}
 
 
 def node_columns(kind: NodeKind) -> tuple[str, ...]:
-    return COMMON_COLUMNS + EXTRA_COLUMNS.get(kind, ())
+    return COMMON_COLUMNS + EXTRA_COLUMNS.get(kind, ()) + DERIVED_COLUMNS
+
+
+def derived_values(name: str, description: str | None) -> dict[str, str]:
+    """The DERIVED_COLUMNS of a node with this name and description."""
+    return {"nameKey": name_key(name), **search_columns(name, description)}
 
 
 def node_row(node: Node) -> dict[str, Any]:
@@ -58,7 +69,7 @@ def node_row(node: Node) -> dict[str, Any]:
     for f in KIND_SPECS[node.kind].fields:
         value = getattr(node, f.attribute)
         values[f.name] = value.value if isinstance(value, StrEnum) else value
-    return values
+    return values | derived_values(node.name, node.description)
 
 
 def node_from_row(kind: NodeKind, row: Mapping[str, Any]) -> Node:

@@ -30,6 +30,8 @@ _ATTRIBUTE = {f.name: f.attribute for f in _KIND_FIELDS} | {"seatType": "seat_ty
 _ENUMS: Mapping[str, Any] = {f.name: f.choices for f in _KIND_FIELDS if f.choices} | {
     "seatType": SeatType
 }
+REQUIRED_FIELDS = frozenset({"name"})
+"""Fields every node has: an update may change them, never clear them."""
 MAX_SLUG = 80
 MANY_LINES = frozenset({"description"})
 Item = TypeVar("Item", Node, Tie)
@@ -47,6 +49,14 @@ class InvalidInputError(BadInputError):
     def __init__(self, problems: Sequence[FieldProblem]) -> None:
         super().__init__("; ".join(f"{p.field}: {p.message}" for p in problems), problems[0].field)
         self.problems = list(problems)
+
+
+class RequiredFieldError(BadInputError):
+    """An update that would clear a required field. Not one of an input's problems weighed
+    with the others: the request itself is malformed, as a null for a non-null field is."""
+
+    def __init__(self, field: str) -> None:
+        super().__init__(f"`{field}` is required: it can be changed but not cleared.", field)
 
 
 @dataclass(frozen=True)
@@ -93,9 +103,13 @@ class Curator:
         *,
         prefer_new: bool = False,
     ) -> NodeUpdate:
-        """Set the given fields. A value from sources the node already cites corrects it; a
-        different value from new sources contradicts it and is kept as a claim beside the
-        stored value (both with their sources), unless `prefer_new` makes it the value."""
+        """Set the given fields; None clears one. A value from sources the node already cites
+        corrects it; a different value (or none) from new sources contradicts it and is kept
+        as a claim beside the stored value (both with their sources), unless `prefer_new`
+        makes it the value. Clearing a required field raises RequiredFieldError."""
+        for field in sorted(REQUIRED_FIELDS & values.keys()):
+            if values[field] is None:
+                raise RequiredFieldError(field)
         stored = await self._node(node_id)
         problems = _check_values(stored.kind, values)
         if "name" in values and not str(values["name"] or "").strip():
@@ -367,8 +381,8 @@ def _with_values(item: Item, values: Mapping[str, Any]) -> Item:
 
 
 def _claimed(claims: list[Claim], field: str, value: Any, sources: Sequence[str]) -> list[Claim]:
-    """Claims with (field, value) citing `sources` too."""
-    text = str(value.value if hasattr(value, "value") else value)
+    """Claims with (field, value) citing `sources` too; a None value claims there is none."""
+    text = None if value is None else str(value.value if hasattr(value, "value") else value)
     for i, claim in enumerate(claims):
         if claim.field == field and claim.value == text:
             merged = tuple(dict.fromkeys(claim.sources + tuple(sources)))

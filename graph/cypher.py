@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from graph.columns import TIE_COLUMNS, node_columns
+from graph.columns import DERIVED_COLUMNS, TIE_COLUMNS, node_columns
 from graph.cypher_matches import TRUE, KindTest, Predicates, condition, labels, prop
 from graph.model import NodeKind, TieType
 from graph.store import (
@@ -23,8 +23,10 @@ from graph.store import (
     Match,
     NodeQuery,
     Order,
+    SearchQuery,
     SortField,
 )
+from graph.text_match import Tier, fold
 
 
 @dataclass(frozen=True)
@@ -139,14 +141,70 @@ def first_neighbours(
     )
 
 
-def search(text: str, kinds: Sequence[NodeKind], limit: int) -> Statement:
-    name, description = "lower(n.name)", "lower(coalesce(n.description, ''))"
+def search(query: SearchQuery) -> Statement:
+    """Matching nodes ranked by tier (graph/text_match.py), then name key and id."""
+    params = search_params(query)
     return Statement(
-        f"MATCH (n:{labels(kinds)}) WHERE {name} CONTAINS $text OR {description} CONTAINS $text "
-        f"WITH n, CASE WHEN {name} STARTS WITH $text THEN 3 "
-        f"WHEN {name} CONTAINS $text THEN 2 ELSE 1 END AS score "
-        "RETURN n, score ORDER BY score DESC, n.name, n.id LIMIT $limit",
-        {"text": text.lower(), "limit": limit},
+        f"MATCH (n:{labels(query.kinds)}) WHERE n.searchText CONTAINS $text "
+        + ranked_hits(query, params),
+        params,
+    )
+
+
+def count_search(text: str, kinds: Sequence[NodeKind]) -> Statement:
+    return Statement(
+        f"MATCH (n:{labels(kinds)}) WHERE n.searchText CONTAINS $text RETURN count(n) AS total",
+        {"text": fold(text)},
+    )
+
+
+def search_params(query: SearchQuery) -> dict[str, Any]:
+    needle = query.needle
+    return {"text": needle, "word": " " + needle, "limit": query.limit}
+
+
+SEARCH_SORT_KEYS = ("coalesce(n.nameKey, '')", "n.id")
+"""After the tier (descending): the name's collation key and the id (ascending)."""
+
+
+def ranked_hits(query: SearchQuery, params: dict[str, Any]) -> str:
+    """The tail of a search statement, for nodes `n` that match: each one's tier, the page
+    after `query.after`, best first."""
+    tier = (
+        f"CASE WHEN n.searchName = $text THEN {Tier.WHOLE_NAME.value} "
+        f"WHEN n.searchName STARTS WITH $text THEN {Tier.NAME_PREFIX.value} "
+        f"WHEN n.searchName CONTAINS $word THEN {Tier.NAME_WORD.value} "
+        f"WHEN n.searchName CONTAINS $text THEN {Tier.INSIDE_NAME.value} "
+        f"ELSE {Tier.DESCRIPTION.value} END"
+    )
+    after = ""
+    if query.after is not None:
+        tier_value, *rest = query.after.values
+        params["tier"] = int(tier_value)
+        later = _after(SEARCH_SORT_KEYS, Keyset(tuple(rest)), False, params)
+        after = f" WHERE tier < $tier OR (tier = $tier AND {later})"
+    keys = ", ".join(SEARCH_SORT_KEYS)
+    return (
+        f"WITH n, {tier} AS tier{after} "
+        f"RETURN n, tier, {keys} ORDER BY tier DESC, {keys} LIMIT $limit"
+    )
+
+
+def missing_derived(kind: NodeKind, limit: int) -> Statement:
+    """Nodes written before the derived columns existed (graph.columns.DERIVED_COLUMNS)."""
+    return Statement(
+        f"MATCH (n:{kind.value}) WHERE n.nameKey IS NULL "
+        "RETURN n.id, n.name, n.description LIMIT $limit",
+        {"limit": limit},
+    )
+
+
+def set_derived(kind: NodeKind, rows: list[dict[str, Any]]) -> Statement:
+    """Rows are {id} and the derived columns."""
+    assignments = ", ".join(f"{prop('n', c)} = {prop('row', c)}" for c in DERIVED_COLUMNS)
+    return Statement(
+        f"UNWIND $rows AS row MATCH (n:{kind.value} {{id: row.id}}) SET {assignments}",
+        {"rows": rows},
     )
 
 

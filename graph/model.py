@@ -90,10 +90,11 @@ class Boundary(StrEnum):
 
 @dataclass(frozen=True)
 class Claim:
-    """A value one set of sources gives for a field, kept beside values other sources give."""
+    """A value one set of sources gives for a field, kept beside values other sources give;
+    None: those sources say the field has no value (an update cleared it)."""
 
     field: str
-    value: str
+    value: str | None
     sources: tuple[str, ...]
 
 
@@ -212,6 +213,8 @@ class Field:
     """The enum its values come from; None for free text."""
     token: bool = False
     """Text read trimmed, as one token: an address, a language code."""
+    about: str = ""
+    """What it holds, for people: the API's description of it, the import formats' docs."""
 
 
 @dataclass(frozen=True)
@@ -246,15 +249,32 @@ class KindSpec:
 
 
 _ORGANISATION_FIELDS = (
-    Field("orgType", "org_type", OrgType),
-    Field("sector", "sector", Sector),
-    Field("branch", "branch"),
-    Field("municipality", "municipality"),
+    Field("orgType", "org_type", OrgType, about="What kind of organisation it is."),
+    Field(
+        "sector",
+        "sector",
+        Sector,
+        about="Its sector: public, private, third sector, academic or residents.",
+    ),
+    Field(
+        "branch",
+        "branch",
+        about="The city's administrative branch a city's own unit belongs to, as the city "
+        "names it (e.g. Sivistystoimi).",
+    ),
+    Field("municipality", "municipality", about="The municipality it is in or belongs to."),
 )
 _SOURCE_FIELDS = (
-    Field("publisher", "publisher"),
-    Field("url", "url", token=True),
-    Field("language", "language", token=True),
+    Field("publisher", "publisher", about="Who published it: an organisation or a newspaper."),
+    Field(
+        "url", "url", token=True, about="The address it was read from (a citation, not fetched)."
+    ),
+    Field(
+        "language",
+        "language",
+        token=True,
+        about="Its language as a BCP 47 code: fi, sv, en.",
+    ),
 )
 
 KIND_SPECS: Mapping[NodeKind, KindSpec] = {
@@ -280,7 +300,7 @@ KIND_SPECS: Mapping[NodeKind, KindSpec] = {
         "events",
         Timing.INSTANT,
         Role.OCCASION,
-        fields=(Field("eventType", "event_type", EventType),),
+        fields=(Field("eventType", "event_type", EventType, about="What kind of event it is."),),
         filters=("eventType",),
         bounds_ties=True,
     ),

@@ -11,6 +11,7 @@ import pyarrow as pa
 
 from graph.aggregates import Group, Grouping, Summary
 from graph.model import GraphStats, Node, NodeKind, Tie, TieType
+from graph.text_match import Tier, fold
 from graph.tokens import ApiToken
 
 
@@ -40,7 +41,10 @@ class Condition:
 
 
 class SortField(StrEnum):
-    NAME = "name"
+    """What a list is sorted by: the stored property named by the value."""
+
+    NAME = "nameKey"
+    """The name in Finnish order (graph/collation.py)."""
     START = "start"
     END = "end"
     ID = "id"
@@ -159,6 +163,36 @@ class NeighbourPage:
 
     items: Sequence[Neighbour]
     total: int
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """Nodes of `kinds` whose name or description contains `text`, both folded, best first
+    (graph/text_match.py), a keyset page at a time."""
+
+    text: str
+    kinds: tuple[NodeKind, ...]
+    limit: int = 20
+    after: Keyset | None = None
+    """The keyset of the last hit seen: its tier, name key and id."""
+
+    @property
+    def needle(self) -> str:
+        """The folded text a node's folded name or description must contain."""
+        return fold(self.text)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    node: Node
+    tier: Tier
+    keyset: Keyset
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    hits: Sequence[SearchHit]
+    has_more: bool
 
 
 @dataclass(frozen=True)
@@ -290,7 +324,11 @@ class GraphStore(TokenStore, Protocol):
         """Per parent, its ties along `hop` that meet `where`, counted by a key of the tie
         or the neighbour."""
 
-    async def search(self, text: str, kinds: Sequence[NodeKind], limit: int) -> list[Node]: ...
+    async def search(self, query: SearchQuery) -> SearchPage:
+        """A page of the nodes that match, by tier (best first), name key and id."""
+
+    async def count_search(self, text: str, kinds: Sequence[NodeKind]) -> int:
+        """How many nodes of `kinds` match `text` (as `search` matches it)."""
 
     async def existing_ties(self, type_: TieType, ids: Sequence[str]) -> list[Tie]:
         """Stored ties of one type by tie id, in no particular order."""

@@ -38,12 +38,19 @@ from schema.time_budget import within_budget
 from schema.writes import CountWrites, WriteCount
 
 
-@strawberry.type
+@strawberry.type(
+    description="Reading the knowledge: root lists of every kind, lookups by id and text, the "
+    "network questions, and provenance."
+)
 class Query(ListsQuery, LookupQuery, NetworkQuery, ProvenanceQuery):
     pass
 
 
-@strawberry.type
+@strawberry.type(
+    description="Curating the knowledge (an editor's or an admin's bearer token): every write "
+    "is all or nothing and cites its sources; expected failures are members of each result "
+    "union."
+)
 class Mutation(CurationMutation):
     pass
 

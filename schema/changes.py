@@ -8,19 +8,32 @@ import strawberry
 
 from graph.changes import ChangeAction
 from resolvers.auth import ForbiddenError, revalidated
+from schema.enums import described
 from schema.info import Info
 
-strawberry.enum(ChangeAction, description="What happened to the nodes and ties named.")
+described(
+    ChangeAction,
+    "What happened to the nodes and ties named.",
+    {
+        "CREATED": "They were written for the first time.",
+        "UPDATED": "They existed and at least one of their fields or sources changed.",
+        "REMOVED": "They were deleted (unlinked, or erased with a person).",
+    },
+)
 
 
 @strawberry.type(description="One write: the ids (slugs) of the nodes and ties it touched.")
 class GraphChange:
-    action: ChangeAction
-    node_ids: list[str]
-    tie_ids: list[str]
+    action: ChangeAction = strawberry.field(description="What the write did to them.")
+    node_ids: list[str] = strawberry.field(
+        description="The slugs (not global ids) of the nodes it touched."
+    )
+    tie_ids: list[str] = strawberry.field(description="The ids of the ties it touched.")
 
 
-@strawberry.type
+@strawberry.type(
+    description="Live news over graphql-transport-ws at /graphql, from this server process."
+)
 class Subscription:
     @strawberry.subscription(
         description="Every write from now on (in this server process), so a view can refresh. "

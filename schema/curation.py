@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import strawberry
 
@@ -30,6 +30,7 @@ from schema.curation_inputs import (
     NodeInput,
     SourceInput,
     TieChangesInput,
+    changes,
     given,
 )
 from schema.curation_results import (
@@ -55,6 +56,42 @@ from schema.info import Info
 from schema.permissions import IsAdmin, IsEditor
 
 R = TypeVar("R")
+
+
+NewNode = Annotated[
+    NodeInput, strawberry.argument(description="The node's kind, fields and sources.")
+]
+NewSource = Annotated[
+    SourceInput, strawberry.argument(description="The source's title and where it was published.")
+]
+NodeChanges = Annotated[
+    NodeChangesInput,
+    strawberry.argument(description="Which node, the values to change and their sources."),
+]
+NewTie = Annotated[
+    LinkInput, strawberry.argument(description="The tie's type, ends, fields and sources.")
+]
+TieChanges = Annotated[
+    TieChangesInput,
+    strawberry.argument(description="Which tie, the values to change and their sources."),
+]
+TieId = Annotated[str, strawberry.argument(description="The tie's id (a TieEdge's `tieId`).")]
+TieTypeHint = Annotated[
+    TieType | None,
+    strawberry.argument(description="The tie's type, if known: speeds up the lookup."),
+]
+PersonId = Annotated[strawberry.ID, strawberry.argument(description="The person's global id.")]
+ImportFiles = Annotated[
+    list[ImportFileInput],
+    strawberry.argument(description="The files of one import, checked and written together."),
+]
+TokenName = Annotated[
+    str,
+    strawberry.argument(
+        description="A unique name for the token: who or what uses it (1–100 characters)."
+    ),
+]
+TokenRole = Annotated[Role, strawberry.argument(description="What the token may do.")]
 _SOURCE_INPUT = {name: field for field, name in SOURCE_FIELDS.items()}
 """The curation layer's names of a source's fields, back to SourceInput's (name → title)."""
 
@@ -89,7 +126,7 @@ class CurationMutation:
         description="Create a node of any kind but Source. Needs an editor.",
         permission_classes=[IsEditor],
     )
-    async def create_node(self, info: Info, input: NodeInput) -> NodeResult:
+    async def create_node(self, info: Info, input: NewNode) -> NodeResult:
         async def work() -> Any:
             if input.kind is NodeKind.SOURCE:
                 raise InvalidInputError([FieldProblem("kind", "Use createSource for sources.")])
@@ -103,7 +140,7 @@ class CurationMutation:
     @strawberry.mutation(
         description="Add a source facts can cite. Needs an editor.", permission_classes=[IsEditor]
     )
-    async def create_source(self, info: Info, input: SourceInput) -> NodeResult:
+    async def create_source(self, info: Info, input: NewSource) -> NodeResult:
         async def work() -> Any:
             values = given(input, SOURCE_FIELDS)
             try:
@@ -119,12 +156,13 @@ class CurationMutation:
         return await _attempt(work)
 
     @strawberry.mutation(
-        description="Change a node's fields, citing sources. Needs an editor.",
+        description="Change a node's fields, citing sources; null clears an optional field "
+        "(a required one, such as `name`, is BAD_INPUT naming it). Needs an editor.",
         permission_classes=[IsEditor],
     )
-    async def update_node(self, info: Info, input: NodeChangesInput) -> NodeResult:
+    async def update_node(self, info: Info, input: NodeChanges) -> NodeResult:
         async def work() -> Any:
-            values = given(input, NODE_FIELDS)
+            values = changes(input, NODE_FIELDS)
             update = await info.context.curator().update_node(
                 _slug(input.id, "id"), values, _sources(input.sources), prefer_new=input.prefer_new
             )
@@ -135,7 +173,7 @@ class CurationMutation:
     @strawberry.mutation(
         description="Tie two nodes, citing sources. Needs an editor.", permission_classes=[IsEditor]
     )
-    async def link(self, info: Info, input: LinkInput) -> TieResult:
+    async def link(self, info: Info, input: NewTie) -> TieResult:
         async def work() -> Any:
             values = given(input, TIE_FIELDS)
             tie, created = await info.context.curator().link(
@@ -151,12 +189,12 @@ class CurationMutation:
         return await _attempt(work)
 
     @strawberry.mutation(
-        description="Change a tie's fields, citing sources. Needs an editor.",
+        description="Change a tie's fields, citing sources; null clears a field. Needs an editor.",
         permission_classes=[IsEditor],
     )
-    async def update_tie(self, info: Info, input: TieChangesInput) -> TieResult:
+    async def update_tie(self, info: Info, input: TieChanges) -> TieResult:
         async def work() -> Any:
-            values = given(input, TIE_FIELDS)
+            values = changes(input, TIE_FIELDS)
             tie = await info.context.curator().update_tie(
                 input.id, input.type, values, _sources(input.sources)
             )
@@ -167,7 +205,7 @@ class CurationMutation:
     @strawberry.mutation(
         description="Remove a tie. Needs an editor.", permission_classes=[IsEditor]
     )
-    async def unlink(self, info: Info, id: str, type: TieType | None = None) -> UnlinkResult:
+    async def unlink(self, info: Info, id: TieId, type: TieTypeHint = None) -> UnlinkResult:
         async def work() -> Any:
             return TieRemoved(tie=stored_tie(await info.context.curator().unlink(id, type)))
 
@@ -177,7 +215,7 @@ class CurationMutation:
         description="Erase a person and every tie they are part of, on request. Needs an admin.",
         permission_classes=[IsAdmin],
     )
-    async def forget_person(self, info: Info, id: strawberry.ID) -> ForgetResult:
+    async def forget_person(self, info: Info, id: PersonId) -> ForgetResult:
         async def work() -> Any:
             person_id = _slug(id, "id", NodeKind.PERSON)
             _, ties = await info.context.curator().forget_person(person_id)
@@ -191,7 +229,7 @@ class CurationMutation:
         description="Import files all-or-nothing (see docs/import-formats.md). Needs an editor.",
         permission_classes=[IsEditor],
     )
-    async def import_batch(self, info: Info, files: list[ImportFileInput]) -> ImportResult:
+    async def import_batch(self, info: Info, files: ImportFiles) -> ImportResult:
         try:
             # A lone surrogate cannot be UTF-8; passed through, the reader names its line.
             summary = await info.context.curator().import_files(
@@ -218,7 +256,7 @@ class CurationMutation:
         description="Make a bearer token; its secret is shown once. Admin.",
         permission_classes=[IsAdmin],
     )
-    async def create_token(self, info: Info, name: str, role: Role) -> TokenCreated:
+    async def create_token(self, info: Info, name: TokenName, role: TokenRole) -> TokenCreated:
         name = checked_name(name)
         secret = new_secret()
         created = datetime.now(UTC).isoformat(timespec="seconds")
@@ -229,5 +267,5 @@ class CurationMutation:
         description="Revoke a token by name; false when there is none. Admin.",
         permission_classes=[IsAdmin],
     )
-    async def revoke_token(self, info: Info, name: str) -> bool:
+    async def revoke_token(self, info: Info, name: TokenName) -> bool:
         return await info.context.store.revoke_token(name.strip())

@@ -35,15 +35,25 @@ class _SortOrder:
         return Order(SortField(self.field.value), descending, counted)
 
 
+FIELD_HELP = "What to sort by (by default the name, in Finnish order)."
+DIRECTION_HELP = "Ascending (the default) or descending; ties are broken by id the same way."
+
+
 @strawberry.input(description="Sort order; ties in the sort key are broken by id.")
 class EntityOrder(_SortOrder):
-    field: EntityOrderField = EntityOrderField.NAME
-    direction: OrderDirection = OrderDirection.ASC
+    field: EntityOrderField = strawberry.field(
+        default=EntityOrderField.NAME, description=FIELD_HELP
+    )
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.ASC, description=DIRECTION_HELP
+    )
     count: Relationship | None = _by_count()
 
 
 @strawberry.input(description="Sort order; ties in the sort key are broken by id.")
 class DatedOrder(_SortOrder):
-    field: DatedOrderField = DatedOrderField.NAME
-    direction: OrderDirection = OrderDirection.ASC
+    field: DatedOrderField = strawberry.field(default=DatedOrderField.NAME, description=FIELD_HELP)
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.ASC, description=DIRECTION_HELP
+    )
     count: Relationship | None = _by_count()

@@ -20,6 +20,11 @@ def _kinds_with(name: str, sources: bool) -> list[str]:
     ]
 
 
+def about(name: str) -> str:
+    """What a kind's own field holds (graph.model.Field.about), by its GraphQL name."""
+    return next(f.about for spec in KIND_SPECS.values() for f in spec.fields if f.name == name)
+
+
 def kind_fields(*, sources: bool) -> dict[str, Field]:
     """Every kind's own fields by attribute in the kinds' order, then sources' when `sources`."""
     kinds: list[NodeKind] = [kind for kind in KIND_SPECS if kind is not NodeKind.SOURCE]
@@ -27,9 +32,13 @@ def kind_fields(*, sources: bool) -> dict[str, Field]:
     return {f.attribute: f for kind in kinds for f in KIND_SPECS[kind].fields}
 
 
-def with_kind_fields(*, sources: bool, before: str) -> Callable[[Input], Input]:
+def with_kind_fields(
+    *, sources: bool, before: str, default: object = None, note: str = ""
+) -> Callable[[Input], Input]:
     """Adds each kind's own fields, optional and saying which kinds have them, to an input
-    class before strawberry reads it, placed before its field `before`."""
+    class before strawberry reads it, placed before its field `before`; `default` is what a
+    field left out holds (`strawberry.UNSET` where an explicit null means something), and
+    `note` ends each field's description."""
 
     def add(cls: Input) -> Input:
         fields = kind_fields(sources=sources)
@@ -40,7 +49,8 @@ def with_kind_fields(*, sources: bool, before: str) -> Callable[[Input], Input]:
             annotations[name] = annotation
         for attribute, field in fields.items():
             kinds = " and ".join(_kinds_with(field.name, sources)).capitalize()
-            setattr(cls, attribute, strawberry.field(default=None, description=f"{kinds} only."))
+            help_ = f"{field.about} {kinds} only.{note}"
+            setattr(cls, attribute, strawberry.field(default=default, description=help_))
         cls.__annotations__ = annotations
         return cls
 

@@ -3,21 +3,37 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Annotated
 
 import strawberry
 
-from graph.errors import BadInputError, NotFoundError
+from graph.errors import NotFoundError
 from resolvers import global_ids
 from resolvers.pages import checked_first
+from resolvers.search import search_page
+from schema.connections import page_info
 from schema.enums import NodeKind
 from schema.info import Info
 from schema.nodes import Entity, Node, as_graphql
+from schema.search import SearchResultConnection, SearchResultEdge
+
+TEXT_HELP = "What to look for: 1 to 200 characters (the server's limit), trimmed."
+KINDS_HELP = "Only nodes of these kinds; every kind when left out or empty."
+FIRST_HELP = "How many hits to return (at most 100)."
+AFTER_HELP = "The cursor of the last hit seen: the hits after it."
 
 
 @strawberry.type
 class LookupQuery:
     @strawberry.field(description="The node with this global id; NOT_FOUND if there is none.")
-    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+    async def node(
+        self,
+        info: Info,
+        id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="A global id, as any node's `id` field gives it."),
+        ],
+    ) -> Node | None:
         kind, slug = global_ids.decode(str(id))
         record = await info.context.nodes(kind).load(slug)
         if record is None:
@@ -25,7 +41,14 @@ class LookupQuery:
         return as_graphql(record)
 
     @strawberry.field(description="Nodes by global id, in the order asked; null where unknown.")
-    async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
+    async def nodes(
+        self,
+        info: Info,
+        ids: Annotated[
+            list[strawberry.ID],
+            strawberry.argument(description="Global ids, at most 100; of any kinds, mixed."),
+        ],
+    ) -> list[Node | None]:
         checked_first(info.context, len(ids))
         decoded = [global_ids.decode(str(i)) for i in ids]
         found = await asyncio.gather(
@@ -33,16 +56,46 @@ class LookupQuery:
         )
         return [None if record is None else as_graphql(record) for record in found]
 
-    @strawberry.field(description="Nodes whose name or description contains the text.")
+    @strawberry.field(
+        description="Nodes whose name or description contains the text, ignoring case and "
+        "diacritics (`paatos` finds `Päätös`, `Malmö` finds `Malmo`), best match first: a "
+        "page of them with a score each, cursors and the total.",
+    )
+    async def search_results(
+        self,
+        info: Info,
+        text: Annotated[str, strawberry.argument(description=TEXT_HELP)],
+        kinds: Annotated[list[NodeKind] | None, strawberry.argument(description=KINDS_HELP)] = None,
+        first: Annotated[int, strawberry.argument(description=FIRST_HELP)] = 20,
+        after: Annotated[str | None, strawberry.argument(description=AFTER_HELP)] = None,
+    ) -> SearchResultConnection:
+        page = await search_page(info.context, text, kinds, first, after)
+        return SearchResultConnection(
+            edges=[
+                SearchResultEdge(
+                    node=as_graphql(hit.node),
+                    tier=hit.tier,
+                    position=position,
+                    cursor_at=page.cursor_at,
+                )
+                for position, hit in enumerate(page.hits)
+            ],
+            page_info=page_info(page.cursor_at, len(page.hits), page.has_next, after is not None),
+            count=page.count,
+        )
+
+    @strawberry.field(
+        description="The first page of `searchResults`, as bare nodes.",
+        deprecation_reason="A bare list can be neither paged nor told apart by relevance: use "
+        "`searchResults`, which matches the same way and has a score per hit, cursors and "
+        "`totalCount`.",
+    )
     async def search(
-        self, info: Info, text: str, kinds: list[NodeKind] | None = None, first: int = 20
+        self,
+        info: Info,
+        text: Annotated[str, strawberry.argument(description=TEXT_HELP)],
+        kinds: Annotated[list[NodeKind] | None, strawberry.argument(description=KINDS_HELP)] = None,
+        first: Annotated[int, strawberry.argument(description=FIRST_HELP)] = 20,
     ) -> list[Entity]:
-        limit = checked_first(info.context, first)
-        needle = text.strip()
-        if not needle or len(needle) > info.context.limits.max_search_text:
-            raise BadInputError(
-                f"`text` must have 1 to {info.context.limits.max_search_text} characters.", "text"
-            )
-        wanted = list(kinds) if kinds else list(NodeKind)
-        found = await info.context.store.search(needle, wanted, limit)
-        return [as_graphql(record) for record in found]
+        page = await search_page(info.context, text, kinds, first, None)
+        return [as_graphql(hit.node) for hit in page.hits]

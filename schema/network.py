@@ -17,7 +17,17 @@ from schema.cost import DRAWN_EDGES, DRAWN_NODES, MAX_PATH_STEPS
 from schema.info import Info
 from schema.network_change import Change, PeriodInput, change_type
 from schema.network_ego import EgoNetwork, ego_type
-from schema.network_inputs import ScopeInput, node_slug, scope_of
+from schema.network_inputs import (
+    AlgorithmArg,
+    BoundaryArg,
+    ModeArg,
+    ResolutionArg,
+    ScopeArg,
+    ScopeInput,
+    WeightingArg,
+    node_slug,
+    scope_of,
+)
 from schema.network_measures import CommunitiesResult, Measures, communities_type
 from schema.network_types import NetworkGraph, NetworkNode, PathResult, edge_type
 
@@ -62,6 +72,17 @@ MAX_NODES = (
     "limit: a smaller number lets more be asked of each node."
 )
 MAX_EDGES = f"The most edges to draw ({DRAWN_EDGES:,} when not given), as `maxNodes`."
+SAMPLING_SEED = (
+    "Seeds the sampling of betweenness's sources on networks above 5,000 nodes (see "
+    "`sampling`): the same seed, scope and graph give the same numbers."
+)
+PARTITION_SEED = "Seeds the algorithm: the same seed, scope and graph give the same communities."
+BothSeeds = Annotated[
+    int,
+    strawberry.argument(
+        description=f"{SAMPLING_SEED} It also {PARTITION_SEED[0].lower()}{PARTITION_SEED[1:]}"
+    ),
+]
 
 
 @strawberry.type
@@ -70,7 +91,7 @@ class NetworkQuery:
     async def network(
         self,
         info: Info,
-        scope: ScopeInput | None = None,
+        scope: ScopeArg = None,
         max_nodes: Annotated[int | None, strawberry.argument(description=MAX_NODES)] = None,
         max_edges: Annotated[int | None, strawberry.argument(description=MAX_EDGES)] = None,
     ) -> NetworkGraph:
@@ -83,9 +104,9 @@ class NetworkQuery:
     async def collaboration(
         self,
         info: Info,
-        scope: ScopeInput | None = None,
-        mode: Mode = Mode.PEOPLE,
-        weighting: Weighting = Weighting.NEWMAN,
+        scope: ScopeArg = None,
+        mode: ModeArg = Mode.PEOPLE,
+        weighting: WeightingArg = Weighting.NEWMAN,
         max_nodes: Annotated[int | None, strawberry.argument(description=MAX_NODES)] = None,
         max_edges: Annotated[int | None, strawberry.argument(description=MAX_EDGES)] = None,
     ) -> NetworkGraph:
@@ -98,10 +119,15 @@ class NetworkQuery:
     async def path(
         self,
         info: Info,
-        from_: Annotated[strawberry.ID, strawberry.argument(name="from")],
-        to: strawberry.ID,
-        scope: ScopeInput | None = None,
-        mode: Mode = Mode.NETWORK,
+        from_: Annotated[
+            strawberry.ID,
+            strawberry.argument(name="from", description="The global id of the path's start."),
+        ],
+        to: Annotated[
+            strawberry.ID, strawberry.argument(description="The global id of the path's end.")
+        ],
+        scope: ScopeArg = None,
+        mode: ModeArg = Mode.NETWORK,
     ) -> PathResult | None:
         found = await _analytics(info).path(node_slug(from_), node_slug(to), scope_of(scope), mode)
         if found is None:
@@ -126,11 +152,11 @@ class NetworkQuery:
     async def measures(
         self,
         info: Info,
-        scope: ScopeInput | None = None,
-        boundary: Boundary = Boundary.SECTOR,
-        mode: Mode = Mode.PEOPLE,
-        weighting: Weighting = Weighting.NEWMAN,
-        seed: int = 0,
+        scope: ScopeArg = None,
+        boundary: BoundaryArg = Boundary.SECTOR,
+        mode: ModeArg = Mode.PEOPLE,
+        weighting: WeightingArg = Weighting.NEWMAN,
+        seed: Annotated[int, strawberry.argument(description=SAMPLING_SEED)] = 0,
     ) -> Measures:
         result = await _analytics(info).measures(scope_of(scope), mode, weighting, boundary, seed)
         return Measures(boundary=boundary, result=result)
@@ -144,14 +170,20 @@ class NetworkQuery:
     async def change(
         self,
         info: Info,
-        periods: list[PeriodInput],
-        scope: ScopeInput | None = None,
-        mode: Mode = Mode.PEOPLE,
-        weighting: Weighting = Weighting.NEWMAN,
-        boundary: Boundary = Boundary.SECTOR,
-        algorithm: Algorithm = Algorithm.LEIDEN,
-        resolution: float = 1.0,
-        seed: int = 0,
+        periods: Annotated[
+            list[PeriodInput],
+            strawberry.argument(
+                description="The periods to compare, in order, 2 to 8 of them; each is the "
+                "scope narrowed to it (so the scope itself takes no period)."
+            ),
+        ],
+        scope: ScopeArg = None,
+        mode: ModeArg = Mode.PEOPLE,
+        weighting: WeightingArg = Weighting.NEWMAN,
+        boundary: BoundaryArg = Boundary.SECTOR,
+        algorithm: AlgorithmArg = Algorithm.LEIDEN,
+        resolution: ResolutionArg = 1.0,
+        seed: BothSeeds = 0,
     ) -> Change:
         scopes = period_scopes(scope_of(scope), [period.bounds() for period in periods])
         partitioning = Partitioning(algorithm, resolution, seed)
@@ -168,11 +200,11 @@ class NetworkQuery:
     async def ego(
         self,
         info: Info,
-        id: strawberry.ID,
-        scope: ScopeInput | None = None,
-        mode: Mode = Mode.PEOPLE,
-        weighting: Weighting = Weighting.NEWMAN,
-        boundary: Boundary = Boundary.SECTOR,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The global id of the ego.")],
+        scope: ScopeArg = None,
+        mode: ModeArg = Mode.PEOPLE,
+        weighting: WeightingArg = Weighting.NEWMAN,
+        boundary: BoundaryArg = Boundary.SECTOR,
     ) -> EgoNetwork:
         kind, slug = global_ids.decode(str(id))
         wanted = _EGO_KINDS.get(mode)
@@ -192,13 +224,13 @@ class NetworkQuery:
     async def communities(
         self,
         info: Info,
-        scope: ScopeInput | None = None,
-        mode: Mode = Mode.PEOPLE,
-        weighting: Weighting = Weighting.NEWMAN,
-        algorithm: Algorithm = Algorithm.LEIDEN,
-        resolution: float = 1.0,
-        seed: int = 0,
-        boundary: Boundary = Boundary.SECTOR,
+        scope: ScopeArg = None,
+        mode: ModeArg = Mode.PEOPLE,
+        weighting: WeightingArg = Weighting.NEWMAN,
+        algorithm: AlgorithmArg = Algorithm.LEIDEN,
+        resolution: ResolutionArg = 1.0,
+        seed: Annotated[int, strawberry.argument(description=PARTITION_SEED)] = 0,
+        boundary: BoundaryArg = Boundary.SECTOR,
     ) -> CommunitiesResult:
         found = await _analytics(info).communities(
             scope_of(scope), mode, weighting, algorithm, resolution, seed, boundary

@@ -22,15 +22,23 @@ from graph.analytics.scope import CouncilTerm
 from graph.errors import BadInputError
 from graph.model import Node
 from resolvers.pages import ranked
-from schema.enums import OrderDirection
+from schema.enums import OrderDirection, described
 from schema.info import Info
 from schema.network_measures import RankedConnection, ranked_connection
 from schema.network_types import EIIndex, NetworkEdge, edge_type, ei_type
 from schema.nodes import Entity, as_graphql
 from schema.scalars import PartialDate, partial_date
 
-strawberry.enum(
-    TrajectoryMeasure, description="A per-node measure whose change trajectories are sorted by."
+described(
+    TrajectoryMeasure,
+    "A per-node measure whose change from the first period to the last sorts trajectories; a "
+    "node absent from a period counts 0 there.",
+    {
+        "DEGREE": "How many neighbours it has.",
+        "WEIGHTED_DEGREE": "The summed weight of its ties (simple graph).",
+        "BETWEENNESS": "Normalised betweenness, as `measures` gives it.",
+        "BROKERAGE": "Gould–Fernandez brokerage, all roles.",
+    },
 )
 
 
@@ -38,9 +46,15 @@ strawberry.enum(
     description="A period: a council term, or `from` and `to` (either may be left open)."
 )
 class PeriodInput:
-    term: CouncilTerm | None = None
-    from_: PartialDate | None = strawberry.field(default=None, name="from")
-    to: PartialDate | None = None
+    term: CouncilTerm | None = strawberry.field(
+        default=None, description="A council term as the period (not with `from` or `to`)."
+    )
+    from_: PartialDate | None = strawberry.field(
+        default=None, name="from", description="The period's start; open when left out."
+    )
+    to: PartialDate | None = strawberry.field(
+        default=None, description="The period's end; open when left out."
+    )
     label: str | None = strawberry.field(
         default=None, description="Its name in the answer; by default the term or from–to."
     )
@@ -64,14 +78,16 @@ class PeriodInput:
 
 @strawberry.type(description="One period's network in numbers.")
 class PeriodSummary:
-    label: str
-    from_: PartialDate | None = strawberry.field(name="from")
-    to: PartialDate | None
+    label: str = strawberry.field(description="The period's label, as asked or made.")
+    from_: PartialDate | None = strawberry.field(
+        name="from", description="The period's start; null when open."
+    )
+    to: PartialDate | None = strawberry.field(description="The period's end; null when open.")
     node_count: int = strawberry.field(description="Nodes in the period's network.")
     edge_count: int = strawberry.field(
         description="Edges of its simple graph (parallel ties counted once)."
     )
-    density: float
+    density: float = strawberry.field(description="2E / (N(N − 1)) of its simple graph.")
     components: int = strawberry.field(description="How many connected components it has.")
     average_degree: float = strawberry.field(description="2E/N of its simple graph.")
     ei: EIIndex = strawberry.field(
@@ -129,20 +145,24 @@ class ChangedTie:
 class CommunityFlow:
     source: int | None = strawberry.field(description="The earlier community (0 is largest).")
     target: int | None = strawberry.field(description="The later community.")
-    members: int
+    members: int = strawberry.field(description="How many nodes moved this way.")
     jaccard: float = strawberry.field(
         description="|A ∩ B| / |A ∪ B| of the two communities' members; 0 with a null side."
     )
 
 
 Page = Annotated[int | None, strawberry.argument(description="How many (at most 100).")]
+After = Annotated[
+    str | None,
+    strawberry.argument(description="The cursor of the last row seen: the rows after it."),
+]
 
 
 def _node_page(tag: str, pick: Callable[[Step], Sequence[Node]], description: str) -> Any:
     """A ChangeStep field: a page of the nodes `pick` takes from the step."""
 
     def resolve(
-        self: ChangeStep, info: Info, first: Page = None, after: str | None = None
+        self: ChangeStep, info: Info, first: Page = None, after: After = None
     ) -> RankedConnection[Entity]:
         return _nodes(info, pick(self.step), tag, first, after)
 
@@ -153,7 +173,7 @@ def _tie_page(tag: str, pick: Callable[[Step], Sequence[TieChange]], description
     """A ChangeStep field: a page of the tie changes `pick` takes from the step."""
 
     def resolve(
-        self: ChangeStep, info: Info, first: Page = None, after: str | None = None
+        self: ChangeStep, info: Info, first: Page = None, after: After = None
     ) -> RankedConnection[ChangedTie]:
         return self._ties(info, pick(self.step), tag, first, after)
 
@@ -210,9 +230,11 @@ class ChangeStep:
 
 @strawberry.type(description="A node's measures in one period.")
 class TrajectoryPoint:
-    period: str
+    period: str = strawberry.field(description="The period's label.")
     present: bool = strawberry.field(description="Whether the node is in this period's network.")
-    degree: int | None = None
+    degree: int | None = strawberry.field(
+        default=None, description="How many neighbours it has then; null when absent."
+    )
     weighted_degree: float | None = strawberry.field(
         default=None, description="Weighted degree of the simple graph."
     )
@@ -247,7 +269,7 @@ class NodeTrajectory:
     labels: strawberry.Private[tuple[str, ...]]
     measure: strawberry.Private[TrajectoryMeasure]
 
-    @strawberry.field
+    @strawberry.field(description="The node followed.")
     def node(self) -> Entity:
         return as_graphql(self.trajectory.node)
 
@@ -275,7 +297,7 @@ class Change:
     labels: strawberry.Private[tuple[str, ...]]
     bounds: strawberry.Private[tuple[tuple[str | None, str | None], ...]]
 
-    @strawberry.field
+    @strawberry.field(description="Each period's network in numbers, in the order asked.")
     def periods(self) -> list[PeriodSummary]:
         return [
             _period_summary(label, start, end, summary)
@@ -304,10 +326,16 @@ class Change:
     def trajectories(
         self,
         info: Info,
-        measure: TrajectoryMeasure = TrajectoryMeasure.DEGREE,
-        direction: OrderDirection = OrderDirection.DESC,
+        measure: Annotated[
+            TrajectoryMeasure,
+            strawberry.argument(description="The measure whose change sorts the trajectories."),
+        ] = TrajectoryMeasure.DEGREE,
+        direction: Annotated[
+            OrderDirection,
+            strawberry.argument(description="Largest rise first (DESC, the default) or fall."),
+        ] = OrderDirection.DESC,
         first: Page = None,
-        after: str | None = None,
+        after: After = None,
     ) -> RankedConnection[NodeTrajectory]:
         def delta(trajectory: Trajectory) -> float:
             return measure.of(trajectory.points[-1]) - measure.of(trajectory.points[0])

@@ -9,14 +9,14 @@ from graph.analytics.ego import Alter, Ego
 from graph.model import Boundary
 from resolvers.pages import ranked
 from schema.info import Info
-from schema.network_measures import RankedConnection, ranked_connection
+from schema.network_measures import AfterRow, First, RankedConnection, ranked_connection
 from schema.network_types import EIIndex, NetworkEdge, edge_type, ei_type
 from schema.nodes import Entity, as_graphql
 
 
 @strawberry.type(description="A node tied to the ego.")
 class EgoAlter:
-    node: Entity
+    node: Entity = strawberry.field(description="The alter.")
     group: str | None = strawberry.field(
         description="Its side of the boundary; null where the knowledge is silent."
     )
@@ -28,8 +28,8 @@ class EgoAlter:
 
 @strawberry.type(description="How many alters are on one side of the boundary.")
 class AlterGroup:
-    group: str
-    alters: int
+    group: str = strawberry.field(description="The side's name (a sector, a municipality...).")
+    alters: int = strawberry.field(description="How many alters are on it.")
     share: float = strawberry.field(description="Of the alters whose group is known.")
 
 
@@ -38,7 +38,7 @@ class AlterGroup:
     "them, against a boundary. Parallel ties count once, of their summed weight."
 )
 class EgoNetwork:
-    boundary: Boundary
+    boundary: Boundary = strawberry.field(description="The boundary the groups are counted by.")
     node: Entity = strawberry.field(description="The ego.")
     group: str | None = strawberry.field(description="The ego's side of the boundary.")
     size: int = strawberry.field(description="How many alters it has (its degree).")
@@ -75,7 +75,7 @@ class EgoNetwork:
 
     @strawberry.field(description="The alters, strongest tie first (ties broken by id).")
     def alters(
-        self, info: Info, first: int | None = None, after: str | None = None
+        self, info: Info, first: First = None, after: AfterRow = None
     ) -> RankedConnection[EgoAlter]:
         page = ranked(
             info.context,
@@ -94,7 +94,7 @@ class EgoNetwork:
         "sources; in a projection, the initiatives shared."
     )
     def ties(
-        self, info: Info, first: int | None = None, after: str | None = None
+        self, info: Info, first: First = None, after: AfterRow = None
     ) -> RankedConnection[NetworkEdge]:
         network = self.result.ties
         edges = [edge_type(network, edge) for edge in network.iter_edges()]

@@ -3,35 +3,58 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import cast
+from typing import Annotated, cast
 
 import strawberry
 
 from graph.analytics.communities import Algorithm
 from graph.analytics.measures import SORTS
 from graph.analytics.projection import Mode, Weighting
-from graph.analytics.scope import CouncilTerm, Scope
+from graph.analytics.scope import MAX_DEPTH, CouncilTerm, Scope
 from graph.model import Boundary, NodeKind, TieType
 from resolvers import scopes
 from resolvers.scopes import build_scope
+from schema.enums import described
 from schema.scalars import PartialDate
 
-for _enum, _description in (
-    (CouncilTerm, "Espoo's council terms, usable as named periods."),
-    (
-        Mode,
-        "NETWORK: the graph as it is; PEOPLE or ORGANISATIONS: the two-mode network of actors "
-        "and the programmes, projects and events they share, projected onto the actors.",
-    ),
-    (
-        Weighting,
-        "How a projected tie is weighted: SHARED initiatives; NEWMAN, the sum of 1/(d−1) over "
-        "shared initiatives of d actors; JACCARD, shared over the union of the two actors'.",
-    ),
-    (Algorithm, "Community detection by modularity: Leiden, or Louvain (multilevel)."),
-    (Boundary, "A boundary a tie can cross; derived from its two ends, never stored."),
-):
-    strawberry.enum(_enum, description=_description)
+described(
+    CouncilTerm,
+    "Espoo's council terms, usable as named periods: a term starts in June after the April "
+    "elections (the 2021 elections were postponed to June, so that term began in August).",
+    {
+        "TERM_2013_2017": "2013-01-01 to 2017-05-31.",
+        "TERM_2017_2021": "2017-06-01 to 2021-07-31.",
+        "TERM_2021_2025": "2021-08-01 to 2025-05-31.",
+    },
+)
+described(
+    Mode,
+    "Which network a question is asked of: the graph as it is, or a projection onto actors.",
+    {
+        "NETWORK": "The graph as it is: every node and tie of the scope (sources aside).",
+        "PEOPLE": "The two-mode network of people and the programmes, projects and events they "
+        "take part in, projected onto the people: two are tied when they share one.",
+        "ORGANISATIONS": "As PEOPLE, onto organisations.",
+    },
+)
+described(
+    Weighting,
+    "How a projected tie between two actors is weighted (NETWORK ties weigh 1 each).",
+    {
+        "SHARED": "The number of initiatives and events the two share.",
+        "NEWMAN": "Newman's collaboration weight: the sum of 1/(d − 1) over the initiatives "
+        "they share, d the number of actors in each.",
+        "JACCARD": "The initiatives they share over those either takes part in (0 to 1).",
+    },
+)
+described(
+    Algorithm,
+    "How communities are found: by optimising modularity at a resolution, seeded.",
+    {
+        "LEIDEN": "Leiden (Traag, Waltman & van Eck 2019): communities guaranteed connected.",
+        "LOUVAIN": "Louvain, multilevel (Blondel et al. 2008).",
+    },
+)
 
 
 @strawberry.input(
@@ -43,18 +66,40 @@ for _enum, _description in (
     "initiative's: docs/network-science.md) and to node kinds and tie types."
 )
 class ScopeInput:
-    seeds: list[strawberry.ID] | None = None
-    depth: int = 1
-    initiatives: list[strawberry.ID] | None = strawberry.field(
-        default=None, description="Programmes and projects."
+    seeds: list[strawberry.ID] | None = strawberry.field(
+        default=None,
+        description="Global ids of the nodes to start from: the scope is what lies within "
+        "`depth` ties of any of them (not with `initiatives`).",
     )
-    from_: PartialDate | None = strawberry.field(default=None, name="from")
-    to: PartialDate | None = None
+    depth: int = strawberry.field(
+        default=1,
+        description=f"How many ties from the seeds to reach, 0 to {MAX_DEPTH} (0: the seeds "
+        "alone).",
+    )
+    initiatives: list[strawberry.ID] | None = strawberry.field(
+        default=None,
+        description="Global ids of programmes and projects: the scope is each with everything "
+        "part of it and what touches them (not with `seeds`).",
+    )
+    from_: PartialDate | None = strawberry.field(
+        default=None,
+        name="from",
+        description="The period's start: what ended before it (at its precision) is left out.",
+    )
+    to: PartialDate | None = strawberry.field(
+        default=None, description="The period's end: what began after it is left out."
+    )
     term: CouncilTerm | None = strawberry.field(
         default=None, description="A council term as the period (instead of from and to)."
     )
-    kinds: list[NodeKind] | None = None
-    types: list[TieType] | None = None
+    kinds: list[NodeKind] | None = strawberry.field(
+        default=None,
+        description="Only nodes of these kinds (every kind but SOURCE when left out; sources "
+        "are citations, not part of the network).",
+    )
+    types: list[TieType] | None = strawberry.field(
+        default=None, description="Only ties of these types (every type when left out)."
+    )
 
     def scope(self) -> Scope:
         return build_scope(
@@ -69,6 +114,44 @@ class ScopeInput:
         )
 
 
+ScopeArg = Annotated[
+    ScopeInput | None,
+    strawberry.argument(
+        description="Which part of the graph, over which period, of which kinds and types; the "
+        "whole graph, all of the time, when left out."
+    ),
+]
+ModeArg = Annotated[
+    Mode,
+    strawberry.argument(
+        description="The graph as it is (NETWORK), or the actors' projection (PEOPLE, "
+        "ORGANISATIONS)."
+    ),
+]
+WeightingArg = Annotated[
+    Weighting,
+    strawberry.argument(
+        description="How a projected tie is weighted; in NETWORK every tie weighs 1 whatever "
+        "this says."
+    ),
+]
+BoundaryArg = Annotated[
+    Boundary,
+    strawberry.argument(
+        description="The boundary whose sides groups, E-I indices and brokerage roles are "
+        "counted by, in the scope's period."
+    ),
+]
+AlgorithmArg = Annotated[Algorithm, strawberry.argument(description="How communities are found.")]
+ResolutionArg = Annotated[
+    float,
+    strawberry.argument(
+        description="Modularity's resolution γ, positive: above 1 finds more and smaller "
+        "communities, below 1 fewer and larger ones."
+    ),
+]
+
+
 def node_slug(global_id: strawberry.ID) -> str:
     return scopes.node_slug(str(global_id))
 
@@ -77,9 +160,11 @@ def scope_of(scope: ScopeInput | None) -> Scope:
     return (scope or ScopeInput()).scope()
 
 
-MeasureField = strawberry.enum(
+MeasureField = described(
     cast("type[Enum]", Enum("MeasureField", [(m.sort_name, m) for m in SORTS])),
-    description="What a list of node measures can be sorted by.",
+    "What a list of node measures can be sorted by.",
+    {m.sort_name: m.description or "" for m in SORTS},
+    name="MeasureField",
 )
 """The sort keys of MEASURES (graph/analytics/measures.py), the default first; each member's
 value is its Measure."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import Enum
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
 
@@ -27,27 +27,45 @@ from schema.nodes import Entity, as_graphql
 
 T = TypeVar("T")
 Item = TypeVar("Item")
+First = Annotated[
+    int | None, strawberry.argument(description="How many to return (20 by default, at most 100).")
+]
+AfterRow = Annotated[
+    str | None,
+    strawberry.argument(description="The cursor of the last row seen: the rows after it."),
+]
 
 
-@strawberry.type
+@strawberry.type(description="One row of a computed ranking, with its cursor.")
 class RankedEdge(Generic[T]):
-    cursor: str
-    node: T
+    cursor: str = strawberry.field(
+        description="Pass as `after` for the rows after this one in the same ranking."
+    )
+    node: T = strawberry.field(
+        description="What is ranked at this place: a node's measures, a community, an alter..."
+    )
 
 
-@strawberry.type
+@strawberry.type(
+    description="A page of computed rows in the order the field states (nulls last, ties "
+    "broken by id), with cursors; the rows are computed once per graph version."
+)
 class RankedConnection(Generic[T]):
-    edges: list[RankedEdge[T]]
-    page_info: PageInfo
+    edges: list[RankedEdge[T]] = strawberry.field(description="The rows on this page, in order.")
+    page_info: PageInfo = strawberry.field(description="Whether more follow, and cursors.")
     total_count: int = strawberry.field(description="How many there are, over all pages.")
 
 
 @strawberry.input(description="Sort order of node measures; ties in the value are broken by id.")
 class MeasureOrder:
     field: Enum = strawberry.field(
-        graphql_type=MeasureField, default=MeasureField[SORTS[0].sort_name]
+        graphql_type=MeasureField,
+        default=MeasureField[SORTS[0].sort_name],
+        description="The measure to sort by (betweenness by default).",
     )
-    direction: OrderDirection = OrderDirection.DESC
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.DESC, description="Largest first by default; nulls go last."
+    )
 
 
 def _measure_field(measure: Measure) -> Any:
@@ -68,7 +86,7 @@ def _measure_field(measure: Measure) -> Any:
 class NodeMeasure:
     result: strawberry.Private[NodeResult]
 
-    @strawberry.field
+    @strawberry.field(description="The node measured.")
     def node(self) -> Entity:
         return as_graphql(self.result.node)
 
@@ -84,22 +102,24 @@ class NodeMeasure:
         ei = self.result.ei
         return None if ei is None else ei_type(ei)
 
-    @strawberry.field
+    @strawberry.field(description="Its Gould–Fernandez brokerage roles against the boundary.")
     def brokerage(self) -> Brokerage:
         return brokerage_type(self.result.brokerage)
 
 
-@strawberry.type
+@strawberry.type(description="One side of the boundary: how many nodes, and its E-I index.")
 class GroupEI:
-    group: str
-    size: int
-    ei: EIIndex
+    group: str = strawberry.field(description="The side's name (a sector, a municipality...).")
+    size: int = strawberry.field(description="How many of the network's nodes are on it.")
+    ei: EIIndex = strawberry.field(
+        description="The E-I index of its members' ties: negative when they keep to themselves."
+    )
 
 
 @strawberry.type(description="Betweenness was estimated from this many sampled sources.")
 class Sampling:
-    sources: int
-    seed: int
+    sources: int = strawberry.field(description="How many source nodes were sampled.")
+    seed: int = strawberry.field(description="The seed that chose them (`seed` as asked).")
 
 
 @strawberry.type(
@@ -136,18 +156,21 @@ class CorePeriphery:
 
 @strawberry.type(description="Measures of a network against a boundary.")
 class Measures:
-    boundary: Boundary
+    boundary: Boundary = strawberry.field(description="The boundary the groups are counted by.")
     result: strawberry.Private[MeasuresResult]
 
-    @strawberry.field
+    @strawberry.field(description="How many nodes the network has.")
     def node_count(self) -> int:
         return len(self.result.nodes)
 
-    @strawberry.field
+    @strawberry.field(description="How many edges its simple graph has (parallel ties once).")
     def edge_count(self) -> int:
         return self.result.edges
 
-    @strawberry.field
+    @strawberry.field(
+        description="Edges over possible pairs, 2E / (N(N − 1)), of the simple graph; 0 below "
+        "two nodes."
+    )
     def density(self) -> float:
         return self.result.density
 
@@ -183,14 +206,14 @@ class Measures:
     def transitivity(self) -> float:
         return self.result.transitivity
 
-    @strawberry.field
+    @strawberry.field(description="Freeman's centralisation by degree, betweenness and closeness.")
     def centralisation(self) -> Centralisation:
         found = self.result.centralisation
         return Centralisation(
             degree=found.degree, betweenness=found.betweenness, closeness=found.closeness
         )
 
-    @strawberry.field
+    @strawberry.field(description="How well a core–periphery pattern fits the network.")
     def core_periphery(self) -> CorePeriphery:
         fit = self.result.core_periphery
         return CorePeriphery(
@@ -206,9 +229,14 @@ class Measures:
     def nodes(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        order_by: MeasureOrder | None = None,
+        first: First = None,
+        after: AfterRow = None,
+        order_by: Annotated[
+            MeasureOrder | None,
+            strawberry.argument(
+                description="The measure and direction (betweenness, largest first, by default)."
+            ),
+        ] = None,
     ) -> RankedConnection[NodeMeasure]:
         order = order_by or MeasureOrder()
         measure: Measure = order.field.value
@@ -229,14 +257,14 @@ class Measures:
 @strawberry.type(description="A community and how it sits against the boundary.")
 class Community:
     index: int = strawberry.field(description="0 is the largest community.")
-    size: int
+    size: int = strawberry.field(description="How many members it has.")
     ei: EIIndex | None = strawberry.field(
         description="The E-I index of the ties among its members: does it cross the boundary?"
     )
     records: strawberry.Private[list[NetworkNode]]
 
     @strawberry.field(description="Its members, strongest tied first.")
-    def members(self, info: Info, first: int | None = None) -> list[NetworkNode]:
+    def members(self, info: Info, first: First = None) -> list[NetworkNode]:
         return self.records[: checked_first(info.context, first)]
 
 
@@ -244,12 +272,12 @@ class Community:
 class CommunitiesResult:
     modularity: float = strawberry.field(description="Newman's modularity of the partition.")
     quality: float = strawberry.field(description="The optimised quality at the resolution.")
-    count: int
+    count: int = strawberry.field(description="How many communities were found.")
     found: strawberry.Private[list[Community]]
 
     @strawberry.field(description="Communities, largest first.")
     def communities(
-        self, info: Info, first: int | None = None, after: str | None = None
+        self, info: Info, first: First = None, after: AfterRow = None
     ) -> RankedConnection[Community]:
         page = ranked(
             info.context,

@@ -14,6 +14,7 @@ from graph.model import Node as NodeRecord
 from graph.model import NodeKind, OrgType, SeatType, Sector, TieType
 from resolvers import global_ids
 from schema.info import Info
+from schema.kind_fields import about
 from schema.nodes import Entity, Source, as_graphql, sources_of
 from schema.scalars import PartialDate, partial_date
 from schema.turns import in_turns
@@ -28,7 +29,7 @@ class NetworkNode:
     def id(self) -> strawberry.ID:
         return strawberry.ID(global_ids.encode(self.record.kind, self.record.id))
 
-    @strawberry.field
+    @strawberry.field(description="Its kind: what a tool might shape or colour it by.")
     def kind(self) -> NodeKind:
         return self.record.kind
 
@@ -36,19 +37,19 @@ class NetworkNode:
     def label(self) -> str:
         return self.record.name
 
-    @strawberry.field
+    @strawberry.field(description=f"{about('sector')} Organisations only; null for others.")
     def sector(self) -> Sector | None:
         return self.record.sector
 
-    @strawberry.field
+    @strawberry.field(description=f"{about('orgType')} Organisations only; null for others.")
     def org_type(self) -> OrgType | None:
         return self.record.org_type
 
-    @strawberry.field
+    @strawberry.field(description=f"{about('branch')} Null where none is known.")
     def branch(self) -> str | None:
         return self.record.branch
 
-    @strawberry.field
+    @strawberry.field(description=f"{about('municipality')} Null where none is known.")
     def municipality(self) -> str | None:
         return self.record.municipality
 
@@ -82,15 +83,29 @@ class NetworkNode:
     "from the earliest start to the latest end of those initiatives."
 )
 class NetworkEdge:
-    id: strawberry.ID
-    source: strawberry.ID
-    target: strawberry.ID
-    weight: float
-    type: TieType | None
-    role: str | None
-    seat_type: SeatType | None
-    start: PartialDate | None
-    end: PartialDate | None
+    id: strawberry.ID = strawberry.field(
+        description="The tie's id; in a projection, the two actors' slugs joined by `~`."
+    )
+    source: strawberry.ID = strawberry.field(
+        description="The global id of the node it starts from (a projected tie has no "
+        "direction: either end may be here)."
+    )
+    target: strawberry.ID = strawberry.field(description="The global id of the node it reaches.")
+    weight: float = strawberry.field(
+        description="1 for a tie of the graph; in a projection, as the weighting asked for."
+    )
+    type: TieType | None = strawberry.field(description="The tie's type; null in a projection.")
+    role: str | None = strawberry.field(
+        description="The role held through the tie, in the source's words; null when none or "
+        "in a projection."
+    )
+    seat_type: SeatType | None = strawberry.field(
+        description="On a steering-group seat: elected official or civil servant."
+    )
+    start: PartialDate | None = strawberry.field(
+        description="When it counts from (its own date, or where none, as the type says)."
+    )
+    end: PartialDate | None = strawberry.field(description="When it counts to; null: open.")
     source_ids: strawberry.Private[tuple[str, ...]]
     shared_records: strawberry.Private[list[NodeRecord]]
 
@@ -147,8 +162,12 @@ class NetworkGraph:
 
 @strawberry.type(description="A shortest path and the ties along it.")
 class PathResult:
-    nodes: list[NetworkNode]
-    edges: list[NetworkEdge]
+    nodes: list[NetworkNode] = strawberry.field(
+        description="The nodes along it, from `from` to `to`."
+    )
+    edges: list[NetworkEdge] = strawberry.field(
+        description="The ties along it, in order: one fewer than the nodes."
+    )
 
     @strawberry.field(description="How many ties long it is.")
     def length(self) -> int:
@@ -157,9 +176,16 @@ class PathResult:
 
 @strawberry.type(name="EIIndex", description="Krackhardt–Stern E-I index: (E − I)/(E + I).")
 class EIIndex:
-    external: float = strawberry.field(description="Ties across the boundary.")
-    internal: float = strawberry.field(description="Ties within a group.")
-    index: float | None = strawberry.field(description="Null when there are no ties to count.")
+    external: float = strawberry.field(
+        description="E: the ties across the boundary (their weights summed where weighted)."
+    )
+    internal: float = strawberry.field(
+        description="I: the ties within one side (their weights summed where weighted)."
+    )
+    index: float | None = strawberry.field(
+        description="(E − I)/(E + I), from −1 (all within) to +1 (all across); null when there "
+        "are no ties to count."
+    )
 
 
 @strawberry.type(
@@ -172,7 +198,7 @@ class Brokerage:
     representative: int = strawberry.field(description="a and b in one group, c in another.")
     gatekeeper: int = strawberry.field(description="b and c in one group, a in another.")
     liaison: int = strawberry.field(description="a, b and c in three groups.")
-    total: int
+    total: int = strawberry.field(description="All five roles together.")
 
 
 def ei_type(ei: EI) -> EIIndex:

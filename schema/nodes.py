@@ -23,6 +23,7 @@ from schema.count_orders import TieOrder, tie_count
 from schema.enums import EventType, NodeKind, OrgType, SeatType, Sector, TieType
 from schema.filters import EDGE_FILTERS, EdgeFilter
 from schema.info import Info
+from schema.kind_fields import about
 from schema.relations import hop_of
 from schema.scalars import PartialDate, partial_date
 
@@ -125,12 +126,20 @@ Target = TypeVar("Target")  # the node at the far end of a tie
 
 @strawberry.type(description="A tie to the node, with the tie's own properties.")
 class TieEdge(Generic[Target]):
-    node: Target
+    node: Target = strawberry.field(description="The node at the tie's far end.")
     tie_id: str = strawberry.field(description="The tie's stable identifier.")
-    type: TieType
-    role: str | None
-    start: PartialDate | None
-    end: PartialDate | None
+    type: TieType = strawberry.field(description="The tie's type, which says which way it goes.")
+    role: str | None = strawberry.field(
+        description="The role held through the tie, in the source's words (chair, member, "
+        "project manager, host...); null when the source names none."
+    )
+    start: PartialDate | None = strawberry.field(
+        description="When the tie began, at the precision the source gives; null when it "
+        "does not say (network questions then use the initiative's dates)."
+    )
+    end: PartialDate | None = strawberry.field(
+        description="When the tie ended; null when it is open-ended or the source does not say."
+    )
     seat_type: SeatType | None = strawberry.field(
         description="On steering-group seats: elected official or civil servant."
     )
@@ -138,7 +147,7 @@ class TieEdge(Generic[Target]):
     position: strawberry.Private[int]
     cursor_at: strawberry.Private[CursorAt]
 
-    @strawberry.field
+    @strawberry.field(description="Pass as `after` to get the ties that follow this one.")
     def cursor(self) -> str:
         return self.cursor_at(self.position)
 
@@ -147,10 +156,13 @@ class TieEdge(Generic[Target]):
         return await sources_of(info, self.source_ids)
 
 
-@strawberry.type
+@strawberry.type(
+    description="A page of a node's ties of some types, ordered by the far node's name (as "
+    "code points), then its id, then the tie's id; or as its `orderBy` says."
+)
 class TieConnection(Generic[Target]):
-    edges: list[TieEdge[Target]]
-    page_info: PageInfo
+    edges: list[TieEdge[Target]] = strawberry.field(description="The ties on this page.")
+    page_info: PageInfo = strawberry.field(description="Whether more ties follow, and cursors.")
     total_count: int = strawberry.field(description="How many ties there are, over all pages.")
     hop: strawberry.Private[Hop]
     parent_id: strawberry.Private[str]
@@ -166,11 +178,14 @@ class TieConnection(Generic[Target]):
 
 @strawberry.type(description="A value that some sources give for a field, with those sources.")
 class Claim:
-    field: str
-    value: str
+    field: str = strawberry.field(description="The field the value is for, as GraphQL names it.")
+    value: str | None = strawberry.field(
+        description="The value these sources give, as text; null: they say the field has no "
+        "value (an update cleared it)."
+    )
     source_ids: strawberry.Private[tuple[str, ...]]
 
-    @strawberry.field
+    @strawberry.field(description="The sources that give this value.")
     async def sources(self, info: Info) -> list[Source]:
         return await sources_of(info, self.source_ids)
 
@@ -190,15 +205,21 @@ class Entity(Node):
     def slug(self) -> str:
         return self.record.id
 
-    @strawberry.field
+    @strawberry.field(description="Which kind of node it is (its type's name in capitals).")
     def kind(self) -> NodeKind:
         return self.record.kind
 
-    @strawberry.field
+    @strawberry.field(
+        description="Its name as the sources give it, in Finnish where they are Finnish; a "
+        "source's title. `NAME` orders by it in Finnish order."
+    )
     def name(self) -> str:
         return self.record.name
 
-    @strawberry.field
+    @strawberry.field(
+        description="What it is, in a few sentences from its sources; null when none is kept. "
+        "May span lines."
+    )
     def description(self) -> str | None:
         return self.record.description
 
@@ -219,17 +240,28 @@ class Entity(Node):
 
 @strawberry.interface(description="A node with a period: programmes, projects, outcomes, events.")
 class Dated(Entity):
-    @strawberry.field
+    @strawberry.field(
+        description="When it began, at the precision its sources give (`2013`, `2013-06`, "
+        "`2013-06-10`); null when they do not say."
+    )
     def start(self) -> PartialDate | None:
         return partial_date(self.record.start)
 
-    @strawberry.field
+    @strawberry.field(
+        description="When it ended or ends; null when open-ended or not known. An event or "
+        "story with only a start ends when it starts, at that precision."
+    )
     def end(self) -> PartialDate | None:
         return partial_date(self.record.end)
 
 
 Page = Annotated[int, strawberry.argument(description="How many to return (at most 100).")]
-After = Annotated[str | None, strawberry.argument(description="A cursor from an earlier page.")]
+After = Annotated[
+    str | None,
+    strawberry.argument(
+        description="The cursor of the last tie seen (`endCursor`): the ties after it."
+    ),
+]
 Sorted = Annotated[
     TieOrder | None,
     strawberry.argument(
@@ -287,19 +319,19 @@ class Person(Entity):
 
 @strawberry.type(description="An organisation: a municipality, a city branch, a company, an NGO...")
 class Organisation(Entity):
-    @strawberry.field
+    @strawberry.field(description=about("orgType"))
     def org_type(self) -> OrgType | None:
         return self.record.org_type
 
-    @strawberry.field
+    @strawberry.field(description=about("sector"))
     def sector(self) -> Sector | None:
         return self.record.sector
 
-    @strawberry.field(description="The administrative branch, for a city's own units.")
+    @strawberry.field(description=about("branch"))
     def branch(self) -> str | None:
         return self.record.branch
 
-    @strawberry.field
+    @strawberry.field(description=about("municipality"))
     def municipality(self) -> str | None:
         return self.record.municipality
 
@@ -429,7 +461,7 @@ class Initiative(Dated):
     ) -> TieConnection[Outcome]:
         return await _ties(info, self, "outcomes", first, after, filter, order_by)
 
-    @strawberry.field
+    @strawberry.field(description="Goals it set itself.")
     async def goals(
         self,
         info: Info,
@@ -440,7 +472,7 @@ class Initiative(Dated):
     ) -> TieConnection[Goal]:
         return await _ties(info, self, "goals", first, after, filter, order_by)
 
-    @strawberry.field
+    @strawberry.field(description="Events that belong to it: decisions, meetings, visits...")
     async def events(
         self,
         info: Info,
@@ -567,7 +599,7 @@ class Goal(Entity):
 
 @strawberry.type(description="An event: a decision, a meeting, a visit, a training...")
 class Event(Dated):
-    @strawberry.field
+    @strawberry.field(description=about("eventType"))
     def event_type(self) -> EventType | None:
         return self.record.event_type
 
@@ -610,11 +642,11 @@ class Story(Dated):
 
 @strawberry.type(description="Where facts come from: a document, a page, a decision.")
 class Source(Entity):
-    @strawberry.field
+    @strawberry.field(description="Its title as published (the same as `name`).")
     def title(self) -> str:
         return self.record.name
 
-    @strawberry.field
+    @strawberry.field(description=about("publisher"))
     def publisher(self) -> str | None:
         return self.record.publisher
 
@@ -622,16 +654,21 @@ class Source(Entity):
     def date(self) -> PartialDate | None:
         return partial_date(self.record.start)
 
-    @strawberry.field(description="The address it was read from (a citation, not fetched).")
+    @strawberry.field(description=about("url"))
     def url(self) -> str | None:
         return self.record.url
 
-    @strawberry.field
+    @strawberry.field(description=about("language"))
     def language(self) -> str | None:
         return self.record.language
 
 
-Actor = Annotated[Person | Organisation, strawberry.union("Actor")]
+Actor = Annotated[
+    Person | Organisation,
+    strawberry.union(
+        "Actor", description="A person or an organisation: who takes part, leads and belongs."
+    ),
+]
 
 TYPES: dict[NodeKind, type[Entity]] = {
     NodeKind.PERSON: Person,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
 from graph.model import Node, NodeKind, Tie, TieType
@@ -14,8 +16,12 @@ from schema.permissions import IsAdmin
 
 @strawberry.type(description="Facts that cite no source: nodes and ties, each in id order.")
 class UnsourcedFacts:
-    nodes: list[Entity]
-    ties: list[StoredTie]
+    nodes: list[Entity] = strawberry.field(
+        description="Nodes that cite no source, by kind then id, up to `first`."
+    )
+    ties: list[StoredTie] = strawberry.field(
+        description="Ties that cite no source, by type then id, up to `first`."
+    )
     node_count: int = strawberry.field(description="How many nodes cite no source in all.")
     tie_count: int = strawberry.field(description="How many ties cite no source in all.")
 
@@ -26,7 +32,17 @@ class ProvenanceQuery:
         description=f"Nodes and ties that no source states (up to `first` of each, at most "
         f"{MAX_UNSOURCED}), with the totals."
     )
-    async def unsourced(self, info: Info, first: int = 100) -> UnsourcedFacts:
+    async def unsourced(
+        self,
+        info: Info,
+        first: Annotated[
+            int,
+            strawberry.argument(
+                description=f"How many nodes and how many ties to list (each at most "
+                f"{MAX_UNSOURCED}; fewer are clamped, not refused)."
+            ),
+        ] = 100,
+    ) -> UnsourcedFacts:
         limit = max(0, min(first, MAX_UNSOURCED))
         store = info.context.store
         nodes: list[Node] = []

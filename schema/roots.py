@@ -7,7 +7,7 @@ gives and the order its dates allow.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, cast
+from typing import Annotated, Any, cast
 
 import strawberry
 from strawberry.types.field import StrawberryField
@@ -23,8 +23,20 @@ from schema.nodes import TYPES, as_graphql
 
 LIST_HELP: Mapping[NodeKind, str] = {
     NodeKind.PERSON: "People in public roles.",
+    NodeKind.ORGANISATION: "Organisations: municipalities, city branches, companies, NGOs...",
+    NodeKind.PROGRAMME: "Development programmes.",
+    NodeKind.PROJECT: "Projects, pilots and services.",
+    NodeKind.OUTCOME: "Outcomes: services, models, commitments that came of the work.",
     NodeKind.SOURCE: "Sources; START orders them by publication date.",
+    NodeKind.GOAL: "Goals programmes and projects set themselves.",
+    NodeKind.EVENT: "Events: decisions, meetings, visits, trainings...",
+    NodeKind.STORY: "Development stories.",
 }
+PAGED = " A page at a time, filtered and sorted (by default by name, in Finnish order)."
+FILTER_HELP = "Only the nodes that meet every condition given."
+ORDER_HELP = "The order; ties are broken by id, so pages are stable."
+FIRST_HELP = "How many to return (at most 100)."
+AFTER_HELP = "The cursor of the last node seen (`endCursor`): the page after it."
 
 
 async def _root(
@@ -65,13 +77,13 @@ def _root_list(kind: NodeKind) -> StrawberryField:
     order = DatedOrder if KIND_SPECS[kind].dated else EntityOrder
     resolve.__annotations__ = {
         "info": Info,
-        "filter": KIND_FILTERS[kind] | None,
-        "order_by": order | None,
-        "first": int,
-        "after": str | None,
+        "filter": Annotated[KIND_FILTERS[kind] | None, strawberry.argument(FILTER_HELP)],
+        "order_by": Annotated[order | None, strawberry.argument(ORDER_HELP)],
+        "first": Annotated[int, strawberry.argument(FIRST_HELP)],
+        "after": Annotated[str | None, strawberry.argument(AFTER_HELP)],
         "return": cast(Any, Connection)[TYPES[kind]],
     }
-    field: StrawberryField = strawberry.field(resolver=resolve, description=LIST_HELP.get(kind))
+    field: StrawberryField = strawberry.field(resolver=resolve, description=LIST_HELP[kind] + PAGED)
     return field
 
 

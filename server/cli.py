@@ -4,6 +4,7 @@ schema, config."""
 from __future__ import annotations
 
 import asyncio
+import json
 from typing import Annotated
 
 import typer
@@ -16,6 +17,7 @@ from graph.errors import PoikkiError
 from graph.model import GraphStats
 from graph.store import GraphStore, WriteSummary
 from schema.build import build_schema
+from schema.possible_types import possible_types as possible_types_of
 from seed.loader import load, load_seed
 from seed.synthetic import synthetic_graph
 from server.app import create_app
@@ -214,9 +216,22 @@ async def _copy_with_progress(source: GraphStore, target: GraphStore, batch: int
 
 
 @app.command()
-def schema() -> None:
+def schema(
+    possible_types: Annotated[
+        bool,
+        typer.Option(
+            "--possible-types",
+            help="Print Apollo Client's possibleTypes (JSON: each interface and union to its "
+            "object types) instead of the SDL.",
+        ),
+    ] = False,
+) -> None:
     """Print the GraphQL schema (SDL), as committed in schema.graphql."""
-    print(build_schema().as_str())
+    built = build_schema()
+    if possible_types:
+        print(json.dumps(possible_types_of(built._schema), indent=2))
+    else:
+        print(built.as_str())
 
 
 @app.command()

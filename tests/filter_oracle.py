@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import icu
+
 from graph import dates
 from graph.model import INSTANT_KINDS, KIND_SPECS, Node, NodeKind, Tie
 from graph.store import Direction, Hop
@@ -132,11 +134,17 @@ def tie_meets(given: Filter, tie: Tie) -> bool:
     return all(checks[key](value) for key, value in given.items() if value is not None)
 
 
-def sort_key(node: Node, field: str) -> tuple[str, ...]:
-    """A root list's order: the sort value (empty when missing) then the id, as code points."""
+FINNISH = icu.Collator.createInstance(icu.Locale("fi"))
+
+
+def sort_key(node: Node, field: str) -> tuple[Any, ...]:
+    """A root list's order: the sort value (empty when missing) then the id; names in Finnish
+    order (ICU's `fi` collation), dates and ids as code points."""
     if field == "ID":
         return (node.id,)
-    value = {"NAME": node.name, "START": node.start, "END": node.end}[field]
+    if field == "NAME":
+        return (bytes(FINNISH.getSortKey(node.name)), node.id)
+    value = {"START": node.start, "END": node.end}[field]
     return (value or "", node.id)
 
 

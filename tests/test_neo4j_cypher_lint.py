@@ -16,7 +16,7 @@ import pytest
 from graph import cypher, cypher_aggregates
 from graph.backends import neo4j_cypher
 from graph.backends.neo4j_catalogue import catalogue
-from graph.columns import COMMON_COLUMNS, EXTRA_COLUMNS, TIE_COLUMNS
+from graph.columns import COMMON_COLUMNS, DERIVED_COLUMNS, EXTRA_COLUMNS, TIE_COLUMNS
 from graph.model import NodeKind, TieType
 from tests.cypher_lint import Diagnostic, lint
 
@@ -27,7 +27,12 @@ SCHEMA: dict[str, Any] = {
     "labels": [kind.value for kind in NodeKind] + [cypher.TOKEN_LABEL],
     "relationshipTypes": [type_.value for type_ in TieType],
     "propertyKeys": sorted(
-        {*COMMON_COLUMNS, *TIE_COLUMNS, *(c for cs in EXTRA_COLUMNS.values() for c in cs)}
+        {
+            *COMMON_COLUMNS,
+            *DERIVED_COLUMNS,
+            *TIE_COLUMNS,
+            *(c for cs in EXTRA_COLUMNS.values() for c in cs),
+        }
         | ROW_KEYS
         | TOKEN_KEYS
     ),

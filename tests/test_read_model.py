@@ -27,6 +27,7 @@ from graph.store import (
     NodeQuery,
     Op,
     Order,
+    SearchQuery,
     SortField,
 )
 from seed.knowledge import seed_graph
@@ -182,6 +183,39 @@ async def test_root_lists_equal_the_database_page_by_page(
                     break
                 query = replace(query, after=page.keysets[-1])
             assert seen == count
+
+
+SEARCHES = [
+    ("a", tuple(NodeKind)),
+    ("espoo", tuple(NodeKind)),
+    ("Espoon kaupunki", tuple(NodeKind)),
+    ("kestava espoo", tuple(NodeKind)),
+    ("KESTÄVÄ", tuple(NodeKind)),
+    ("makela", tuple(NodeKind)),
+    ("ä", (NodeKind.PERSON, NodeKind.ORGANISATION)),
+    ("KEHITYS", (NodeKind.PROGRAMME, NodeKind.PROJECT, NodeKind.EVENT)),
+    ("mäki", (NodeKind.PERSON,)),
+    ("no such words", tuple(NodeKind)),
+]
+
+
+@pytest.mark.parametrize(("text", "kinds"), SEARCHES)
+async def test_search_equals_the_database_page_by_page(
+    store: LadybugStore, text: str, kinds: tuple[NodeKind, ...]
+) -> None:
+    count = await store.count_search(text, kinds)
+    assert count == await CypherStore.count_search(store, text, kinds)
+    assert (count > 0) is (text != "no such words"), count
+    query, seen = SearchQuery(text, kinds, 29), 0
+    while True:
+        page = await store.search(query)
+        assert page == await CypherStore.search(store, query), query
+        seen += len(page.hits)
+        if not page.has_more:
+            break
+        query = replace(query, after=page.hits[-1].keyset)
+    assert seen == count
+    assert store.round_trips.by_statement["read model: search"] > 0
 
 
 async def test_a_write_is_seen_at_once_and_the_model_catches_up(store: LadybugStore) -> None:

@@ -23,9 +23,11 @@ from graph.store import (
     NodeQuery,
     Op,
     Order,
+    SearchQuery,
     SortField,
     TieCount,
 )
+from graph.text_match import Tier
 from seed.actors import organisation
 from tests.backends import BACKENDS, open_backend
 
@@ -202,11 +204,78 @@ async def test_neighbours_in_both_directions_with_tie_properties(store: GraphSto
     assert seat.tie.source == "ann"
 
 
+async def _found(store: GraphStore, text: str, *kinds: NodeKind, limit: int = 10) -> list[str]:
+    page = await store.search(SearchQuery(text, kinds or tuple(NodeKind), limit))
+    return [hit.node.id for hit in page.hits]
+
+
 async def test_search_ranks_name_prefix_first(store: GraphStore) -> None:
-    found = await store.search("p", [NodeKind.PROJECT, NodeKind.PROGRAMME], 10)
-    assert next(n.id for n in found) == "pilot"
-    assert {n.id for n in found} == {"pilot", "old", "new"}
-    assert await store.search("zzz", list(NodeKind), 10) == []
+    found = await _found(store, "p", NodeKind.PROJECT, NodeKind.PROGRAMME)
+    assert found[0] == "pilot"
+    assert set(found) == {"pilot", "old", "new"}
+    assert await store.count_search("p", [NodeKind.PROJECT, NodeKind.PROGRAMME]) == 3
+    assert await _found(store, "zzz") == []
+    assert await store.count_search("zzz", list(NodeKind)) == 0
+
+
+FOLDED = [
+    Node(NodeKind.OUTCOME, "decision", "Päätös", sources=S),
+    Node(NodeKind.OUTCOME, "plain", "Paatos ilman pisteitä", sources=S),
+    Node(NodeKind.ORGANISATION, "malmo", "Malmö stad", sources=S, description="I Skåne"),
+    Node(NodeKind.ORGANISATION, "turku", "Åbo Akademi", sources=S),
+    Node(NodeKind.PROJECT, "story", "Kertomus", sources=S, description="Tehty PÄÄTÖS ja ÅTGÄRD"),
+]
+
+
+async def test_search_ignores_case_and_diacritics_both_ways(store: GraphStore) -> None:
+    await store.upsert(FOLDED, [])
+    for text in ("paatos", "PÄÄTÖS", "päätös", "Paatós"):
+        assert sorted(await _found(store, text)) == ["decision", "plain", "story"], text
+    assert await _found(store, "Malmo") == ["malmo"]
+    assert await _found(store, "skane") == ["malmo"]
+    assert await _found(store, "abo") == ["turku"]
+    assert await _found(store, "atgard") == ["story"]
+    assert await _found(store, "paatos", NodeKind.OUTCOME) == ["decision", "plain"]
+
+
+async def test_search_pages_by_tier_then_finnish_name_then_id(store: GraphStore) -> None:
+    await store.upsert(FOLDED, [])
+    # The whole name, then the name's start (Finnish order: P < Ä), then the description.
+    expected = ["decision", "plain", "story"]
+    first = await store.search(SearchQuery("paatos", tuple(NodeKind), 1))
+    assert [(h.node.id, h.tier) for h in first.hits] == [("decision", Tier.WHOLE_NAME)]
+    seen, page = [h.node.id for h in first.hits], first
+    while page.has_more:
+        query = SearchQuery("paatos", tuple(NodeKind), 1, page.hits[-1].keyset)
+        page = await store.search(query)
+        seen += [h.node.id for h in page.hits]
+    assert seen == expected
+    assert [h.tier for h in (await store.search(SearchQuery("paatos", (), 0))).hits] == []
+
+
+FINNISH_ORDER = ["abc", "Vaasa", "Wahl", "Über", "zeta", "Zeta", "Åbo", "Ähtäri", "Öljy"]
+"""Case only breaks ties, v and w are two letters, ü sorts as y, å ä ö follow z."""
+
+
+async def test_name_order_is_finnish_and_pages_stay_in_it(store: GraphStore) -> None:
+    people = [
+        Node(NodeKind.PERSON, f"p{i}", name, sources=S)
+        for i, name in enumerate(reversed(FINNISH_ORDER))
+    ]
+    await store.upsert(people, [])
+    chosen = ("id", Op.IN, tuple(p.id for p in people))
+    for descending in (False, True):
+        query = NodeQuery(
+            NodeKind.PERSON, (Condition(*chosen),), Order(SortField.NAME, descending), 2
+        )
+        names: list[str] = []
+        while True:
+            page = await store.list_nodes(query)
+            names += [n.name for n in page.nodes]
+            if not page.has_more:
+                break
+            query = NodeQuery(query.kind, query.conditions, query.order, 2, page.keysets[-1])
+        assert names == (FINNISH_ORDER[::-1] if descending else FINNISH_ORDER)
 
 
 async def test_stats_count_kinds_types_and_unsourced_facts(store: GraphStore) -> None:
@@ -294,7 +363,7 @@ async def test_delete_removes_nodes_with_their_ties_in_one_go(store: GraphStore)
     assert (
         sum(stats.ties.values()) == len([t for t in ties if "ann" not in (t.source, t.target)]) - 1
     )
-    assert await store.search("Aalto", list(NodeKind), 10) == []
+    assert await _found(store, "Aalto") == []
 
 
 async def test_unsourced_facts_are_listed_in_id_order(store: GraphStore) -> None:

@@ -90,9 +90,20 @@ def from_graph(
 
 
 MEASURES = (
-    Measure("degree", "Degree", lambda r: r.degree, integral=True, sort=1),
     Measure(
-        "weighted_degree", "Weighted degree (simple graph)", lambda r: r.weighted_degree, sort=2
+        "degree",
+        "Degree",
+        lambda r: r.degree,
+        "How many neighbours it has (parallel ties count once).",
+        integral=True,
+        sort=1,
+    ),
+    Measure(
+        "weighted_degree",
+        "Weighted degree (simple graph)",
+        lambda r: r.weighted_degree,
+        "The summed weight of its ties, parallel ties merged by adding their weights.",
+        sort=2,
     ),
     Measure(
         "betweenness",
@@ -135,6 +146,7 @@ MEASURES = (
         "ei",
         "E-I index",
         lambda r: r.ei.index if r.ei is not None else None,
+        "The E-I index of its own ties, (E − I)/(E + I); null when its group is unknown.",
         nullable=True,
         field=False,
         sort=8,
@@ -156,7 +168,13 @@ MEASURES = (
     ),
     Measure("liaison", "Liaison", lambda r: r.brokerage.liaison, integral=True, field=False),
     Measure(
-        "brokerage", "Brokerage", lambda r: r.brokerage.total, integral=True, field=False, sort=7
+        "brokerage",
+        "Brokerage",
+        lambda r: r.brokerage.total,
+        "Gould–Fernandez brokerage, all five roles: the ordered pairs it stands between.",
+        integral=True,
+        field=False,
+        sort=7,
     ),
     from_graph(
         "clustering",

@@ -12,7 +12,7 @@ from typing import Any
 
 from graph import cypher
 from graph.backends.cypher_tallies import CypherTallies
-from graph.columns import tie_batch
+from graph.columns import derived_values, tie_batch
 from graph.cypher import Statement
 from graph.errors import BadInputError
 from graph.model import GraphStats, Node, NodeKind, Tie, TieType
@@ -28,9 +28,13 @@ from graph.store import (
     NodeQuery,
     Page,
     RoundTrips,
+    SearchHit,
+    SearchPage,
+    SearchQuery,
     TieColumnBatch,
     WriteSummary,
 )
+from graph.text_match import Tier
 from graph.tokens import ApiToken, Role
 from graph.writes import plan_writes
 
@@ -147,9 +151,43 @@ class CypherStore(CypherTallies, ABC):
         pages = await self.first_neighbours(hop, parent_ids, 1, where)
         return {pid: NeighbourPage([], page.total) for pid, page in pages.items()}
 
-    async def search(self, text: str, kinds: Sequence[NodeKind], limit: int) -> list[Node]:
-        rows = await self._read(cypher.search(text, kinds, limit))
-        return [self._node(row[0]) for row in rows]
+    async def search(self, query: SearchQuery) -> SearchPage:
+        if not query.kinds:
+            return SearchPage([], has_more=False)
+        probe = replace(query, limit=query.limit + 1)
+        rows = await self._read(self._search_statement(probe))
+        hits = [
+            SearchHit(self._node(node), Tier(int(tier)), Keyset((str(int(tier)), key, node_id)))
+            for node, tier, key, node_id in rows[: query.limit]
+        ]
+        return SearchPage(hits, has_more=len(rows) > query.limit)
+
+    def _search_statement(self, query: SearchQuery) -> Statement:
+        return cypher.search(query)
+
+    async def count_search(self, text: str, kinds: Sequence[NodeKind]) -> int:
+        if not kinds:
+            return 0
+        rows = await self._read(self._count_search_statement(text, kinds))
+        return int(rows[0][0])
+
+    def _count_search_statement(self, text: str, kinds: Sequence[NodeKind]) -> Statement:
+        return cypher.count_search(text, kinds)
+
+    async def _fill_derived(self, batch: int = 5_000) -> int:
+        """Write the derived columns of nodes stored before they existed; how many there were."""
+        filled = 0
+        for kind in NodeKind:
+            while rows := await self._read(cypher.missing_derived(kind, batch)):
+                values = [
+                    {"id": node_id} | derived_values(str(name or ""), description)
+                    for node_id, name, description in rows
+                ]
+                await self._transaction([cypher.set_derived(kind, values)])
+                filled += len(values)
+        if filled:
+            self.version += 1
+        return filled
 
     async def existing_ties(self, type_: TieType, ids: Sequence[str]) -> list[Tie]:
         rows = await self._read(cypher.existing_ties(type_, ids))

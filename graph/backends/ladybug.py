@@ -39,6 +39,8 @@ from graph.store import (
     NeighbourPage,
     NodeQuery,
     Page,
+    SearchPage,
+    SearchQuery,
     TieColumnBatch,
     TieCount,
     WriteSummary,
@@ -106,8 +108,19 @@ class LadybugStore(CypherStore):
             self._pool.put_nowait(ladybug.Connection(self._db))
         if not self.read_only:
             await self._transaction([Statement(s, {}) for s in ladybug_schema.statements()])
+            await self._add_missing_columns()
+            await self._fill_derived()
         if self.read_model is not None:
             self.read_model.start()
+
+    async def _add_missing_columns(self) -> None:
+        for kind in NodeKind:
+            rows = await self._read(Statement(ladybug_schema.column_names(kind), {}))
+            present = {str(row[0]) for row in rows}
+            added = ladybug_schema.added_columns(kind, present)
+            if added:
+                logger.info("Adding columns to %s: %s", kind.value, ", ".join(added))
+                await self._transaction([Statement(text, {}) for text in added])
 
     def _database(self, *, strict_log: bool) -> ladybug.Database:
         return ladybug.Database(
@@ -188,6 +201,18 @@ class LadybugStore(CypherStore):
         if match is None:
             return model.count_nodes(kind, conditions)
         return await asyncio.to_thread(model.count_nodes, kind, conditions, match)
+
+    async def search(self, query: SearchQuery) -> SearchPage:
+        model = self._current("search")
+        if model:
+            return await asyncio.to_thread(model.search, query)
+        return await super().search(query)
+
+    async def count_search(self, text: str, kinds: Sequence[NodeKind]) -> int:
+        model = self._current("count_search")
+        if model:
+            return await asyncio.to_thread(model.count_search, text, kinds)
+        return await super().count_search(text, kinds)
 
     async def scan_nodes(self, kind: NodeKind, after_id: str | None, limit: int) -> list[Node]:
         model = self._current("scan_nodes")

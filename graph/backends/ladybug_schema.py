@@ -39,6 +39,21 @@ def token_table() -> str:
     )
 
 
+def column_names(kind: NodeKind) -> str:
+    """The names of the columns a kind's table has."""
+    return f"CALL table_info('{kind.value}') RETURN name"
+
+
+def added_columns(kind: NodeKind, present: set[str]) -> list[str]:
+    """ALTER statements giving a table made by an earlier version the columns it lacks
+    (`CREATE NODE TABLE IF NOT EXISTS` leaves an existing table as it is)."""
+    return [
+        f"ALTER TABLE {kind.value} ADD {_column(name)}"
+        for name in node_columns(kind)
+        if name not in present
+    ]
+
+
 def statements() -> list[str]:
     tables = [node_table(kind) for kind in NodeKind] + [tie_table(t) for t in TieType]
     return [*tables, token_table()]

@@ -18,7 +18,7 @@ from graph.columns import node_from_row, node_row, tie_from_row, tie_row
 from graph.cypher import Statement
 from graph.errors import BadInputError, StoreUnavailableError
 from graph.model import Node, NodeKind, Tie, TieType
-from graph.store import EdgeMatch, Hop, WriteSummary
+from graph.store import EdgeMatch, Hop, SearchQuery, WriteSummary
 from graph.writes import nodes_for_bulk_load, ties_for_bulk_load
 
 BATCH_ROWS = 5_000
@@ -56,18 +56,18 @@ class Neo4jStore(CypherStore):
             for text in neo4j_cypher.schema_statements():
                 await driver.execute_query(text, database_=self.database)
         self._prepared = True
+        await self._fill_derived()
 
     async def close(self) -> None:
         if self._driver is not None:
             await self._driver.close()
             self._driver = None
 
-    async def search(self, text: str, kinds: Sequence[NodeKind], limit: int) -> list[Node]:
-        lucene = neo4j_cypher.lucene_query(text)
-        if lucene is None:
-            return await super().search(text, kinds, limit)
-        rows = await self._read(neo4j_cypher.search(lucene, text, kinds, limit))
-        return [self._node(row[0]) for row in rows]
+    def _search_statement(self, query: SearchQuery) -> Statement:
+        return neo4j_cypher.search(query)
+
+    def _count_search_statement(self, text: str, kinds: Sequence[NodeKind]) -> Statement:
+        return neo4j_cypher.count_search(text, kinds)
 
     def _find_nodes_statement(self, ids: Sequence[str]) -> Statement:
         return neo4j_cypher.find_nodes(ids)

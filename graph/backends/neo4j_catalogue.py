@@ -9,7 +9,7 @@ from __future__ import annotations
 from graph import cypher, cypher_aggregates
 from graph.aggregates import GROUPING_FIELDS, KIND, TYPE, Grouping, Part
 from graph.backends import neo4j_cypher
-from graph.columns import node_row, tie_row
+from graph.columns import derived_values, node_row, tie_row
 from graph.cypher import Statement
 from graph.model import TIE_SPECS, Node, NodeKind, Tie, TieType
 from graph.store import (
@@ -24,6 +24,7 @@ from graph.store import (
     Order,
     Quantifier,
     Related,
+    SearchQuery,
     SortField,
     TieCount,
 )
@@ -335,9 +336,20 @@ def catalogue() -> dict[str, Statement]:
         "count_nodes": cypher.count_nodes(_KIND, _CONDITIONS, None, neo4j_cypher.kind_test),
         "count_nodes[no filter]": cypher.count_nodes(_KIND, (), None, neo4j_cypher.kind_test),
         "count_all_nodes": cypher.count_all_nodes(),
-        "search": neo4j_cypher.search("ohjaamo*", "ohjaamo", every, 20),
-        "search[some kinds]": neo4j_cypher.search("kest* AND esp*", "kest esp", every[:2], 5),
-        "search[shared]": cypher.search("-", every, 20),
+        "search": neo4j_cypher.search(SearchQuery("Päätös", tuple(every), 21)),
+        "search[some kinds,after]": neo4j_cypher.search(
+            SearchQuery("kest esp", tuple(every[:2]), 6, Keyset(("3", "5c32", "id")))
+        ),
+        "search[shared]": cypher.search(SearchQuery("Malmö", tuple(every), 21)),
+        "search[shared,after]": cypher.search(
+            SearchQuery("malmo", tuple(every), 21, Keyset(("1", "5c32", "id")))
+        ),
+        "count_search": neo4j_cypher.count_search("Päätös", every[:3]),
+        "count_search[shared]": cypher.count_search("Päätös", every),
+        "missing_derived": cypher.missing_derived(_KIND, 5000),
+        "set_derived": cypher.set_derived(
+            _KIND, [{"id": "a"} | derived_values("Åbo", "Turku på svenska")]
+        ),
         "delete_batch": neo4j_cypher.delete_batch(5000),
         "save_token": cypher.save_token("name", "editor", "digest", "2026-11-23T12:00:00Z"),
         "token_by_digest": cypher.token_by_digest("digest"),

@@ -1,26 +1,36 @@
-"""The Cypher only Neo4j gets: schema setup, full-text search, lookups across labels through
-each label's unique index, and the bulk-load statements."""
+"""The Cypher only Neo4j gets: schema setup, search and lookups across labels through each
+label's own index, and the bulk-load statements."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
-from graph.cypher import NEIGHBOUR_SORT_KEYS, TOKEN_LABEL, Statement, edge_clauses, hop_pattern
+from graph.cypher import (
+    NEIGHBOUR_SORT_KEYS,
+    TOKEN_LABEL,
+    Statement,
+    edge_clauses,
+    hop_pattern,
+    ranked_hits,
+    search_params,
+)
 from graph.cypher_aggregates import Dialect
-from graph.cypher_matches import labels
 from graph.model import KIND_SPECS, NodeKind, TieType
-from graph.store import EdgeMatch, Hop
+from graph.store import EdgeMatch, Hop, SearchQuery
+from graph.text_match import fold
 
-SEARCH_INDEX = "poikki_search"
+RETIRED_INDEXES = ("poikki_search",)
+"""Indexes earlier versions made and nothing uses now: the full-text index search read before
+it matched folded text (`searchText`, under a text index per label)."""
 DIALECT = Dialect("labels({})[0]", "type({})", "", "{0}[{1}..{1} + $limit]")
 """How Neo4j spells what graph/cypher_aggregates.py's statements need: a node's one label, a
 relationship's type; ORDER BY in WITH needs no LIMIT; lists slice from 0, the end left out."""
 
 
 def schema_statements() -> list[str]:
-    """Idempotent DDL: unique ids, indexes for every filter and sort key, the search index."""
+    """Idempotent DDL: unique ids, indexes for every filter and sort key, a text index on
+    what search matches, and retired indexes dropped."""
     statements = []
     for kind in NodeKind:
         name = kind.value.lower()
@@ -29,12 +39,16 @@ def schema_statements() -> list[str]:
             f"FOR (n:{kind.value}) REQUIRE n.id IS UNIQUE"
         )
         spec = KIND_SPECS[kind]
-        keys = ("name",) + (("start", "end") if spec.dated else ()) + spec.filters
+        keys = ("nameKey",) + (("start", "end") if spec.dated else ()) + spec.filters
         statements += [
             f"CREATE INDEX poikki_{name}_{key.lower()} IF NOT EXISTS "
             f"FOR (n:{kind.value}) ON (n.`{key}`)"
             for key in keys
         ]
+        statements.append(
+            f"CREATE TEXT INDEX poikki_{name}_search IF NOT EXISTS "
+            f"FOR (n:{kind.value}) ON (n.searchText)"
+        )
     statements += [
         f"CREATE INDEX poikki_{type_.value.lower()}_id IF NOT EXISTS "
         f"FOR ()-[r:{type_.value}]-() ON (r.id)"
@@ -44,10 +58,7 @@ def schema_statements() -> list[str]:
         f"CREATE CONSTRAINT poikki_token_digest IF NOT EXISTS "
         f"FOR (t:{TOKEN_LABEL}) REQUIRE t.digest IS UNIQUE"
     )
-    statements.append(
-        f"CREATE FULLTEXT INDEX {SEARCH_INDEX} IF NOT EXISTS "
-        f"FOR (n:{labels(list(NodeKind))}) ON EACH [n.name, n.description]"
-    )
+    statements += [f"DROP INDEX {index} IF EXISTS" for index in RETIRED_INDEXES]
     return statements
 
 
@@ -60,23 +71,23 @@ def find_nodes(ids: Sequence[str]) -> Statement:
     return Statement(" UNION ALL ".join(branches), {"ids": list(ids)})
 
 
-def lucene_query(text: str) -> str | None:
-    """Every word of `text` as a prefix term; None when it has no words to look up."""
-    words = re.findall(r"\w+", text.lower())
-    return " AND ".join(f"{word}*" for word in words) if words else None
+def _matching(kinds: Sequence[NodeKind]) -> str:
+    # One branch per label, so each is a seek in that label's text index; a label
+    # disjunction in a single pattern would scan every node.
+    branches = [
+        f"MATCH (n:{kind.value}) WHERE n.searchText CONTAINS $text RETURN n" for kind in kinds
+    ]
+    return f"CALL () {{ {' UNION ALL '.join(branches)} }} "
 
 
-def search(lucene: str, text: str, kinds: Sequence[NodeKind], limit: int) -> Statement:
-    """Candidates from the full-text index, then the same filter and ranking as elsewhere."""
-    name, description = "lower(n.name)", "lower(coalesce(n.description, ''))"
-    return Statement(
-        f"CALL db.index.fulltext.queryNodes('{SEARCH_INDEX}', $lucene) YIELD node AS n "
-        f"WHERE n:{labels(kinds)} AND ({name} CONTAINS $text OR {description} CONTAINS $text) "
-        f"WITH n, CASE WHEN {name} STARTS WITH $text THEN 3 "
-        f"WHEN {name} CONTAINS $text THEN 2 ELSE 1 END AS score "
-        "RETURN n, score ORDER BY score DESC, n.name, n.id LIMIT $limit",
-        {"lucene": lucene, "text": text.lower(), "limit": limit},
-    )
+def search(query: SearchQuery) -> Statement:
+    """As the shared builder, with the matching nodes found through the text indexes."""
+    params = search_params(query)
+    return Statement(_matching(query.kinds) + ranked_hits(query, params), params)
+
+
+def count_search(text: str, kinds: Sequence[NodeKind]) -> Statement:
+    return Statement(f"{_matching(kinds)}RETURN count(n) AS total", {"text": fold(text)})
 
 
 def create_nodes(kind: NodeKind, rows: list[dict[str, Any]]) -> Statement:

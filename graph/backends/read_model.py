@@ -22,6 +22,7 @@ import pyarrow.compute as pc
 
 from graph.aggregates import Group, Grouping, Part, Summary, count_key
 from graph.backends import read_model_lists as lists
+from graph.backends import read_model_search as search
 from graph.backends import read_model_tally as tallies
 from graph.backends.read_model_matches import MatchIndex
 from graph.columns import TIE_BATCH, TIE_COLUMNS, node_columns, node_from_row, tie_from_row
@@ -38,6 +39,9 @@ from graph.store import (
     NodeQuery,
     Order,
     Page,
+    SearchHit,
+    SearchPage,
+    SearchQuery,
     SortField,
     TieCount,
 )
@@ -129,6 +133,7 @@ class ReadModel:
     orderings: dict[tuple[NodeKind, SortField], lists.Ordering] = field(default_factory=dict)
     by_id: dict[TieType, IdOrder] = field(default_factory=dict)
     _matches: MatchIndex | None = None
+    by_name: search.NameOrder | None = None
     tally: tallies.Tally | None = None
 
     @classmethod
@@ -179,6 +184,23 @@ class ReadModel:
         if self._matches is None:
             self._matches = MatchIndex(self.nodes, self.ties, self._kind)
         return self._matches
+
+    def search(self, query: SearchQuery) -> SearchPage:
+        """Runs in a worker thread (read_model_search.py)."""
+        if self.by_name is None:
+            self.by_name = search.name_order(self.nodes)
+        found = search.find(self.nodes, self.by_name, query)
+        hits = [
+            SearchHit(node, tier, keyset)
+            for node, tier, keyset in zip(
+                self._nodes(found.rows), found.tiers, found.keysets, strict=True
+            )
+        ]
+        return SearchPage(hits, found.has_more)
+
+    def count_search(self, text: str, kinds: Sequence[NodeKind]) -> int:
+        needle = SearchQuery(text, tuple(kinds)).needle
+        return int(search.matching(self.nodes, tuple(kinds), needle).sum())
 
     def _kind(self, kind: NodeKind) -> lists.KindTable:
         if kind not in self.kinds:

@@ -1010,7 +1010,9 @@ async function addEgo(body, id) {
 
 // ---------------------------------------------------------------- search
 
-const SEARCH = `query Search($text: String!) { search(text: $text, first: 12) { id kind name } }`;
+const SEARCH = `query Search($text: String!) {
+  searchResults(text: $text, first: 12) { edges { node { id kind name } } }
+}`;
 let searchTimer = null;
 
 function searchChanged() {
@@ -1028,7 +1030,8 @@ async function search() {
   const data = await graphql(SEARCH, { text });
   if ($("search").value.trim() !== text) return;
   list.replaceChildren();
-  for (const hit of data.search) {
+  const hits = data.searchResults.edges.map((edge) => edge.node);
+  for (const hit of hits) {
     const item = element("li");
     const drawn = state.graph && state.graph.hasNode(hit.id);
     const button = nodeButton(hit.id, hit.name);
@@ -1036,7 +1039,7 @@ async function search() {
     item.append(button, element("span", ` ${hit.kind.toLowerCase()}${drawn ? "" : ", not in this view"}`, "muted"));
     list.append(item);
   }
-  if (!data.search.length) list.append(element("li", "nothing found"));
+  if (!hits.length) list.append(element("li", "nothing found"));
 }
 
 // ---------------------------------------------------------------- start
