@@ -81,8 +81,14 @@ def tie_count(kinds: Sequence[NodeKind], relationship: Enum) -> TieCount:
     "`count`, then by node id and tie id (all in `direction`)."
 )
 class TieOrder:
-    count: Relationship
-    direction: OrderDirection = OrderDirection.ASC
+    count: Relationship = strawberry.field(
+        description="The far nodes' relationship field whose ties are counted (its "
+        "`totalCount`); a far node of a kind without it counts 0."
+    )
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.ASC,
+        description="Ascending (the default) or descending; the ids break ties the same way.",
+    )
 
     def descending(self) -> bool:
         return self.direction is OrderDirection.DESC
