@@ -82,7 +82,8 @@ def count_nodes(
     return Statement(f"MATCH (n:{kind.value}){_where(where)} RETURN count(n) AS total", params)
 
 
-NEIGHBOUR_SORT_KEYS = ("coalesce(o.name, '')", "o.id", "r.id")
+NEIGHBOUR_SORT_KEYS = ("coalesce(o.nameKey, '')", "o.id", "r.id")
+"""Neighbours in Finnish name order (graph/collation.py), then by id and tie id."""
 
 
 def neighbours(

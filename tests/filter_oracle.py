@@ -59,7 +59,10 @@ class Oracle:
             far = self.nodes[tie.target if outgoing else tie.source]
             if tie.type in hop.types and far.kind in hop.others:
                 found.append((tie, far))
-        return sorted(found, key=lambda pair: (pair[1].name, pair[1].id, pair[0].id))
+        return sorted(
+            found,
+            key=lambda pair: (bytes(FINNISH.getSortKey(pair[1].name)), pair[1].id, pair[0].id),
+        )
 
     def meets(self, given: Filter, node: Node) -> bool:
         given = {key: value for key, value in given.items() if value is not None}

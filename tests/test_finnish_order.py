@@ -11,7 +11,7 @@ import pytest
 
 from graph.backends.ladybug import LadybugStore
 from graph.columns import DERIVED_COLUMNS, node_columns
-from graph.model import Node, NodeKind
+from graph.model import Node, NodeKind, Tie, TieType
 from graph.store import NodeQuery, SearchQuery
 from tests.conftest import GraphQLClient
 from tests.test_store_contract import FINNISH_ORDER
@@ -79,3 +79,39 @@ async def test_an_older_database_gets_the_derived_columns_on_open(tmp_path: Path
         assert [hit.node.name for hit in hits.hits] == ["Öljy"]
     finally:
         await store.close()
+
+
+MEMBERSHIPS = """
+query ($after: String) {
+  people(first: 1) { edges { node { memberships(first: 2, after: $after) {
+    pageInfo { hasNextPage endCursor }
+    edges { node { name } }
+  } } } }
+}
+"""
+
+
+@pytest.mark.parametrize("read_model", [True, False])
+def test_a_relationship_field_lists_its_ties_in_finnish_order(
+    make_client: Callable[..., GraphQLClient], read_model: bool
+) -> None:
+    organisations = [
+        Node(NodeKind.ORGANISATION, f"o{i}", name, sources=("src",))
+        for i, name in enumerate(sorted(FINNISH_ORDER))
+    ]
+    person = Node(NodeKind.PERSON, "member", "Jäsen", sources=("src",))
+    ties = [
+        Tie(TieType.MEMBER_OF, person.id, o.id, f"m{o.id}", sources=("src",)) for o in organisations
+    ]
+    source = Node(NodeKind.SOURCE, "src", "Lähde", sources=("src",))
+    client = make_client([source, person, *organisations], ties, read_model=read_model)
+    names: list[str] = []
+    after = None
+    while True:
+        people = client.data(MEMBERSHIPS, {"after": after})["people"]["edges"]
+        page = people[0]["node"]["memberships"]
+        names += [edge["node"]["name"] for edge in page["edges"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            break
+        after = page["pageInfo"]["endCursor"]
+    assert names == FINNISH_ORDER

@@ -5,8 +5,8 @@ random in ~1.5 µs, so "the first 10 participants of each of 100 projects", sort
 must read every participant's name (hundreds of thousands on a large graph) and takes hundreds
 of milliseconds; scanning the whole graph column-wise into Arrow takes ~2 s for a million ties,
 after which such a page is a slice of a sorted array. A copy answers for exactly one store
-version (see read_model_keeper.py); the order it gives is the database's: by neighbour name,
-id and tie id, compared as code points, as the statements in graph/cypher.py order them.
+version (see read_model_keeper.py); the order it gives is the database's: by neighbour name (its
+Finnish collation key), id and tie id, compared as code points, as graph/cypher.py orders them.
 """
 
 from __future__ import annotations
@@ -58,7 +58,8 @@ KIND, TYPE, SOURCE, TARGET, SOURCE_KIND, TARGET_KIND = (
 
 @dataclass(frozen=True)
 class HopOrder:
-    """The ties along one hop, sorted by parent, then neighbour name, id and tie id."""
+    """The ties along one hop, sorted by parent, then neighbour name (its Finnish collation
+    key), id and tie id."""
 
     spans: dict[str, tuple[int, int]]
     """Parent id → its rows [start, end)."""
@@ -259,13 +260,14 @@ class ReadModel:
         positions = np.concatenate(every) if every else np.array([], dtype=np.int64)
         nodes = iter(self._nodes(order.node_rows[positions]))
         ties = iter(self.ties.take(order.tie_rows[positions]).to_pylist())
+        name_keys = iter(order.names.take(pa.array(positions)).to_pylist())
         result: dict[str, list[Neighbour]] = {}
         for pid, found in chosen.items():
             page = []
             for _ in range(len(found)):
-                node, row = next(nodes), next(ties)
+                node, row, key = next(nodes), next(ties), next(name_keys)
                 tie = tie_from_row(TYPES[row[TYPE]], row[SOURCE], row[TARGET], row)
-                page.append(Neighbour(tie, node, Keyset((node.name, node.id, tie.id))))
+                page.append(Neighbour(tie, node, Keyset((key, node.id, tie.id))))
             result[pid] = page
         return result
 
@@ -409,7 +411,7 @@ class ReadModel:
         tie_rows = pc.indices_nonzero(mask)
         others = ties.column(other_end).take(tie_rows)
         node_rows = pc.index_in(others, value_set=self.nodes.column("id"))
-        names = pc.coalesce(self.nodes.column("name").take(node_rows), "")
+        names = pc.coalesce(self.nodes.column("nameKey").take(node_rows), "")
         table = pa.table(
             {
                 "parent": ties.column(parent_end).take(tie_rows),
