@@ -2,8 +2,8 @@
 
 Neither measure is implemented by igraph or networkx. Both take a graph and one group label per
 vertex (``groups[v]``; ``None`` means the vertex's group is unknown) and are computed with numpy
-array operations, so their cost grows with the number of edges (and, for brokerage, closed
-triangles), never with a Python loop over ties or 2-paths.
+array operations (and, for brokerage's closed triangles, code compiled by numba), so their cost
+grows with the number of edges and triangles, never with a Python loop over ties or 2-paths.
 
 References:
     D. Krackhardt and R. N. Stern (1988), "Informal networks and organizational crises:
@@ -16,13 +16,16 @@ References:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import igraph
+import numba
 import numpy as np
 import numpy.typing as npt
+
+from graph.analytics.triangles import orient, triangles
 
 __all__ = ["EI", "BrokerageRoles", "EIResult", "brokerage", "ei_index"]
 
@@ -199,9 +202,6 @@ class BrokerageRoles:
 # Column order of the role count matrix.
 _COORDINATOR, _ITINERANT, _REPRESENTATIVE, _GATEKEEPER, _LIAISON = range(5)
 
-# Upper bound on the wedges (candidate triangles) examined at once, to bound memory.
-_WEDGE_CHUNK = 1 << 22
-
 
 def _sorted_unique(values: _IntArray) -> _IntArray:
     """The distinct values, sorted (plain sort, cheaper than ``np.unique`` on large arrays)."""
@@ -224,59 +224,16 @@ def _contains(sorted_keys: _IntArray, queries: _IntArray) -> _IntArray:
     return found
 
 
-def _roles(ga: _IntArray, gb: _IntArray, gc: _IntArray) -> _IntArray:
-    """Role column for 2-paths a → b → c given the three endpoint group codes."""
-    ab, bc, ac = ga == gb, gb == gc, ga == gc
-    conditions = [ab & bc, ac & ~ab, ab & ~bc, bc & ~ab]
-    choices = [_COORDINATOR, _ITINERANT, _REPRESENTATIVE, _GATEKEEPER]
-    roles: _IntArray = np.select(conditions, choices, default=_LIAISON).astype(np.int64)
-    return roles
+def _role_of(a: int, b: int, c: int) -> int:
+    """The role of broker b on the 2-path a → b → c, from the three group codes."""
+    if a == b:
+        return _COORDINATOR if b == c else _REPRESENTATIVE
+    if b == c:
+        return _GATEKEEPER
+    return _ITINERANT if a == c else _LIAISON
 
 
-def _triangles(
-    n: int, lo: _IntArray, hi: _IntArray
-) -> Iterator[tuple[_IntArray, _IntArray, _IntArray, _IntArray, _IntArray, _IntArray]]:
-    """Every triangle of a simple undirected graph, in chunks, as vertex and edge-id arrays.
-
-    ``lo[e] < hi[e]`` are the ends of edge e, each unordered pair at most once. Yields
-    ``(u, v, w, e_uv, e_uw, e_vw)``: each triangle exactly once. Edges are oriented from the
-    lower to the higher (degree, id) rank, so every vertex has at most about √(2m) out-edges;
-    each triangle is the wedge u → v, u → w closed by the edge v → w (the "forward" algorithm).
-    """
-    degree = np.bincount(lo, minlength=n) + np.bincount(hi, minlength=n)
-    rank = np.empty(n, dtype=np.int64)
-    rank[np.argsort(degree, kind="stable")] = np.arange(n, dtype=np.int64)
-    forward = rank[lo] < rank[hi]
-    tail = np.where(forward, lo, hi)
-    head = np.where(forward, hi, lo)
-    # Oriented edges sorted by (tail, rank of head): CSR rows, and also the lookup table.
-    oriented = tail * n + rank[head]
-    order = np.argsort(oriented, kind="stable")
-    oriented, tail, head = oriented[order], tail[order], head[order]
-    row_end = np.searchsorted(tail, tail, side="right")
-    partners = row_end - np.arange(len(tail)) - 1  # later edges in the same row
-    wedges_before = np.cumsum(partners)
-    start = 0
-    while start < len(tail):
-        budget = (wedges_before[start - 1] if start else 0) + _WEDGE_CHUNK
-        stop = max(int(np.searchsorted(wedges_before, budget, side="right")), start + 1)
-        counts = partners[start:stop]
-        first = np.repeat(np.arange(start, stop), counts)
-        offsets = np.arange(len(first)) - np.repeat(np.cumsum(counts) - counts, counts)
-        second = first + 1 + offsets
-        v, w = head[first], head[second]
-        closing = _contains(oriented, v * n + rank[w])
-        hit = closing >= 0
-        first, second, closing = first[hit], second[hit], closing[hit]
-        yield (
-            tail[first],
-            head[first],
-            head[second],
-            order[first],
-            order[second],
-            order[closing],
-        )
-        start = stop
+_role = numba.njit(cache=True, nogil=True)(_role_of)
 
 
 def _closed_role_counts(
@@ -288,34 +245,52 @@ def _closed_role_counts(
     Such a, b, c span a triangle of the underlying undirected graph; each triangle is checked
     in all six orders using which directions each of its three edges carries.
     """
-    # Undirected skeleton: each pair once, with flags for the arcs lo → hi and hi → lo.
+    # Undirected skeleton: each pair once, with the directions it carries.
     one_way = (src < dst) | ~reciprocal
     src, dst, reciprocal = src[one_way], dst[one_way], reciprocal[one_way]
-    lo, hi = np.minimum(src, dst), np.maximum(src, dst)
-    lo_to_hi = (src < dst) | reciprocal
-    hi_to_lo = (src > dst) | reciprocal
+    graph = orient(n, src, dst)
+    src, dst, reciprocal = src[graph.edges], dst[graph.edges], reciprocal[graph.edges]
+    along = (graph.tails == src) | reciprocal  # the arc tail → head exists
+    against = (graph.tails == dst) | reciprocal  # the arc head → tail exists
+    arcs = along.astype(np.int64) | (against.astype(np.int64) << 1)
+    counts = np.zeros((n, 5), dtype=np.int64)
+    for chunk in triangles(graph):
+        _closed(chunk, graph.tails, graph.heads, arcs, codes, counts)
+    return counts
 
-    def arc(x: _IntArray, y: _IntArray, edge: _IntArray) -> _BoolArray:
-        result: _BoolArray = np.where(x < y, lo_to_hi[edge], hi_to_lo[edge])
-        return result
 
-    counts = np.zeros(5 * n, dtype=np.int64)
-    for u, v, w, e_uv, e_uw, e_vw in _triangles(n, lo, hi):
-        has = {
-            (0, 1): arc(u, v, e_uv),
-            (1, 0): arc(v, u, e_uv),
-            (0, 2): arc(u, w, e_uw),
-            (2, 0): arc(w, u, e_uw),
-            (1, 2): arc(v, w, e_vw),
-            (2, 1): arc(w, v, e_vw),
-        }
-        vertex = (u, v, w)
-        for ia, ib, ic in itertools.permutations(range(3)):
-            closed = has[ia, ib] & has[ib, ic] & has[ia, ic]
-            a, b, c = vertex[ia][closed], vertex[ib][closed], vertex[ic][closed]
-            roles = _roles(codes[a], codes[b], codes[c])
-            counts += np.bincount(b * 5 + roles, minlength=5 * n)
-    return counts.reshape(n, 5)
+def _closed_pairs(
+    chunk: _IntArray,
+    tails: _IntArray,
+    heads: _IntArray,
+    arcs: _IntArray,
+    codes: _IntArray,
+    counts: _IntArray,
+) -> None:
+    """Adds the closed 2-paths of each listed triangle to its broker's role counts; ``arcs``
+    tells per oriented edge whether it carries tail → head (1) and head → tail (2)."""
+    for row in range(chunk.shape[0]):
+        uv, uw, vw = chunk[row, 0], chunk[row, 1], chunk[row, 2]
+        u, v, w = tails[uv], heads[uv], heads[uw]
+        u_v, v_u = arcs[uv] & 1, arcs[uv] >> 1
+        u_w, w_u = arcs[uw] & 1, arcs[uw] >> 1
+        v_w, w_v = arcs[vw] & 1, arcs[vw] >> 1
+        gu, gv, gw = codes[u], codes[v], codes[w]
+        if v_u and u_w and v_w:
+            counts[u, _role(gv, gu, gw)] += 1
+        if w_u and u_v and w_v:
+            counts[u, _role(gw, gu, gv)] += 1
+        if u_v and v_w and u_w:
+            counts[v, _role(gu, gv, gw)] += 1
+        if w_v and v_u and w_u:
+            counts[v, _role(gw, gv, gu)] += 1
+        if u_w and w_v and u_v:
+            counts[w, _role(gu, gw, gv)] += 1
+        if v_w and w_u and v_u:
+            counts[w, _role(gv, gw, gu)] += 1
+
+
+_closed = numba.njit(cache=True, nogil=True)(_closed_pairs)
 
 
 def brokerage(graph: igraph.Graph, groups: Sequence[str | None]) -> list[BrokerageRoles]:
@@ -336,11 +311,12 @@ def brokerage(graph: igraph.Graph, groups: Sequence[str | None]) -> list[Brokera
       unknown-group vertex gets all-zero counts. Arcs touching unknown vertices are dropped
       first, which is exact: whether a → c closes a 2-path depends on a and c alone.
 
-    Method (numpy only, no loop over 2-paths): all ordered pairs in(b) × out(b) are split by
-    role from per-(broker, group) neighbour histograms; pairs with a = c (reciprocated ties)
+    Method (no loop over 2-paths): all ordered pairs in(b) × out(b) are split by role from
+    per-(broker, group) neighbour histograms (numpy); pairs with a = c (reciprocated ties)
     are subtracted, and so are closed pairs (arc a → c present), which span a triangle of the
-    underlying undirected graph and are found by a vectorised triangle listing. Cost is
-    O(m log m) plus O(m √m) in the worst case for the triangles.
+    underlying undirected graph: each triangle is listed once and its closed 2-paths counted
+    by compiled code (:mod:`graph.analytics.triangles`). Cost is O(m log m) plus O(m √m) in
+    the worst case for the triangles.
 
     Returns one :class:`BrokerageRoles` per vertex, in vertex order. Raises ``ValueError`` when
     ``groups`` has the wrong length.

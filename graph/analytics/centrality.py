@@ -5,20 +5,24 @@ with an optional edge attribute ``"weight"``: a finite float > 0 meaning tie *st
 are therefore never used as distances: betweenness and closeness count hops.
 
 Every measure reproduces a named networkx function to 1e-9 (``tests/test_analytics_centrality.py``
-proves it), but runs in igraph's C core or in vectorised numpy/scipy, never in Python loops over
-edges or vertex pairs. Values networkx reports as ``nan`` (undefined) are ``None`` here.
+proves it), but runs in igraph's C core, in vectorised numpy/scipy or in code compiled by numba,
+never in Python loops over edges or vertex pairs. Values networkx reports as ``nan`` (undefined)
+are ``None`` here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numba
 import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 from scipy.sparse.linalg import eigsh
+
+from graph.analytics.triangles import orient, triangles
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -27,7 +31,6 @@ WEIGHT = "weight"
 
 _TIE_TOLERANCE = 1e-9  # relative: components whose leading eigenvalues agree this well are tied
 _DENSE_EIGEN_LIMIT = 256  # components up to this size get a dense eigensolver, larger ones ARPACK
-_WEDGE_BATCH = 1 << 22  # candidate triangles examined per vectorised batch (bounds memory)
 
 
 @dataclass(frozen=True)
@@ -146,14 +149,15 @@ def node_measures(
         close = _closeness(graph, membership)
     else:
         close = sampled_closeness(graph, np.asarray(sampling.vertices, dtype=np.int64))
+    holes = _structural_holes(graph.vcount(), src, dst, used)
     return NodeMeasures(
         degree=_degrees(graph),
         weighted_degree=_floats(_strengths(graph, weights)),
         betweenness=between,
         closeness=close,
         eigenvector=_floats(_eigenvector(graph.vcount(), src, dst, used, membership)),
-        constraint=constraint(graph, weighted=weighted),
-        effective_size=_effective_size(graph.vcount(), src, dst, used),
+        constraint=holes[0],
+        effective_size=holes[1],
         sampling=sampling,
     )
 
@@ -288,14 +292,15 @@ def constraint(graph: Any, *, weighted: bool = True) -> list[float | None]:
     """Burt's constraint: ``nx.constraint(G, weight="weight" if weighted else None)``.
 
     ``c(u) = sum over neighbours w of (p_uw + sum_v p_uv p_vw)**2`` with ``p_uw = a_uw /
-    sum_x a_ux`` (unweighted: ``a = 1``). igraph's ``Graph.constraint`` computes exactly this on
-    a simple undirected graph (checked to 1e-15 against networkx); isolates, nan in both, are
-    None here.
+    sum_x a_ux`` (unweighted: ``a = 1``); the inner sums run over the triangles at ``u``, listed
+    by compiled code (:mod:`graph.analytics.triangles`). igraph's ``Graph.constraint`` computes
+    the same on a simple undirected graph, but twenty times slower on the benchmark's
+    clique-heavy projection. Isolates (nan in networkx) are None.
     """
     _check(graph)
     src, dst = _edge_arrays(graph)
     weights = _weight_array(graph) if weighted else None
-    return _constraint(graph.vcount(), src, dst, weights)
+    return _structural_holes(graph.vcount(), src, dst, weights)[0]
 
 
 def effective_size(graph: Any, *, weighted: bool = True) -> list[float | None]:
@@ -305,7 +310,7 @@ def effective_size(graph: Any, *, weighted: bool = True) -> list[float | None]:
     ``e(u) = sum over neighbours v of (1 - sum over neighbours w of p_uw m_vw)`` with
     ``p_uw = a_uw / sum_x a_ux`` and ``m_vw = a_vw / max_x a_vx``. Since ``m_vw`` vanishes unless
     ``v`` and ``w`` are adjacent, the inner sums run over the triangles at ``u``, which are
-    listed vectorised. Unweighted, this is Borgatti's shortcut ``deg(u) - 2 t(u) / deg(u)``
+    listed by compiled code. Unweighted, this is Borgatti's shortcut ``deg(u) - 2 t(u) / deg(u)``
     (``t`` = ties among the neighbours), and networkx's default path (``nodes=None``) agrees.
     Weighted, that default path of networkx 3.6 divides by ``max_x a_wx`` instead of
     ``max_x a_vx`` (a broadcasting bug, networkx PR #8906), so it is not followed. Isolates (nan
@@ -314,7 +319,7 @@ def effective_size(graph: Any, *, weighted: bool = True) -> list[float | None]:
     _check(graph)
     src, dst = _edge_arrays(graph)
     weights = _weight_array(graph) if weighted else None
-    return _effective_size(graph.vcount(), src, dst, weights)
+    return _structural_holes(graph.vcount(), src, dst, weights)[1]
 
 
 # --- implementation -------------------------------------------------------------------------
@@ -442,65 +447,69 @@ def _perron(matrix: Any) -> tuple[float, FloatArray]:
     return value, vector / np.linalg.norm(vector)
 
 
-def _effective_size(
+def _structural_holes(
     n: int, src: IntArray, dst: IntArray, weights: FloatArray | None
-) -> list[float | None]:
-    # Redundancy of u: sum over neighbours w of p_uw * (sum over neighbours v of u of m_vw),
-    # with m the adjacency scaled to row maxima of 1: (B @ M)[u, w] on the ties only.
+) -> tuple[list[float | None], list[float | None]]:
+    """Burt's constraint and effective size of every vertex, from one pass over the triangles.
+
+    With ``a`` the symmetric tie strengths, ``s`` their row sums and ``h`` their row maxima,
+    ``p_uw = a_uw / s_u`` and ``m_vw = a_vw / h_v``. Constraint: ``(p_uw + sum_v p_uv
+    p_vw)`` is ``(a_uw + y_uw) / s_u`` with ``y_uw = sum_v a_uv a_vw / s_v`` over the common
+    neighbours v, symmetric, so one number per tie. Effective size: the redundancy ``sum_w
+    p_uw sum_v m_vw`` over tied neighbours v, w of u is ``z_u / s_u`` with ``z_u`` summed over
+    the triangles at u."""
     w = np.ones(src.size) if weights is None else weights
     degrees = np.bincount(src, minlength=n) + np.bincount(dst, minlength=n)
-    adjacency = _adjacency(n, src, dst, w)
-    strength = np.asarray(adjacency.sum(axis=1)).ravel()
+    strength = np.zeros(n)
+    np.add.at(strength, src, w)
+    np.add.at(strength, dst, w)
     heaviest = np.zeros(n)
     np.maximum.at(heaviest, src, w)
     np.maximum.at(heaviest, dst, w)
-    p = sparse.csr_array(sparse.diags_array(_inverse(strength)) @ adjacency)
-    m = sparse.csr_array(sparse.diags_array(_inverse(heaviest)) @ adjacency)
-    ones = sparse.csr_array(
-        (np.ones(adjacency.nnz), adjacency.indices, adjacency.indptr), shape=adjacency.shape
-    )
+    graph = orient(n, src, dst)
+    oriented = w[graph.edges]
+    through = np.zeros(len(oriented))
     redundancy = np.zeros(n)
-    for first, last, reached in _on_ties(ones, m, adjacency):
-        redundancy[first:last] = np.asarray(p[first:last].multiply(reached).sum(axis=1)).ravel()
-    return _undefined_for_isolates(degrees - redundancy, degrees)
+    inverse_strength, inverse_heaviest = _inverse(strength), _inverse(heaviest)
+    for chunk in triangles(graph):
+        _burt(chunk, graph.tails, graph.heads, oriented, inverse_strength, inverse_heaviest,
+              through, redundancy)  # fmt: skip
+    direct = (oriented + through) ** 2
+    squares = np.bincount(graph.tails, direct, minlength=n)
+    squares += np.bincount(graph.heads, direct, minlength=n)
+    constraint = squares * inverse_strength**2
+    effective = degrees - redundancy * inverse_strength
+    return (
+        _undefined_for_isolates(constraint, degrees),
+        _undefined_for_isolates(effective, degrees),
+    )
 
 
-def _constraint(
-    n: int, src: IntArray, dst: IntArray, weights: FloatArray | None
-) -> list[float | None]:
-    """``c(u) = sum_w (P + (P @ P))[u, w]**2`` over the neighbours w of u, with ``P`` the
-    adjacency scaled to row sums of 1; ``P @ P`` is needed only where u and w are tied."""
-    w = np.ones(src.size) if weights is None else weights
-    adjacency = _adjacency(n, src, dst, w)
-    strength = np.asarray(adjacency.sum(axis=1)).ravel()
-    p = sparse.csr_array(sparse.diags_array(_inverse(strength)) @ adjacency)
-    total = np.zeros(n)
-    for first, last, indirect in _on_ties(p, p, adjacency):
-        total[first:last] = np.asarray((p[first:last] + indirect).power(2).sum(axis=1)).ravel()
-    degrees = np.bincount(src, minlength=n) + np.bincount(dst, minlength=n)
-    return _undefined_for_isolates(total, degrees)
+def _burt_sums(
+    chunk: IntArray,
+    tails: IntArray,
+    heads: IntArray,
+    weights: FloatArray,
+    inverse_strength: FloatArray,
+    inverse_heaviest: FloatArray,
+    through: FloatArray,
+    redundancy: FloatArray,
+) -> None:
+    """Adds each listed triangle's terms of ``y`` (per oriented tie) and ``z`` (per vertex)."""
+    for row in range(chunk.shape[0]):
+        uv, uw, vw = chunk[row, 0], chunk[row, 1], chunk[row, 2]
+        u, v, w = tails[uv], heads[uv], heads[uw]
+        a_uv, a_uw, a_vw = weights[uv], weights[uw], weights[vw]
+        through[uv] += a_uw * a_vw * inverse_strength[w]
+        through[uw] += a_uv * a_vw * inverse_strength[v]
+        through[vw] += a_uv * a_uw * inverse_strength[u]
+        redundancy[u] += a_vw * (a_uw * inverse_heaviest[v] + a_uv * inverse_heaviest[w])
+        redundancy[v] += a_uw * (a_vw * inverse_heaviest[u] + a_uv * inverse_heaviest[w])
+        redundancy[w] += a_uv * (a_vw * inverse_heaviest[u] + a_uw * inverse_heaviest[v])
+
+
+_burt = numba.njit(cache=True, nogil=True)(_burt_sums)
 
 
 def _inverse(values: FloatArray) -> FloatArray:
     return np.divide(1.0, values, out=np.zeros_like(values), where=values > 0)
-
-
-TWO_PATHS_PER_BLOCK = 8_000_000
-"""How many two-step paths one block of rows multiplies at most (a few hundred megabytes)."""
-
-
-def _on_ties(left: Any, right: Any, ties: Any) -> Iterator[tuple[int, int, Any]]:
-    """``(left @ right)`` where ``ties`` has an entry (elsewhere 0), a block of rows at a time:
-    (first row, end row, the block as a sparse array). The product of a clique-heavy graph is
-    far denser than the graph, so no block holds more than TWO_PATHS_PER_BLOCK paths."""
-    n = ties.shape[0]
-    pattern = sparse.csr_array((np.ones(ties.nnz), ties.indices, ties.indptr), shape=ties.shape)
-    row_lengths = np.diff(right.indptr).astype(np.float64)
-    paths = (sparse.csr_array(left != 0).astype(np.float64) @ row_lengths).astype(np.int64)
-    first = 0
-    while first < n:
-        ends = np.cumsum(paths[first:]) > TWO_PATHS_PER_BLOCK
-        last = first + max(1, int(np.argmax(ends)) if ends.any() else n - first)
-        block = (left[first:last] @ right).multiply(pattern[first:last])
-        yield first, last, sparse.csr_array(block)
-        first = last
