@@ -24,6 +24,7 @@ import igraph
 import numba
 import numpy as np
 import numpy.typing as npt
+from scipy import sparse
 
 from graph.analytics.triangles import orient, triangles
 
@@ -339,20 +340,12 @@ def brokerage(graph: igraph.Graph, groups: Sequence[str | None]) -> list[Brokera
     outdeg = np.bincount(src, minlength=n)
     in_same = np.bincount(dst[same], minlength=n)  # in-neighbours of b in b's group
     out_same = np.bincount(src[same], minlength=n)  # out-neighbours of b in b's group
-    # Σ_g in_g(b) · out_g(b), the pairs whose ends share a group, from histograms keyed by
-    # broker * k + group (sorted, so equal keys are runs).
-    in_keys = np.sort(dst * k + gs)
-    out_keys = np.sort(src * k + gd)
-    in_distinct = _sorted_unique(in_keys)
-    in_count = np.searchsorted(in_keys, in_distinct, side="right") - np.searchsorted(
-        in_keys, in_distinct
-    )
-    out_count = np.searchsorted(out_keys, in_distinct, side="right") - np.searchsorted(
-        out_keys, in_distinct
-    )
-    same_pairs = np.bincount(
-        in_distinct // max(k, 1), weights=in_count * out_count, minlength=n
-    ).astype(np.int64)
+    # Σ_g in_g(b) · out_g(b), the pairs whose ends share a group, from sparse (broker × group)
+    # histograms of in- and out-neighbours (a dense one would be n × k).
+    ones = np.ones(len(keys))
+    by_in = sparse.csr_array((ones, (dst, gs)), shape=(n, max(k, 1)))
+    by_out = sparse.csr_array((ones, (src, gd)), shape=(n, max(k, 1)))
+    same_pairs = np.rint(by_in.multiply(by_out).sum(axis=1)).astype(np.int64)
 
     counts = np.empty((n, 5), dtype=np.int64)
     counts[:, _COORDINATOR] = in_same * out_same
@@ -364,7 +357,10 @@ def brokerage(graph: igraph.Graph, groups: Sequence[str | None]) -> list[Brokera
     )
 
     # Minus the pairs with a = c: b → a and a → b, a coordinator or itinerant pair.
-    reciprocal = _contains(keys, dst * n + src) >= 0
+    if graph.is_directed():
+        reciprocal = _contains(keys, dst * n + src) >= 0
+    else:
+        reciprocal = np.ones(len(keys), dtype=np.bool_)
     b_rec, a_same = src[reciprocal], same[reciprocal]
     counts[:, _COORDINATOR] -= np.bincount(b_rec[a_same], minlength=n)
     counts[:, _ITINERANT] -= np.bincount(b_rec[~a_same], minlength=n)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import numba
 import numpy as np
 from scipy import sparse
 
@@ -98,25 +99,44 @@ def core_periphery(
 def _minres(adjacency: Any, tolerance: float, max_sweeps: int) -> tuple[Any, int, bool]:
     strength = np.asarray(adjacency.sum(axis=1)).ravel()
     scores = strength / np.sqrt(strength.sum())
-    starts, ends = adjacency.indptr.tolist(), adjacency.indptr[1:].tolist()
-    columns, values = adjacency.indices, adjacency.data
-    tied = [v for v in range(len(scores)) if starts[v] < ends[v]]
+    indptr = adjacency.indptr.astype(np.int64)
+    columns = adjacency.indices.astype(np.int64)
+    values = adjacency.data.astype(np.float64)
+    sweeps, converged = _swept(indptr, columns, values, scores, tolerance, max_sweeps)
+    return scores, int(sweeps), bool(converged)
+
+
+def _sweep(
+    indptr: Any, columns: Any, values: Any, scores: Any, tolerance: float, max_sweeps: int
+) -> tuple[int, bool]:
+    """Gauss–Seidel sweeps over the vertices in order, updating ``scores`` in place; each
+    vertex's update uses the scores already updated in this sweep, so it runs compiled."""
     for sweep in range(1, max_sweeps + 1):
-        squares = float(scores @ scores)  # afresh each sweep: no drift from the updates
+        squares = 0.0  # afresh each sweep: no drift from the updates
+        for v in range(scores.shape[0]):
+            squares += scores[v] * scores[v]
         moved = 0.0
-        for v in tied:
-            old = float(scores[v])
+        for v in range(scores.shape[0]):
+            lo, hi = indptr[v], indptr[v + 1]
+            if lo == hi:
+                continue
+            old = scores[v]
             rest = squares - old * old
             if rest <= 0.0:
                 continue
-            lo, hi = starts[v], ends[v]
-            new = float(values[lo:hi] @ scores[columns[lo:hi]]) / rest
+            reached = 0.0
+            for at in range(lo, hi):
+                reached += values[at] * scores[columns[at]]
+            new = reached / rest
             scores[v] = new
             squares = rest + new * new
             moved = max(moved, abs(new - old))
-        if moved <= tolerance * float(scores.max()):
-            return scores, sweep, True
-    return scores, max_sweeps, False
+        if moved <= tolerance * scores.max():
+            return sweep, True
+    return max_sweeps, False
+
+
+_swept = numba.njit(cache=True, nogil=True)(_sweep)
 
 
 def _pattern_correlation(n: int, edges: Any, weights: Any, scores: Any) -> float | None:
