@@ -15,7 +15,6 @@ References:
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +25,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
+from graph.analytics.centrality import edge_array
 from graph.analytics.triangles import orient, triangles
 
 __all__ = ["EI", "BrokerageRoles", "EIResult", "brokerage", "ei_index"]
@@ -52,13 +52,6 @@ def _group_codes(graph: Any, groups: Sequence[str | None]) -> tuple[_IntArray, l
         (-1 if g is None else index[g] for g in groups), dtype=np.int64, count=len(groups)
     )
     return codes, names
-
-
-def _edge_array(graph: Any) -> _IntArray:
-    """The edge list as an (m, 2) int64 array, in igraph's edge order."""
-    pairs = graph.get_edgelist()
-    flat = itertools.chain.from_iterable(pairs)
-    return np.fromiter(flat, dtype=np.int64, count=2 * len(pairs)).reshape(-1, 2)
 
 
 # --------------------------------------------------------------------------------------------
@@ -103,6 +96,8 @@ def ei_index(
     graph: igraph.Graph,
     groups: Sequence[str | None],
     weights: Sequence[float] | None = None,
+    *,
+    ends: _IntArray | None = None,
 ) -> EIResult:
     """Krackhardt–Stern E-I index: (E − I) / (E + I).
 
@@ -122,13 +117,14 @@ def ei_index(
     * ``index`` is ``None`` whenever E + I = 0 (e.g. a vertex with no counted tie).
     * ``weights`` (one non-negative number per edge, in igraph edge order) makes E and I sums of
       tie weights instead of tie counts. Without weights E and I are counts (as floats).
+    * ``ends``, when given, is ``edge_array(graph)`` (read once by a caller that needs it often).
 
     Raises ``ValueError`` when ``groups`` or ``weights`` has the wrong length, or a weight is
     negative or not finite.
     """
     codes, names = _group_codes(graph, groups)
     n, k = len(codes), len(names)
-    edges = _edge_array(graph)
+    edges = edge_array(graph) if ends is None else ends
     if weights is None:
         w: _FloatArray = np.ones(len(edges), dtype=np.float64)
     else:
@@ -254,9 +250,10 @@ def _closed_role_counts(
     along = (graph.tails == src) | reciprocal  # the arc tail → head exists
     against = (graph.tails == dst) | reciprocal  # the arc head → tail exists
     arcs = along.astype(np.int64) | (against.astype(np.int64) << 1)
+    every = bool(np.all(reciprocal))  # then compiled without reading arcs
     counts = np.zeros((n, 5), dtype=np.int64)
     for chunk in triangles(graph):
-        _closed(chunk, graph.tails, graph.heads, arcs, codes, counts)
+        _closed(chunk, graph.tails, graph.heads, None if every else arcs, codes, counts)
     return counts
 
 
@@ -264,18 +261,22 @@ def _closed_pairs(
     chunk: _IntArray,
     tails: _IntArray,
     heads: _IntArray,
-    arcs: _IntArray,
+    arcs: _IntArray | None,
     codes: _IntArray,
     counts: _IntArray,
 ) -> None:
     """Adds the closed 2-paths of each listed triangle to its broker's role counts; ``arcs``
-    tells per oriented edge whether it carries tail → head (1) and head → tail (2)."""
+    tells per oriented edge whether it carries tail → head (1) and head → tail (2), and is
+    None when every edge carries both."""
     for row in range(chunk.shape[0]):
         uv, uw, vw = chunk[row, 0], chunk[row, 1], chunk[row, 2]
         u, v, w = tails[uv], heads[uv], heads[uw]
-        u_v, v_u = arcs[uv] & 1, arcs[uv] >> 1
-        u_w, w_u = arcs[uw] & 1, arcs[uw] >> 1
-        v_w, w_v = arcs[vw] & 1, arcs[vw] >> 1
+        f_uv = 3 if arcs is None else arcs[uv]
+        f_uw = 3 if arcs is None else arcs[uw]
+        f_vw = 3 if arcs is None else arcs[vw]
+        u_v, v_u = f_uv & 1, f_uv >> 1
+        u_w, w_u = f_uw & 1, f_uw >> 1
+        v_w, w_v = f_vw & 1, f_vw >> 1
         gu, gv, gw = codes[u], codes[v], codes[w]
         if v_u and u_w and v_w:
             counts[u, _role(gv, gu, gw)] += 1
@@ -294,7 +295,9 @@ def _closed_pairs(
 _closed = numba.njit(cache=True, nogil=True)(_closed_pairs)
 
 
-def brokerage(graph: igraph.Graph, groups: Sequence[str | None]) -> list[BrokerageRoles]:
+def brokerage(
+    graph: igraph.Graph, groups: Sequence[str | None], *, ends: _IntArray | None = None
+) -> list[BrokerageRoles]:
     """Gould–Fernandez brokerage role counts for every vertex.
 
     Vertex b brokers for the ordered pair (a, c) when a → b and b → c, a ≠ c, and there is no
@@ -319,13 +322,14 @@ def brokerage(graph: igraph.Graph, groups: Sequence[str | None]) -> list[Brokera
     by compiled code (:mod:`graph.analytics.triangles`). Cost is O(m log m) plus O(m √m) in
     the worst case for the triangles.
 
+    ``ends``, when given, is ``edge_array(graph)`` (read once by a caller that needs it often).
     Returns one :class:`BrokerageRoles` per vertex, in vertex order. Raises ``ValueError`` when
     ``groups`` has the wrong length.
     """
     codes, _ = _group_codes(graph, groups)
     n = len(codes)
     k = int(codes.max()) + 1 if n else 0
-    edges = _edge_array(graph)
+    edges = edge_array(graph) if ends is None else ends
     if not graph.is_directed():
         edges = np.concatenate([edges, edges[:, ::-1]])
     src, dst = edges[:, 0], edges[:, 1]

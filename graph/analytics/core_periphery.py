@@ -9,7 +9,7 @@ import numba
 import numpy as np
 from scipy import sparse
 
-from graph.analytics.centrality import WEIGHT
+from graph.analytics.centrality import WEIGHT, edge_array
 
 TOLERANCE = 1e-10
 """A sweep that moves no score by more than this share of the largest score ends the fit."""
@@ -37,6 +37,7 @@ def core_periphery(
     weighted: bool = True,
     tolerance: float = TOLERANCE,
     max_sweeps: int = MAX_SWEEPS,
+    ends: Any = None,
 ) -> CorePeriphery:
     """Borgatti–Everett continuous coreness of every node, and the fit's correlation.
 
@@ -66,7 +67,8 @@ def core_periphery(
     Nothing is random: the start and the order are fixed, so the same graph always gives the
     same scores. The scores are reported scaled to Euclidean norm 1 (the correlation does
     not depend on the scale). On a star the infimum of ``f`` is approached only as the
-    leaves' scores shrink towards 0, so the fit does not converge there.
+    leaves' scores shrink towards 0, so the fit does not converge there. ``ends``, when
+    given, is ``edge_array(graph)`` (read once by a caller that needs it often).
 
     References
     ----------
@@ -77,7 +79,7 @@ def core_periphery(
        *Social Networks* 32(2), 125-137. doi:10.1016/j.socnet.2009.09.003
     """
     n = graph.vcount()
-    edges = np.asarray(graph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    edges = edge_array(graph) if ends is None else ends
     if WEIGHT in graph.es.attributes() and weighted:
         weights = np.asarray(graph.es[WEIGHT], dtype=np.float64)
     else:
