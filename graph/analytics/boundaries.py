@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import igraph
-import numba
 import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
 from graph.analytics.centrality import edge_array
+from graph.analytics.compiled import compiled
 from graph.analytics.triangles import orient, triangles
 
 __all__ = ["EI", "BrokerageRoles", "EIResult", "brokerage", "ei_index"]
@@ -198,6 +198,11 @@ class BrokerageRoles:
 
 # Column order of the role count matrix.
 _COORDINATOR, _ITINERANT, _REPRESENTATIVE, _GATEKEEPER, _LIAISON = range(5)
+_ROLE_BY_SAMENESS = np.array(
+    [_LIAISON, _ITINERANT, _GATEKEEPER, -1, _REPRESENTATIVE, -1, -1, _COORDINATOR]
+)
+"""The role of broker b on the 2-path a → b → c at ``4 (a ~ b) + 2 (b ~ c) + (a ~ c)``, where
+x ~ y when x and y are in one group (-1: impossible, two of them make the third)."""
 
 
 def _sorted_unique(values: _IntArray) -> _IntArray:
@@ -221,18 +226,6 @@ def _contains(sorted_keys: _IntArray, queries: _IntArray) -> _IntArray:
     return found
 
 
-def _role_of(a: int, b: int, c: int) -> int:
-    """The role of broker b on the 2-path a → b → c, from the three group codes."""
-    if a == b:
-        return _COORDINATOR if b == c else _REPRESENTATIVE
-    if b == c:
-        return _GATEKEEPER
-    return _ITINERANT if a == c else _LIAISON
-
-
-_role = numba.njit(cache=True, nogil=True)(_role_of)
-
-
 def _closed_role_counts(
     n: int, src: _IntArray, dst: _IntArray, reciprocal: _BoolArray, codes: _IntArray
 ) -> _IntArray:
@@ -253,10 +246,11 @@ def _closed_role_counts(
     every = bool(np.all(reciprocal))  # then compiled without reading arcs
     counts = np.zeros((n, 5), dtype=np.int64)
     for chunk in triangles(graph):
-        _closed(chunk, graph.tails, graph.heads, None if every else arcs, codes, counts)
+        _closed_pairs(chunk, graph.tails, graph.heads, None if every else arcs, codes, counts)
     return counts
 
 
+@compiled
 def _closed_pairs(
     chunk: _IntArray,
     tails: _IntArray,
@@ -277,22 +271,21 @@ def _closed_pairs(
         u_v, v_u = f_uv & 1, f_uv >> 1
         u_w, w_u = f_uw & 1, f_uw >> 1
         v_w, w_v = f_vw & 1, f_vw >> 1
-        gu, gv, gw = codes[u], codes[v], codes[w]
-        if v_u and u_w and v_w:
-            counts[u, _role(gv, gu, gw)] += 1
-        if w_u and u_v and w_v:
-            counts[u, _role(gw, gu, gv)] += 1
-        if u_v and v_w and u_w:
-            counts[v, _role(gu, gv, gw)] += 1
-        if w_v and v_u and w_u:
-            counts[v, _role(gw, gv, gu)] += 1
-        if u_w and w_v and u_v:
-            counts[w, _role(gu, gw, gv)] += 1
-        if v_w and w_u and v_u:
-            counts[w, _role(gv, gw, gu)] += 1
-
-
-_closed = numba.njit(cache=True, nogil=True)(_closed_pairs)
+        uv_same = 1 if codes[u] == codes[v] else 0
+        uw_same = 1 if codes[u] == codes[w] else 0
+        vw_same = 1 if codes[v] == codes[w] else 0
+        if v_u and u_w and v_w:  # v → u → w
+            counts[u, _ROLE_BY_SAMENESS[4 * uv_same + 2 * uw_same + vw_same]] += 1
+        if w_u and u_v and w_v:  # w → u → v
+            counts[u, _ROLE_BY_SAMENESS[4 * uw_same + 2 * uv_same + vw_same]] += 1
+        if u_v and v_w and u_w:  # u → v → w
+            counts[v, _ROLE_BY_SAMENESS[4 * uv_same + 2 * vw_same + uw_same]] += 1
+        if w_v and v_u and w_u:  # w → v → u
+            counts[v, _ROLE_BY_SAMENESS[4 * vw_same + 2 * uv_same + uw_same]] += 1
+        if u_w and w_v and u_v:  # u → w → v
+            counts[w, _ROLE_BY_SAMENESS[4 * uw_same + 2 * vw_same + uv_same]] += 1
+        if v_w and w_u and v_u:  # v → w → u
+            counts[w, _ROLE_BY_SAMENESS[4 * vw_same + 2 * uw_same + uv_same]] += 1
 
 
 def brokerage(

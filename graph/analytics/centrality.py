@@ -17,12 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import numba
 import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 from scipy.sparse.linalg import eigsh
 
+from graph.analytics.compiled import compiled
 from graph.analytics.triangles import orient, triangles
 
 FloatArray = npt.NDArray[np.float64]
@@ -485,7 +485,7 @@ def _structural_holes(
     redundancy = np.zeros(n)
     inverse_strength, inverse_heaviest = _inverse(strength), _inverse(heaviest)
     for chunk in triangles(graph):
-        _burt(chunk, graph.tails, graph.heads, oriented, inverse_strength, inverse_heaviest,
+        _burt_sums(chunk, graph.tails, graph.heads, oriented, inverse_strength, inverse_heaviest,
               through, redundancy)  # fmt: skip
     direct = (oriented + through) ** 2
     squares = np.bincount(graph.tails, direct, minlength=n)
@@ -498,6 +498,7 @@ def _structural_holes(
     )
 
 
+@compiled
 def _burt_sums(
     chunk: IntArray,
     tails: IntArray,
@@ -519,9 +520,6 @@ def _burt_sums(
         redundancy[u] += a_vw * (a_uw * inverse_heaviest[v] + a_uv * inverse_heaviest[w])
         redundancy[v] += a_uw * (a_vw * inverse_heaviest[u] + a_uv * inverse_heaviest[w])
         redundancy[w] += a_uv * (a_vw * inverse_heaviest[u] + a_uw * inverse_heaviest[v])
-
-
-_burt = numba.njit(cache=True, nogil=True)(_burt_sums)
 
 
 def _inverse(values: FloatArray) -> FloatArray:

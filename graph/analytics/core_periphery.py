@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import numba
 import numpy as np
 from scipy import sparse
 
 from graph.analytics.centrality import WEIGHT, edge_array
+from graph.analytics.compiled import compiled
 
 TOLERANCE = 1e-10
 """A sweep that moves no score by more than this share of the largest score ends the fit."""
@@ -104,10 +104,11 @@ def _minres(adjacency: Any, tolerance: float, max_sweeps: int) -> tuple[Any, int
     indptr = adjacency.indptr.astype(np.int64)
     columns = adjacency.indices.astype(np.int64)
     values = adjacency.data.astype(np.float64)
-    sweeps, converged = _swept(indptr, columns, values, scores, tolerance, max_sweeps)
+    sweeps, converged = _sweep(indptr, columns, values, scores, tolerance, max_sweeps)
     return scores, int(sweeps), bool(converged)
 
 
+@compiled
 def _sweep(
     indptr: Any, columns: Any, values: Any, scores: Any, tolerance: float, max_sweeps: int
 ) -> tuple[int, bool]:
@@ -136,9 +137,6 @@ def _sweep(
         if moved <= tolerance * scores.max():
             return sweep, True
     return max_sweeps, False
-
-
-_swept = numba.njit(cache=True, nogil=True)(_sweep)
 
 
 def _pattern_correlation(n: int, edges: Any, weights: Any, scores: Any) -> float | None:

@@ -27,9 +27,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import numba
 import numpy as np
 import numpy.typing as npt
+
+from graph.analytics.compiled import compiled
 
 IntArray = npt.NDArray[np.int64]
 
@@ -97,11 +98,12 @@ def triangles(graph: Oriented) -> Iterator[IntArray]:
     out = np.empty((rows, 3), dtype=np.int32 if len(graph.heads) < 2**31 else np.int64)
     mark = np.full(n, -1, dtype=np.int64)
     for first, last in ends:
-        listed = int(_listed(graph.starts, graph.heads, first, last, mark, out))
+        listed = _list(graph.starts, graph.heads, first, last, mark, out)
         if listed:
             yield out[:listed]
 
 
+@compiled
 def _list(
     starts: IntArray, heads: IntArray, first: int, last: int, mark: IntArray, out: IntArray
 ) -> int:
@@ -123,6 +125,3 @@ def _list(
         for a in range(starts[u], starts[u + 1]):
             mark[heads[a]] = -1
     return rows
-
-
-_listed = numba.njit(cache=True, nogil=True)(_list)
