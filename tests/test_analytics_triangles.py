@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -63,3 +65,13 @@ def test_a_vertex_with_more_wedges_than_a_chunk_is_listed_whole() -> None:
         patch.setattr(triangles, "CHUNK", 4)
         listed = sum(len(rows) for rows in triangles.triangles(orient(12, ends[:, 0], ends[:, 1])))
     assert listed == 220  # 12 choose 3
+
+
+def test_the_serving_process_does_not_import_numba() -> None:
+    # A hundred megabytes the server would carry for the compiled code that only the forked
+    # children computing measures run (graph/analytics/compiled.py).
+    imports = "import sys, server.app, graph.analytics.measures; print('numba' in sys.modules)"
+    found = subprocess.run(
+        [sys.executable, "-c", imports], capture_output=True, text=True, check=True
+    )
+    assert found.stdout.strip() == "False"
