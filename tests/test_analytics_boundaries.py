@@ -11,8 +11,10 @@ import random
 
 import igraph
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from graph.analytics import boundaries
+from graph.analytics import triangles
 from graph.analytics.boundaries import EI, BrokerageRoles, brokerage, ei_index
 
 # --------------------------------------------------------------------------------------------
@@ -377,7 +379,27 @@ def test_ei_matches_brute_force(seed, n, m, directed):
 
 def test_brokerage_matches_brute_force_in_small_chunks(monkeypatch):
     # Triangle listing in chunks of at most 3 wedges exercises the chunk boundaries.
-    monkeypatch.setattr(boundaries, "_WEDGE_CHUNK", 3)
+    monkeypatch.setattr(triangles, "CHUNK", 3)
     for directed in (True, False):
         _, graph, groups = random_case(7, 15, 70, directed)
+        assert brokerage(graph, groups) == brute_brokerage(graph, groups)
+
+
+@st.composite
+def grouped_graphs(draw: st.DrawFn) -> tuple[igraph.Graph, list[str | None]]:
+    # Loops and parallel ties included: brokerage must see through them.
+    n = draw(st.integers(1, 12))
+    vertex = st.integers(0, n - 1)
+    edges = draw(st.lists(st.tuples(vertex, vertex), max_size=3 * n * n // 4))
+    graph = igraph.Graph(n=n, edges=edges, directed=draw(st.booleans()))
+    groups = draw(st.lists(st.sampled_from(["a", "b", "c", None]), min_size=n, max_size=n))
+    return graph, groups
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(case=grouped_graphs(), chunk=st.integers(1, 50))
+def test_brokerage_matches_brute_force_on_generated_graphs(case, chunk):
+    graph, groups = case
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(triangles, "CHUNK", chunk)
         assert brokerage(graph, groups) == brute_brokerage(graph, groups)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 from collections.abc import Callable, Sequence
@@ -10,9 +11,11 @@ import igraph as ig
 import networkx as nx
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from networkx.algorithms.centrality.betweenness import _rescale
 
-from graph.analytics import centrality
+from graph.analytics import triangles
 from graph.analytics.centrality import (
     NodeMeasures,
     Sampling,
@@ -413,14 +416,45 @@ def test_effective_size_matches_networkx(pair: tuple[ig.Graph, nx.Graph], weight
     assert close(values, _networkx_effective_size_fixed(reference, weight))
 
 
-def test_triangle_batches_do_not_change_the_result(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Candidate triangles are examined in batches; tiny batches must give the same sizes.
+def test_triangle_chunks_do_not_change_the_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Triangles are listed in chunks; tiny chunks must give the same sizes and constraints.
     graph = _dense_weighted()
-    whole = effective_size(graph)
-    monkeypatch.setattr(centrality, "_WEDGE_BATCH", 5)
+    whole, constrained = effective_size(graph), constraint(graph)
+    monkeypatch.setattr(triangles, "CHUNK", 5)
     assert effective_size(graph) == pytest.approx(whole, abs=1e-12)
+    assert constraint(graph) == pytest.approx(constrained, abs=1e-12)
     reference = to_networkx(graph)
     assert close(effective_size(graph, weighted=False), as_list(nx.effective_size(reference), 60))
+
+
+@st.composite
+def weighted_graphs(draw: st.DrawFn) -> ig.Graph:
+    n = draw(st.integers(1, 14))
+    pairs = list(itertools.combinations(range(n), 2))
+    chosen = draw(st.lists(st.sampled_from(pairs), unique=True) if pairs else st.just([]))
+    weight = st.floats(0.1, 5.0, allow_nan=False)
+    weights = draw(st.lists(weight, min_size=len(chosen), max_size=len(chosen)))
+    return graph_of(n, chosen, weights)
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(graph=weighted_graphs(), weighted=st.booleans(), chunk=st.integers(1, 30))
+def test_burt_measures_match_networkx_on_generated_graphs(
+    graph: ig.Graph, weighted: bool, chunk: int
+) -> None:
+    reference = to_networkx(graph)
+    weight = "weight" if weighted else None
+    n = graph.vcount()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(triangles, "CHUNK", chunk)
+        assert close(
+            constraint(graph, weighted=weighted),
+            as_list(nx.constraint(reference, weight=weight), n),
+        )
+        assert close(
+            effective_size(graph, weighted=weighted),
+            as_list(nx.effective_size(reference, nodes=list(reference), weight=weight), n),
+        )
 
 
 def test_effective_size_follows_networkx_per_node_path_when_weighted() -> None:

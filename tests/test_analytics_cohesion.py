@@ -6,7 +6,13 @@ from __future__ import annotations
 import igraph as ig
 import pytest
 
-from graph.analytics.cohesion import centralisation, clustering, core_number, transitivity
+from graph.analytics.cohesion import (
+    centralisation,
+    clustering,
+    core_number,
+    transitivity,
+    transitivity_of,
+)
 from graph.analytics.core_periphery import core_periphery
 
 
@@ -69,3 +75,21 @@ def test_a_regular_graph_has_no_core_periphery_correlation() -> None:
     assert fit.converged
     assert fit.correlation is None
     assert fit.coreness == pytest.approx([6**-0.5] * 6)
+
+
+@pytest.mark.parametrize(
+    "graph",
+    [
+        ig.Graph.Famous("Zachary"),
+        ig.Graph.Full(6),
+        ig.Graph.Star(5),
+        ig.Graph(n=4, edges=[(0, 1), (2, 3)]),
+        ig.Graph(n=1),
+        ig.Graph.Famous("Krackhardt_Kite"),
+        ig.Graph.Famous("Petersen"),
+    ],
+)
+def test_transitivity_from_clustering_and_degrees_is_transitivity(graph: ig.Graph) -> None:
+    assert transitivity_of(clustering(graph), graph.degree()) == pytest.approx(
+        transitivity(graph), abs=1e-15
+    )

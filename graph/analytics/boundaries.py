@@ -2,8 +2,8 @@
 
 Neither measure is implemented by igraph or networkx. Both take a graph and one group label per
 vertex (``groups[v]``; ``None`` means the vertex's group is unknown) and are computed with numpy
-array operations, so their cost grows with the number of edges (and, for brokerage, closed
-triangles), never with a Python loop over ties or 2-paths.
+array operations (and, for brokerage's closed triangles, code compiled by numba), so their cost
+grows with the number of edges and triangles, never with a Python loop over ties or 2-paths.
 
 References:
     D. Krackhardt and R. N. Stern (1988), "Informal networks and organizational crises:
@@ -15,14 +15,18 @@ References:
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import igraph
 import numpy as np
 import numpy.typing as npt
+from scipy import sparse
+
+from graph.analytics.centrality import edge_array
+from graph.analytics.compiled import compiled
+from graph.analytics.triangles import orient, triangles
 
 __all__ = ["EI", "BrokerageRoles", "EIResult", "brokerage", "ei_index"]
 
@@ -48,13 +52,6 @@ def _group_codes(graph: Any, groups: Sequence[str | None]) -> tuple[_IntArray, l
         (-1 if g is None else index[g] for g in groups), dtype=np.int64, count=len(groups)
     )
     return codes, names
-
-
-def _edge_array(graph: Any) -> _IntArray:
-    """The edge list as an (m, 2) int64 array, in igraph's edge order."""
-    pairs = graph.get_edgelist()
-    flat = itertools.chain.from_iterable(pairs)
-    return np.fromiter(flat, dtype=np.int64, count=2 * len(pairs)).reshape(-1, 2)
 
 
 # --------------------------------------------------------------------------------------------
@@ -99,6 +96,8 @@ def ei_index(
     graph: igraph.Graph,
     groups: Sequence[str | None],
     weights: Sequence[float] | None = None,
+    *,
+    ends: _IntArray | None = None,
 ) -> EIResult:
     """Krackhardt–Stern E-I index: (E − I) / (E + I).
 
@@ -118,13 +117,14 @@ def ei_index(
     * ``index`` is ``None`` whenever E + I = 0 (e.g. a vertex with no counted tie).
     * ``weights`` (one non-negative number per edge, in igraph edge order) makes E and I sums of
       tie weights instead of tie counts. Without weights E and I are counts (as floats).
+    * ``ends``, when given, is ``edge_array(graph)`` (read once by a caller that needs it often).
 
     Raises ``ValueError`` when ``groups`` or ``weights`` has the wrong length, or a weight is
     negative or not finite.
     """
     codes, names = _group_codes(graph, groups)
     n, k = len(codes), len(names)
-    edges = _edge_array(graph)
+    edges = edge_array(graph) if ends is None else ends
     if weights is None:
         w: _FloatArray = np.ones(len(edges), dtype=np.float64)
     else:
@@ -198,9 +198,11 @@ class BrokerageRoles:
 
 # Column order of the role count matrix.
 _COORDINATOR, _ITINERANT, _REPRESENTATIVE, _GATEKEEPER, _LIAISON = range(5)
-
-# Upper bound on the wedges (candidate triangles) examined at once, to bound memory.
-_WEDGE_CHUNK = 1 << 22
+_ROLE_BY_SAMENESS = np.array(
+    [_LIAISON, _ITINERANT, _GATEKEEPER, -1, _REPRESENTATIVE, -1, -1, _COORDINATOR]
+)
+"""The role of broker b on the 2-path a → b → c at ``4 (a ~ b) + 2 (b ~ c) + (a ~ c)``, where
+x ~ y when x and y are in one group (-1: impossible, two of them make the third)."""
 
 
 def _sorted_unique(values: _IntArray) -> _IntArray:
@@ -224,61 +226,6 @@ def _contains(sorted_keys: _IntArray, queries: _IntArray) -> _IntArray:
     return found
 
 
-def _roles(ga: _IntArray, gb: _IntArray, gc: _IntArray) -> _IntArray:
-    """Role column for 2-paths a → b → c given the three endpoint group codes."""
-    ab, bc, ac = ga == gb, gb == gc, ga == gc
-    conditions = [ab & bc, ac & ~ab, ab & ~bc, bc & ~ab]
-    choices = [_COORDINATOR, _ITINERANT, _REPRESENTATIVE, _GATEKEEPER]
-    roles: _IntArray = np.select(conditions, choices, default=_LIAISON).astype(np.int64)
-    return roles
-
-
-def _triangles(
-    n: int, lo: _IntArray, hi: _IntArray
-) -> Iterator[tuple[_IntArray, _IntArray, _IntArray, _IntArray, _IntArray, _IntArray]]:
-    """Every triangle of a simple undirected graph, in chunks, as vertex and edge-id arrays.
-
-    ``lo[e] < hi[e]`` are the ends of edge e, each unordered pair at most once. Yields
-    ``(u, v, w, e_uv, e_uw, e_vw)``: each triangle exactly once. Edges are oriented from the
-    lower to the higher (degree, id) rank, so every vertex has at most about √(2m) out-edges;
-    each triangle is the wedge u → v, u → w closed by the edge v → w (the "forward" algorithm).
-    """
-    degree = np.bincount(lo, minlength=n) + np.bincount(hi, minlength=n)
-    rank = np.empty(n, dtype=np.int64)
-    rank[np.argsort(degree, kind="stable")] = np.arange(n, dtype=np.int64)
-    forward = rank[lo] < rank[hi]
-    tail = np.where(forward, lo, hi)
-    head = np.where(forward, hi, lo)
-    # Oriented edges sorted by (tail, rank of head): CSR rows, and also the lookup table.
-    oriented = tail * n + rank[head]
-    order = np.argsort(oriented, kind="stable")
-    oriented, tail, head = oriented[order], tail[order], head[order]
-    row_end = np.searchsorted(tail, tail, side="right")
-    partners = row_end - np.arange(len(tail)) - 1  # later edges in the same row
-    wedges_before = np.cumsum(partners)
-    start = 0
-    while start < len(tail):
-        budget = (wedges_before[start - 1] if start else 0) + _WEDGE_CHUNK
-        stop = max(int(np.searchsorted(wedges_before, budget, side="right")), start + 1)
-        counts = partners[start:stop]
-        first = np.repeat(np.arange(start, stop), counts)
-        offsets = np.arange(len(first)) - np.repeat(np.cumsum(counts) - counts, counts)
-        second = first + 1 + offsets
-        v, w = head[first], head[second]
-        closing = _contains(oriented, v * n + rank[w])
-        hit = closing >= 0
-        first, second, closing = first[hit], second[hit], closing[hit]
-        yield (
-            tail[first],
-            head[first],
-            head[second],
-            order[first],
-            order[second],
-            order[closing],
-        )
-        start = stop
-
-
 def _closed_role_counts(
     n: int, src: _IntArray, dst: _IntArray, reciprocal: _BoolArray, codes: _IntArray
 ) -> _IntArray:
@@ -288,37 +235,62 @@ def _closed_role_counts(
     Such a, b, c span a triangle of the underlying undirected graph; each triangle is checked
     in all six orders using which directions each of its three edges carries.
     """
-    # Undirected skeleton: each pair once, with flags for the arcs lo → hi and hi → lo.
+    # Undirected skeleton: each pair once, with the directions it carries.
     one_way = (src < dst) | ~reciprocal
     src, dst, reciprocal = src[one_way], dst[one_way], reciprocal[one_way]
-    lo, hi = np.minimum(src, dst), np.maximum(src, dst)
-    lo_to_hi = (src < dst) | reciprocal
-    hi_to_lo = (src > dst) | reciprocal
-
-    def arc(x: _IntArray, y: _IntArray, edge: _IntArray) -> _BoolArray:
-        result: _BoolArray = np.where(x < y, lo_to_hi[edge], hi_to_lo[edge])
-        return result
-
-    counts = np.zeros(5 * n, dtype=np.int64)
-    for u, v, w, e_uv, e_uw, e_vw in _triangles(n, lo, hi):
-        has = {
-            (0, 1): arc(u, v, e_uv),
-            (1, 0): arc(v, u, e_uv),
-            (0, 2): arc(u, w, e_uw),
-            (2, 0): arc(w, u, e_uw),
-            (1, 2): arc(v, w, e_vw),
-            (2, 1): arc(w, v, e_vw),
-        }
-        vertex = (u, v, w)
-        for ia, ib, ic in itertools.permutations(range(3)):
-            closed = has[ia, ib] & has[ib, ic] & has[ia, ic]
-            a, b, c = vertex[ia][closed], vertex[ib][closed], vertex[ic][closed]
-            roles = _roles(codes[a], codes[b], codes[c])
-            counts += np.bincount(b * 5 + roles, minlength=5 * n)
-    return counts.reshape(n, 5)
+    graph = orient(n, src, dst)
+    src, dst, reciprocal = src[graph.edges], dst[graph.edges], reciprocal[graph.edges]
+    along = (graph.tails == src) | reciprocal  # the arc tail → head exists
+    against = (graph.tails == dst) | reciprocal  # the arc head → tail exists
+    arcs = along.astype(np.int64) | (against.astype(np.int64) << 1)
+    every = bool(np.all(reciprocal))  # then compiled without reading arcs
+    counts = np.zeros((n, 5), dtype=np.int64)
+    for chunk in triangles(graph):
+        _closed_pairs(chunk, graph.tails, graph.heads, None if every else arcs, codes, counts)
+    return counts
 
 
-def brokerage(graph: igraph.Graph, groups: Sequence[str | None]) -> list[BrokerageRoles]:
+@compiled
+def _closed_pairs(
+    chunk: _IntArray,
+    tails: _IntArray,
+    heads: _IntArray,
+    arcs: _IntArray | None,
+    codes: _IntArray,
+    counts: _IntArray,
+) -> None:
+    """Adds the closed 2-paths of each listed triangle to its broker's role counts; ``arcs``
+    tells per oriented edge whether it carries tail → head (1) and head → tail (2), and is
+    None when every edge carries both."""
+    for row in range(chunk.shape[0]):
+        uv, uw, vw = chunk[row, 0], chunk[row, 1], chunk[row, 2]
+        u, v, w = tails[uv], heads[uv], heads[uw]
+        f_uv = 3 if arcs is None else arcs[uv]
+        f_uw = 3 if arcs is None else arcs[uw]
+        f_vw = 3 if arcs is None else arcs[vw]
+        u_v, v_u = f_uv & 1, f_uv >> 1
+        u_w, w_u = f_uw & 1, f_uw >> 1
+        v_w, w_v = f_vw & 1, f_vw >> 1
+        uv_same = 1 if codes[u] == codes[v] else 0
+        uw_same = 1 if codes[u] == codes[w] else 0
+        vw_same = 1 if codes[v] == codes[w] else 0
+        if v_u and u_w and v_w:  # v → u → w
+            counts[u, _ROLE_BY_SAMENESS[4 * uv_same + 2 * uw_same + vw_same]] += 1
+        if w_u and u_v and w_v:  # w → u → v
+            counts[u, _ROLE_BY_SAMENESS[4 * uw_same + 2 * uv_same + vw_same]] += 1
+        if u_v and v_w and u_w:  # u → v → w
+            counts[v, _ROLE_BY_SAMENESS[4 * uv_same + 2 * vw_same + uw_same]] += 1
+        if w_v and v_u and w_u:  # w → v → u
+            counts[v, _ROLE_BY_SAMENESS[4 * vw_same + 2 * uv_same + uw_same]] += 1
+        if u_w and w_v and u_v:  # u → w → v
+            counts[w, _ROLE_BY_SAMENESS[4 * uw_same + 2 * vw_same + uv_same]] += 1
+        if v_w and w_u and v_u:  # v → w → u
+            counts[w, _ROLE_BY_SAMENESS[4 * vw_same + 2 * uw_same + uv_same]] += 1
+
+
+def brokerage(
+    graph: igraph.Graph, groups: Sequence[str | None], *, ends: _IntArray | None = None
+) -> list[BrokerageRoles]:
     """Gould–Fernandez brokerage role counts for every vertex.
 
     Vertex b brokers for the ordered pair (a, c) when a → b and b → c, a ≠ c, and there is no
@@ -336,19 +308,21 @@ def brokerage(graph: igraph.Graph, groups: Sequence[str | None]) -> list[Brokera
       unknown-group vertex gets all-zero counts. Arcs touching unknown vertices are dropped
       first, which is exact: whether a → c closes a 2-path depends on a and c alone.
 
-    Method (numpy only, no loop over 2-paths): all ordered pairs in(b) × out(b) are split by
-    role from per-(broker, group) neighbour histograms; pairs with a = c (reciprocated ties)
+    Method (no loop over 2-paths): all ordered pairs in(b) × out(b) are split by role from
+    per-(broker, group) neighbour histograms (numpy); pairs with a = c (reciprocated ties)
     are subtracted, and so are closed pairs (arc a → c present), which span a triangle of the
-    underlying undirected graph and are found by a vectorised triangle listing. Cost is
-    O(m log m) plus O(m √m) in the worst case for the triangles.
+    underlying undirected graph: each triangle is listed once and its closed 2-paths counted
+    by compiled code (:mod:`graph.analytics.triangles`). Cost is O(m log m) plus O(m √m) in
+    the worst case for the triangles.
 
+    ``ends``, when given, is ``edge_array(graph)`` (read once by a caller that needs it often).
     Returns one :class:`BrokerageRoles` per vertex, in vertex order. Raises ``ValueError`` when
     ``groups`` has the wrong length.
     """
     codes, _ = _group_codes(graph, groups)
     n = len(codes)
     k = int(codes.max()) + 1 if n else 0
-    edges = _edge_array(graph)
+    edges = edge_array(graph) if ends is None else ends
     if not graph.is_directed():
         edges = np.concatenate([edges, edges[:, ::-1]])
     src, dst = edges[:, 0], edges[:, 1]
@@ -363,20 +337,12 @@ def brokerage(graph: igraph.Graph, groups: Sequence[str | None]) -> list[Brokera
     outdeg = np.bincount(src, minlength=n)
     in_same = np.bincount(dst[same], minlength=n)  # in-neighbours of b in b's group
     out_same = np.bincount(src[same], minlength=n)  # out-neighbours of b in b's group
-    # Σ_g in_g(b) · out_g(b), the pairs whose ends share a group, from histograms keyed by
-    # broker * k + group (sorted, so equal keys are runs).
-    in_keys = np.sort(dst * k + gs)
-    out_keys = np.sort(src * k + gd)
-    in_distinct = _sorted_unique(in_keys)
-    in_count = np.searchsorted(in_keys, in_distinct, side="right") - np.searchsorted(
-        in_keys, in_distinct
-    )
-    out_count = np.searchsorted(out_keys, in_distinct, side="right") - np.searchsorted(
-        out_keys, in_distinct
-    )
-    same_pairs = np.bincount(
-        in_distinct // max(k, 1), weights=in_count * out_count, minlength=n
-    ).astype(np.int64)
+    # Σ_g in_g(b) · out_g(b), the pairs whose ends share a group, from sparse (broker × group)
+    # histograms of in- and out-neighbours (a dense one would be n × k).
+    ones = np.ones(len(keys))
+    by_in = sparse.csr_array((ones, (dst, gs)), shape=(n, max(k, 1)))
+    by_out = sparse.csr_array((ones, (src, gd)), shape=(n, max(k, 1)))
+    same_pairs = np.rint(by_in.multiply(by_out).sum(axis=1)).astype(np.int64)
 
     counts = np.empty((n, 5), dtype=np.int64)
     counts[:, _COORDINATOR] = in_same * out_same
@@ -388,7 +354,10 @@ def brokerage(graph: igraph.Graph, groups: Sequence[str | None]) -> list[Brokera
     )
 
     # Minus the pairs with a = c: b → a and a → b, a coordinator or itinerant pair.
-    reciprocal = _contains(keys, dst * n + src) >= 0
+    if graph.is_directed():
+        reciprocal = _contains(keys, dst * n + src) >= 0
+    else:
+        reciprocal = np.ones(len(keys), dtype=np.bool_)
     b_rec, a_same = src[reciprocal], same[reciprocal]
     counts[:, _COORDINATOR] -= np.bincount(b_rec[a_same], minlength=n)
     counts[:, _ITINERANT] -= np.bincount(b_rec[~a_same], minlength=n)

@@ -5,13 +5,15 @@ with an optional edge attribute ``"weight"``: a finite float > 0 meaning tie *st
 are therefore never used as distances: betweenness and closeness count hops.
 
 Every measure reproduces a named networkx function to 1e-9 (``tests/test_analytics_centrality.py``
-proves it), but runs in igraph's C core or in vectorised numpy/scipy, never in Python loops over
-edges or vertex pairs. Values networkx reports as ``nan`` (undefined) are ``None`` here.
+proves it), but runs in igraph's C core, in vectorised numpy/scipy or in code compiled by numba,
+never in Python loops over edges or vertex pairs. Values networkx reports as ``nan`` (undefined)
+are ``None`` here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +22,9 @@ import numpy.typing as npt
 from scipy import sparse
 from scipy.sparse.linalg import eigsh
 
+from graph.analytics.compiled import compiled
+from graph.analytics.triangles import orient, triangles
+
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 
@@ -27,7 +32,6 @@ WEIGHT = "weight"
 
 _TIE_TOLERANCE = 1e-9  # relative: components whose leading eigenvalues agree this well are tied
 _DENSE_EIGEN_LIMIT = 256  # components up to this size get a dense eigensolver, larger ones ARPACK
-_WEDGE_BATCH = 1 << 22  # candidate triangles examined per vectorised batch (bounds memory)
 
 
 @dataclass(frozen=True)
@@ -85,7 +89,9 @@ def components(graph: Any) -> list[list[int]]:
     return [groups[c].tolist() for c in order]
 
 
-def nominal_assortativity(graph: Any, groups: Sequence[str | None]) -> float | None:
+def nominal_assortativity(
+    graph: Any, groups: Sequence[str | None], *, ends: IntArray | None = None
+) -> float | None:
     """Newman's assortativity of a categorical vertex attribute.
 
     Reproduces ``nx.attribute_assortativity_coefficient(G, attr)``: with ``e`` the symmetric
@@ -93,7 +99,8 @@ def nominal_assortativity(graph: Any, groups: Sequence[str | None]) -> float | N
     sums, ``r = (trace(e) - sum(a**2)) / (1 - sum(a**2))``. Vertices whose group is ``None`` are
     left out together with their edges, i.e. the coefficient of the subgraph induced by vertices
     of known group. ``None`` when undefined: that subgraph has no edges, or all of its edge
-    endpoints share one group (0/0; networkx gives nan).
+    endpoints share one group (0/0; networkx gives nan). ``ends``, when given, is
+    ``edge_array(graph)`` (read once by a caller that needs it often).
     """
     _check(graph)
     n = graph.vcount()
@@ -105,7 +112,7 @@ def nominal_assortativity(graph: Any, groups: Sequence[str | None]) -> float | N
         labels = np.array([group for group in groups if group is not None], dtype=str)
         _, inverse = np.unique(labels, return_inverse=True)
         codes[known] = inverse.reshape(-1)
-    src, dst = _edge_arrays(graph)
+    src, dst = _edge_arrays(graph, ends)
     cu, cv = codes[src], codes[dst]
     kept = (cu >= 0) & (cv >= 0)
     cu, cv = cu[kept], cv[kept]
@@ -128,16 +135,18 @@ def node_measures(
     weighted: bool = True,
     betweenness_sources: int | None = None,
     seed: int = 0,
+    ends: IntArray | None = None,
 ) -> NodeMeasures:
     """All per-node measures at once; see the function of each measure for its convention.
 
     ``weighted`` selects whether eigenvector, constraint and effective size use the ``"weight"``
     attribute (when the graph has one). ``weighted_degree`` always uses it; betweenness and
     closeness never do (a weight is a strength, not a distance). ``betweenness_sources`` and
-    ``seed`` are as in :func:`betweenness`.
+    ``seed`` are as in :func:`betweenness`. ``ends``, when given, is ``edge_array(graph)``
+    (read once by a caller that needs it often).
     """
     _check(graph)
-    src, dst = _edge_arrays(graph)
+    src, dst = _edge_arrays(graph, ends)
     weights = _weight_array(graph)
     used = weights if weighted else None
     membership = _membership(graph)
@@ -146,14 +155,15 @@ def node_measures(
         close = _closeness(graph, membership)
     else:
         close = sampled_closeness(graph, np.asarray(sampling.vertices, dtype=np.int64))
+    holes = _structural_holes(graph.vcount(), src, dst, used)
     return NodeMeasures(
         degree=_degrees(graph),
         weighted_degree=_floats(_strengths(graph, weights)),
         betweenness=between,
         closeness=close,
         eigenvector=_floats(_eigenvector(graph.vcount(), src, dst, used, membership)),
-        constraint=constraint(graph, weighted=weighted),
-        effective_size=_effective_size(graph.vcount(), src, dst, used),
+        constraint=holes[0],
+        effective_size=holes[1],
         sampling=sampling,
     )
 
@@ -288,14 +298,15 @@ def constraint(graph: Any, *, weighted: bool = True) -> list[float | None]:
     """Burt's constraint: ``nx.constraint(G, weight="weight" if weighted else None)``.
 
     ``c(u) = sum over neighbours w of (p_uw + sum_v p_uv p_vw)**2`` with ``p_uw = a_uw /
-    sum_x a_ux`` (unweighted: ``a = 1``). igraph's ``Graph.constraint`` computes exactly this on
-    a simple undirected graph (checked to 1e-15 against networkx); isolates, nan in both, are
-    None here.
+    sum_x a_ux`` (unweighted: ``a = 1``); the inner sums run over the triangles at ``u``, listed
+    by compiled code (:mod:`graph.analytics.triangles`). igraph's ``Graph.constraint`` computes
+    the same on a simple undirected graph, but twenty times slower on the benchmark's
+    clique-heavy projection. Isolates (nan in networkx) are None.
     """
     _check(graph)
     src, dst = _edge_arrays(graph)
     weights = _weight_array(graph) if weighted else None
-    return _constraint(graph.vcount(), src, dst, weights)
+    return _structural_holes(graph.vcount(), src, dst, weights)[0]
 
 
 def effective_size(graph: Any, *, weighted: bool = True) -> list[float | None]:
@@ -305,7 +316,7 @@ def effective_size(graph: Any, *, weighted: bool = True) -> list[float | None]:
     ``e(u) = sum over neighbours v of (1 - sum over neighbours w of p_uw m_vw)`` with
     ``p_uw = a_uw / sum_x a_ux`` and ``m_vw = a_vw / max_x a_vx``. Since ``m_vw`` vanishes unless
     ``v`` and ``w`` are adjacent, the inner sums run over the triangles at ``u``, which are
-    listed vectorised. Unweighted, this is Borgatti's shortcut ``deg(u) - 2 t(u) / deg(u)``
+    listed by compiled code. Unweighted, this is Borgatti's shortcut ``deg(u) - 2 t(u) / deg(u)``
     (``t`` = ties among the neighbours), and networkx's default path (``nodes=None``) agrees.
     Weighted, that default path of networkx 3.6 divides by ``max_x a_wx`` instead of
     ``max_x a_vx`` (a broadcasting bug, networkx PR #8906), so it is not followed. Isolates (nan
@@ -314,7 +325,7 @@ def effective_size(graph: Any, *, weighted: bool = True) -> list[float | None]:
     _check(graph)
     src, dst = _edge_arrays(graph)
     weights = _weight_array(graph) if weighted else None
-    return _effective_size(graph.vcount(), src, dst, weights)
+    return _structural_holes(graph.vcount(), src, dst, weights)[1]
 
 
 # --- implementation -------------------------------------------------------------------------
@@ -330,8 +341,15 @@ def _check(graph: Any) -> None:
         )
 
 
-def _edge_arrays(graph: Any) -> tuple[IntArray, IntArray]:
-    edges = np.asarray(graph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+def edge_array(graph: Any) -> IntArray:
+    """The edge list as an (m, 2) int64 array, in igraph's edge order."""
+    pairs = graph.get_edgelist()
+    flat = itertools.chain.from_iterable(pairs)  # far faster than numpy reading the tuples
+    return np.fromiter(flat, dtype=np.int64, count=2 * len(pairs)).reshape(-1, 2)
+
+
+def _edge_arrays(graph: Any, ends: IntArray | None = None) -> tuple[IntArray, IntArray]:
+    edges = edge_array(graph) if ends is None else ends
     return edges[:, 0].copy(), edges[:, 1].copy()
 
 
@@ -442,65 +460,67 @@ def _perron(matrix: Any) -> tuple[float, FloatArray]:
     return value, vector / np.linalg.norm(vector)
 
 
-def _effective_size(
+def _structural_holes(
     n: int, src: IntArray, dst: IntArray, weights: FloatArray | None
-) -> list[float | None]:
-    # Redundancy of u: sum over neighbours w of p_uw * (sum over neighbours v of u of m_vw),
-    # with m the adjacency scaled to row maxima of 1: (B @ M)[u, w] on the ties only.
+) -> tuple[list[float | None], list[float | None]]:
+    """Burt's constraint and effective size of every vertex, from one pass over the triangles.
+
+    With ``a`` the symmetric tie strengths, ``s`` their row sums and ``h`` their row maxima,
+    ``p_uw = a_uw / s_u`` and ``m_vw = a_vw / h_v``. Constraint: ``(p_uw + sum_v p_uv
+    p_vw)`` is ``(a_uw + y_uw) / s_u`` with ``y_uw = sum_v a_uv a_vw / s_v`` over the common
+    neighbours v, symmetric, so one number per tie. Effective size: the redundancy ``sum_w
+    p_uw sum_v m_vw`` over tied neighbours v, w of u is ``z_u / s_u`` with ``z_u`` summed over
+    the triangles at u."""
     w = np.ones(src.size) if weights is None else weights
     degrees = np.bincount(src, minlength=n) + np.bincount(dst, minlength=n)
-    adjacency = _adjacency(n, src, dst, w)
-    strength = np.asarray(adjacency.sum(axis=1)).ravel()
+    strength = np.zeros(n)
+    np.add.at(strength, src, w)
+    np.add.at(strength, dst, w)
     heaviest = np.zeros(n)
     np.maximum.at(heaviest, src, w)
     np.maximum.at(heaviest, dst, w)
-    p = sparse.csr_array(sparse.diags_array(_inverse(strength)) @ adjacency)
-    m = sparse.csr_array(sparse.diags_array(_inverse(heaviest)) @ adjacency)
-    ones = sparse.csr_array(
-        (np.ones(adjacency.nnz), adjacency.indices, adjacency.indptr), shape=adjacency.shape
-    )
+    graph = orient(n, src, dst)
+    oriented = w[graph.edges]
+    through = np.zeros(len(oriented))
     redundancy = np.zeros(n)
-    for first, last, reached in _on_ties(ones, m, adjacency):
-        redundancy[first:last] = np.asarray(p[first:last].multiply(reached).sum(axis=1)).ravel()
-    return _undefined_for_isolates(degrees - redundancy, degrees)
+    inverse_strength, inverse_heaviest = _inverse(strength), _inverse(heaviest)
+    for chunk in triangles(graph):
+        _burt_sums(chunk, graph.tails, graph.heads, oriented, inverse_strength, inverse_heaviest,
+              through, redundancy)  # fmt: skip
+    direct = (oriented + through) ** 2
+    squares = np.bincount(graph.tails, direct, minlength=n)
+    squares += np.bincount(graph.heads, direct, minlength=n)
+    constraint = squares * inverse_strength**2
+    effective = degrees - redundancy * inverse_strength
+    return (
+        _undefined_for_isolates(constraint, degrees),
+        _undefined_for_isolates(effective, degrees),
+    )
 
 
-def _constraint(
-    n: int, src: IntArray, dst: IntArray, weights: FloatArray | None
-) -> list[float | None]:
-    """``c(u) = sum_w (P + (P @ P))[u, w]**2`` over the neighbours w of u, with ``P`` the
-    adjacency scaled to row sums of 1; ``P @ P`` is needed only where u and w are tied."""
-    w = np.ones(src.size) if weights is None else weights
-    adjacency = _adjacency(n, src, dst, w)
-    strength = np.asarray(adjacency.sum(axis=1)).ravel()
-    p = sparse.csr_array(sparse.diags_array(_inverse(strength)) @ adjacency)
-    total = np.zeros(n)
-    for first, last, indirect in _on_ties(p, p, adjacency):
-        total[first:last] = np.asarray((p[first:last] + indirect).power(2).sum(axis=1)).ravel()
-    degrees = np.bincount(src, minlength=n) + np.bincount(dst, minlength=n)
-    return _undefined_for_isolates(total, degrees)
+@compiled
+def _burt_sums(
+    chunk: IntArray,
+    tails: IntArray,
+    heads: IntArray,
+    weights: FloatArray,
+    inverse_strength: FloatArray,
+    inverse_heaviest: FloatArray,
+    through: FloatArray,
+    redundancy: FloatArray,
+) -> None:
+    """Adds each listed triangle's terms of ``y`` (per oriented tie) and ``z`` (per vertex)."""
+    for row in range(chunk.shape[0]):
+        uv, uw, vw = chunk[row, 0], chunk[row, 1], chunk[row, 2]
+        u, v, w = tails[uv], heads[uv], heads[uw]
+        a_uv, a_uw, a_vw = weights[uv], weights[uw], weights[vw]
+        through[uv] += a_uw * a_vw * inverse_strength[w]
+        through[uw] += a_uv * a_vw * inverse_strength[v]
+        through[vw] += a_uv * a_uw * inverse_strength[u]
+        redundancy[u] += a_vw * (a_uw * inverse_heaviest[v] + a_uv * inverse_heaviest[w])
+        redundancy[v] += a_uw * (a_vw * inverse_heaviest[u] + a_uv * inverse_heaviest[w])
+        redundancy[w] += a_uv * (a_vw * inverse_heaviest[u] + a_uw * inverse_heaviest[v])
 
 
 def _inverse(values: FloatArray) -> FloatArray:
     return np.divide(1.0, values, out=np.zeros_like(values), where=values > 0)
-
-
-TWO_PATHS_PER_BLOCK = 8_000_000
-"""How many two-step paths one block of rows multiplies at most (a few hundred megabytes)."""
-
-
-def _on_ties(left: Any, right: Any, ties: Any) -> Iterator[tuple[int, int, Any]]:
-    """``(left @ right)`` where ``ties`` has an entry (elsewhere 0), a block of rows at a time:
-    (first row, end row, the block as a sparse array). The product of a clique-heavy graph is
-    far denser than the graph, so no block holds more than TWO_PATHS_PER_BLOCK paths."""
-    n = ties.shape[0]
-    pattern = sparse.csr_array((np.ones(ties.nnz), ties.indices, ties.indptr), shape=ties.shape)
-    row_lengths = np.diff(right.indptr).astype(np.float64)
-    paths = (sparse.csr_array(left != 0).astype(np.float64) @ row_lengths).astype(np.int64)
-    first = 0
-    while first < n:
-        ends = np.cumsum(paths[first:]) > TWO_PATHS_PER_BLOCK
-        last = first + max(1, int(np.argmax(ends)) if ends.any() else n - first)
-        block = (left[first:last] @ right).multiply(pattern[first:last])
-        yield first, last, sparse.csr_array(block)
-        first = last

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 
 @dataclass(frozen=True)
 class Centralisation:
@@ -42,6 +44,20 @@ def transitivity(graph: Any) -> float:
     """
     value = float(graph.transitivity_undirected(mode="zero"))
     return value if value == value else 0.0
+
+
+def transitivity_of(clustering: Sequence[float], degrees: Sequence[int]) -> float:
+    """:func:`transitivity` from the local clustering and the degrees of the same graph,
+    without counting its triangles again: a node of degree ``d`` and clustering ``c`` closes
+    ``t = c d(d-1)/2`` of its triples (a whole number, so rounded off exactly), and ``3 x
+    triangles`` is the sum of ``t`` over the nodes."""
+    pairs = np.asarray(degrees, dtype=np.float64)
+    pairs = pairs * (pairs - 1) / 2
+    triples = float(pairs.sum())
+    if triples == 0:
+        return 0.0
+    closed = np.rint(np.asarray(clustering, dtype=np.float64) * pairs)
+    return float(closed.sum()) / triples
 
 
 def clustering(graph: Any) -> list[float]:

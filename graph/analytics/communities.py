@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import Any, NamedTuple
 
 import igraph as ig
+import numpy as np
 
 from graph.errors import BadInputError
 
@@ -86,11 +87,10 @@ def _seeded(seed: int) -> Iterator[None]:
 
 
 def _renumbered(membership: list[int]) -> list[int]:
-    sizes: dict[int, int] = {}
-    first: dict[int, int] = {}
-    for vertex, community in enumerate(membership):
-        sizes[community] = sizes.get(community, 0) + 1
-        first.setdefault(community, vertex)
-    order = sorted(sizes, key=lambda c: (-sizes[c], first[c]))
-    new = {community: i for i, community in enumerate(order)}
-    return [new[c] for c in membership]
+    """Communities numbered by size, largest first, ties by their smallest vertex."""
+    labels, first, found = np.unique(membership, return_index=True, return_inverse=True)
+    sizes = np.bincount(found.reshape(-1), minlength=len(labels))
+    new = np.empty(len(labels), dtype=np.int64)
+    new[np.lexsort((first, -sizes))] = np.arange(len(labels))
+    renumbered: list[int] = new[found.reshape(-1)].tolist()
+    return renumbered

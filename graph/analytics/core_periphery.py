@@ -8,7 +8,8 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from graph.analytics.centrality import WEIGHT
+from graph.analytics.centrality import WEIGHT, edge_array
+from graph.analytics.compiled import compiled
 
 TOLERANCE = 1e-10
 """A sweep that moves no score by more than this share of the largest score ends the fit."""
@@ -36,6 +37,7 @@ def core_periphery(
     weighted: bool = True,
     tolerance: float = TOLERANCE,
     max_sweeps: int = MAX_SWEEPS,
+    ends: Any = None,
 ) -> CorePeriphery:
     """Borgatti–Everett continuous coreness of every node, and the fit's correlation.
 
@@ -65,7 +67,8 @@ def core_periphery(
     Nothing is random: the start and the order are fixed, so the same graph always gives the
     same scores. The scores are reported scaled to Euclidean norm 1 (the correlation does
     not depend on the scale). On a star the infimum of ``f`` is approached only as the
-    leaves' scores shrink towards 0, so the fit does not converge there.
+    leaves' scores shrink towards 0, so the fit does not converge there. ``ends``, when
+    given, is ``edge_array(graph)`` (read once by a caller that needs it often).
 
     References
     ----------
@@ -76,7 +79,7 @@ def core_periphery(
        *Social Networks* 32(2), 125-137. doi:10.1016/j.socnet.2009.09.003
     """
     n = graph.vcount()
-    edges = np.asarray(graph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+    edges = edge_array(graph) if ends is None else ends
     if WEIGHT in graph.es.attributes() and weighted:
         weights = np.asarray(graph.es[WEIGHT], dtype=np.float64)
     else:
@@ -98,25 +101,42 @@ def core_periphery(
 def _minres(adjacency: Any, tolerance: float, max_sweeps: int) -> tuple[Any, int, bool]:
     strength = np.asarray(adjacency.sum(axis=1)).ravel()
     scores = strength / np.sqrt(strength.sum())
-    starts, ends = adjacency.indptr.tolist(), adjacency.indptr[1:].tolist()
-    columns, values = adjacency.indices, adjacency.data
-    tied = [v for v in range(len(scores)) if starts[v] < ends[v]]
+    indptr = adjacency.indptr.astype(np.int64)
+    columns = adjacency.indices.astype(np.int64)
+    values = adjacency.data.astype(np.float64)
+    sweeps, converged = _sweep(indptr, columns, values, scores, tolerance, max_sweeps)
+    return scores, int(sweeps), bool(converged)
+
+
+@compiled
+def _sweep(
+    indptr: Any, columns: Any, values: Any, scores: Any, tolerance: float, max_sweeps: int
+) -> tuple[int, bool]:
+    """Gauss–Seidel sweeps over the vertices in order, updating ``scores`` in place; each
+    vertex's update uses the scores already updated in this sweep, so it runs compiled."""
     for sweep in range(1, max_sweeps + 1):
-        squares = float(scores @ scores)  # afresh each sweep: no drift from the updates
+        squares = 0.0  # afresh each sweep: no drift from the updates
+        for v in range(scores.shape[0]):
+            squares += scores[v] * scores[v]
         moved = 0.0
-        for v in tied:
-            old = float(scores[v])
+        for v in range(scores.shape[0]):
+            lo, hi = indptr[v], indptr[v + 1]
+            if lo == hi:
+                continue
+            old = scores[v]
             rest = squares - old * old
             if rest <= 0.0:
                 continue
-            lo, hi = starts[v], ends[v]
-            new = float(values[lo:hi] @ scores[columns[lo:hi]]) / rest
+            reached = 0.0
+            for at in range(lo, hi):
+                reached += values[at] * scores[columns[at]]
+            new = reached / rest
             scores[v] = new
             squares = rest + new * new
             moved = max(moved, abs(new - old))
-        if moved <= tolerance * float(scores.max()):
-            return scores, sweep, True
-    return scores, max_sweeps, False
+        if moved <= tolerance * scores.max():
+            return sweep, True
+    return max_sweeps, False
 
 
 def _pattern_correlation(n: int, edges: Any, weights: Any, scores: Any) -> float | None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from graph.analytics.boundaries import EI, BrokerageRoles, brokerage, ei_index
 from graph.analytics.centrality import (
     Sampling,
     components,
     density,
+    edge_array,
     node_measures,
     nominal_assortativity,
 )
@@ -19,7 +20,7 @@ from graph.analytics.cohesion import (
     centralisation,
     clustering,
     core_number,
-    transitivity,
+    transitivity_of,
 )
 from graph.analytics.core_periphery import CorePeriphery, core_periphery
 from graph.analytics.projection import Network
@@ -239,14 +240,17 @@ def measure(
     seed: int = 0,
     exact_up_to: int = EXACT_BETWEENNESS_UP_TO,
 ) -> MeasuresResult:
-    graph = network.graph.copy()
-    graph.simplify(combine_edges={"weight": "sum"})
+    graph = _simple(network)
     sources = samples if graph.vcount() > exact_up_to else None
-    per_node = node_measures(graph, weighted=True, betweenness_sources=sources, seed=seed)
-    ei = ei_index(graph, groups)
-    roles = brokerage(graph, groups)
+    ends = edge_array(graph)  # read from igraph once, not by each measure
+    per_node = node_measures(
+        graph, weighted=True, betweenness_sources=sources, seed=seed, ends=ends
+    )
+    ei = ei_index(graph, groups, ends=ends)
+    roles = brokerage(graph, groups, ends=ends)
     computed = {m.name: m.compute(graph) for m in MEASURES if m.compute is not None}
-    fit: CorePeriphery = core_periphery(graph)
+    fit: CorePeriphery = core_periphery(graph, ends=ends)
+    local_clustering = cast(Sequence[float], computed["clustering"])  # never None
     nodes = [
         NodeResult(
             node=node,
@@ -272,9 +276,20 @@ def measure(
         component_sizes=[len(c) for c in components(graph)],
         ei=ei.whole,
         group_ei=ei.groups,
-        assortativity=nominal_assortativity(graph, groups),
+        assortativity=nominal_assortativity(graph, groups, ends=ends),
         sampling=per_node.sampling,
-        transitivity=transitivity(graph),
+        transitivity=transitivity_of(local_clustering, per_node.degree),
         centralisation=centralisation(per_node.degree, per_node.betweenness, per_node.closeness),
         core_periphery=CorePeripheryFit(fit.correlation, fit.sweeps, fit.converged),
     )
+
+
+def _simple(network: Network) -> Any:
+    """The network's graph with parallel ties merged (weights summed) and loops dropped: the
+    graph itself when it has neither (a projection never has), not a copy with its ties
+    sorted, which would cost a second graph and change only the order of sums."""
+    if network.graph.is_simple():
+        return network.graph
+    graph = network.graph.copy()
+    graph.simplify(combine_edges={"weight": "sum"})
+    return graph
