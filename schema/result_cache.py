@@ -18,6 +18,7 @@ import json
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable, Iterator
+from typing import Any, cast
 
 import orjson
 from graphql import ExecutionResult
@@ -32,7 +33,8 @@ class ResultStore:
     """A least-recently-used store of answers within a budget of bytes.
 
     Answers are kept as their JSON bytes, not as the objects graphql-core built (which take
-    five to ten times the room), and read back when asked for."""
+    five to ten times the room), and served as those bytes: the answer's `data` is an orjson
+    Fragment, which the response's encoder (schema/answer_json.py) writes as it is."""
 
     def __init__(self, budget_bytes: int) -> None:
         self.budget = budget_bytes
@@ -59,7 +61,7 @@ class ResultStore:
                 return None
             self._answers.move_to_end(key)
             self.hits += 1
-        return ExecutionResult(data=orjson.loads(found), errors=None)
+        return ExecutionResult(data=cast(dict[str, Any], orjson.Fragment(found)), errors=None)
 
     def put(self, key: Hashable, result: ExecutionResult) -> None:
         answer = answer_bytes(result.data)

@@ -49,3 +49,16 @@ def test_an_http_answer_is_utf8_without_escapes(
     assert response.status_code == 200
     assert "Kestävä Espoo".encode() in response.content
     assert response.json()["data"]["programmes"]["edges"][0]["node"]["name"] == "Kestävä Espoo"
+
+
+def test_a_cached_answer_is_served_byte_for_byte(
+    make_client: Callable[..., GraphQLClient],
+) -> None:
+    client = make_client(*seed_graph(), result_cache_mb=8)
+    query = {"query": "{ organisations(first: 50) { edges { node { name sector } } } }"}
+    first, again = (
+        client.http.post("/graphql", json=query, headers=client.headers) for _ in range(2)
+    )
+    assert first.status_code == again.status_code == 200
+    assert again.content == first.content
+    assert len(first.json()["data"]["organisations"]["edges"]) == 36
