@@ -12,7 +12,6 @@ from typing import Any
 
 from graph import cypher
 from graph.backends.cypher_tallies import CypherTallies
-from graph.collation import name_key
 from graph.columns import derived_values, tie_batch
 from graph.cypher import Statement
 from graph.errors import BadInputError
@@ -136,7 +135,9 @@ class CypherStore(CypherTallies, ABC):
                 node = self._node(other)
                 ends = (pid, node.id) if hop.direction is Direction.OUT else (node.id, pid)
                 tie = self._tie(rel, *ends)
-                keyset = Keyset((name_key(node.name), node.id, tie.id))
+                # The key the database sorted by (not one made again here, which another ICU
+                # version could make differently).
+                keyset = Keyset((other.get("nameKey") or "", node.id, tie.id))
                 items.append(Neighbour(tie=tie, node=node, keyset=keyset))
             result[pid] = NeighbourPage(items, int(total or 0))
         return result
