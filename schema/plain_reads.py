@@ -32,10 +32,8 @@ from graphql import (
 from graphql.execution.collect_fields import GroupedFieldSet
 from graphql.pyutils import Path, gather_with_cancel
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.field import StrawberryField
-
-DEFINITION = "strawberry-definition"
-"""Where strawberry keeps a GraphQL field's own definition."""
 
 Read = Callable[[Any], Any]
 
@@ -54,7 +52,7 @@ def _plain_read(field: GraphQLField) -> PlainRead | None:
     value_type = field.type.of_type if isinstance(field.type, GraphQLNonNull) else field.type
     if not isinstance(value_type, GraphQLScalarType | GraphQLEnumType):
         return None
-    definition = (field.extensions or {}).get(DEFINITION)
+    definition = (field.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
     if not isinstance(definition, StrawberryField) or definition.extensions:
         return None
     resolve = field.resolve
