@@ -105,6 +105,11 @@ def test_a_relationship_field_lists_its_ties_in_finnish_order(
     ]
     source = Node(NodeKind.SOURCE, "src", "Lähde", sources=("src",))
     client = make_client([source, person, *organisations], ties, read_model=read_model)
+    if read_model:  # page from the read model, not the database it stands in for
+        store = client.embedded_store
+        assert store.read_model is not None
+        client.run(store.read_model.settled)
+        assert client.http.get("/readyz").json()["readModel"]["current"]
     names: list[str] = []
     after = None
     while True:
