@@ -26,6 +26,10 @@ from graph.errors import LimitExceededError, PoikkiError
 
 T = TypeVar("T")
 
+_NICENESS = 10
+"""How much lower than the server the child computes: on a machine with as many busy processes
+as cores, the scheduler then gives the server (and its clients) the CPU first, so quick answers
+stay quick while a heavy one computes."""
 _MEMORY_SHARE = 0.75
 """Of the memory available when the child starts, how much it may make its own."""
 _WATCH_SECONDS = 0.2
@@ -84,6 +88,7 @@ def _child(compute: Callable[[], T], write_end: int) -> None:  # pragma: no cove
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         _be_first_to_go()
+        os.nice(_NICENESS)
         try:
             outcome: tuple[str, object] = ("ok", compute())
         except MemoryError:
