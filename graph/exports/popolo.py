@@ -144,9 +144,13 @@ def _source_link(graph: LinkedGraph, ident: str) -> dict[str, Any]:
 
 
 def _claims(claims: tuple[Claim, ...]) -> list[dict[str, Any]] | None:
-    if not claims:
-        return None
-    return [{"field": c.field, "value": c.value, "sources": list(c.sources)} for c in claims]
+    """The claims that give a value (one that clears a field has no spelling in an import)."""
+    given = [
+        {"field": c.field, "value": c.value, "sources": list(c.sources)}
+        for c in claims
+        if c.value is not None
+    ]
+    return given or None
 
 
 def _extension(**values: Any) -> dict[str, Any]:
