@@ -186,18 +186,16 @@ def test_the_demo_as_popolo_imports_back_with_nothing_created_or_updated(
 DROPPED = {
     "persons": (
         "other_names",
-        "identifiers",
         "email",
         "gender",
         "birth_date",
         "contact_details",
         "links",
     ),
-    "organizations": ("other_names", "identifiers", "contact_details"),
+    "organizations": ("other_names", "contact_details"),
     "memberships": ("contact_details",),
 }
-"""The Popolo fields Poikki keeps no place for (docs/exports.md); `identifiers` until the
-store keeps them."""
+"""The Popolo fields Poikki keeps no place for (docs/exports.md)."""
 
 
 def comparable(document: dict[str, Any]) -> dict[str, list[str]]:
