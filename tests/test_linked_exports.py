@@ -55,8 +55,15 @@ def offline_loader(context_url: str) -> Callable[..., dict[str, Any]]:
 
 
 def expanded_graph(data: bytes, context_url: str) -> rdflib.Graph:
-    """The document expanded by pyld (offline), then parsed by rdflib with no context left."""
-    expanded = jsonld.expand(json.loads(data), {"documentLoader": offline_loader(context_url)})
+    """The document expanded by pyld (offline), then parsed by rdflib with no context left.
+    Expansion drops a key the context does not define: here that fails the test."""
+
+    def dropped(name: str | None) -> None:
+        raise AssertionError(f"the context does not define '{name}'")
+
+    expanded = jsonld.expand(
+        json.loads(data), {"documentLoader": offline_loader(context_url)}, dropped
+    )
     graph = rdflib.Graph()
     graph.parse(data=json.dumps(expanded), format="json-ld")
     return graph
