@@ -112,5 +112,10 @@ def export(
             f"Wrote the change over {len(wanted.periods)} periods ({nodes} nodes, {edges} tie "
             f"changes) to {out}."
         )
+    elif format_ is ExportFormat.POPOLO:
+        console.print(
+            f"Wrote the people, organisations and memberships of a scope of {nodes} nodes and "
+            f"{edges} ties to {out} (popolo)."
+        )
     else:
         console.print(f"Wrote {nodes} nodes and {edges} edges to {out} ({format_.value}).")
