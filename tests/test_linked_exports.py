@@ -19,7 +19,7 @@ from graph.exports.identifiers import Identifier, popolo_identifiers, same_as_li
 from graph.exports.jsonld import NODE_IRI, context_text, tie_iri, write_jsonld
 from graph.exports.linked import LinkedGraph
 from graph.exports.popolo import write_popolo
-from graph.model import Node, NodeKind, Tie, TieType
+from graph.model import Claim, Node, NodeKind, Tie, TieType
 from resolvers import global_ids
 from seed.knowledge import seed_graph
 from seed.loader import load_into
@@ -312,3 +312,25 @@ def test_identifiers_given_to_the_writers_reach_json_ld_and_popolo() -> None:
         {"scheme": "ytunnus", "identifier": "0201256-6"},
     ]
     assert "identifiers" not in popolo["persons"][0]
+
+
+def test_each_source_is_written_once_even_when_in_the_scope_and_a_claim_cites_another() -> None:
+    source = Node(NodeKind.SOURCE, "s", "A source", sources=("s",), url="https://example.org/s")
+    older = Node(NodeKind.SOURCE, "old", "An older source", sources=("old",))
+    claim = Claim("name", "Espoon kauppala", ("old",))
+    espoo = Node(NodeKind.ORGANISATION, "espoo", "Espoo", sources=("s",), claims=(claim,))
+    every = {n.id: n for n in (source, older, espoo)}
+    linked = LinkedGraph(
+        nodes=[espoo, source],
+        stored_ties=lambda: iter([]),
+        tie_count=0,
+        node=every.get,
+        key_of=lambda n: global_ids.encode(n.kind, n.id),
+    )
+    document = json.loads(b"".join(write_jsonld(linked)))
+    ids = [item["@id"] for item in document["@graph"]]
+    assert sorted(ids) == sorted(NODE_IRI + linked.key_of(n) for n in (source, older, espoo))
+    graph = rdflib.Graph()
+    graph.parse(data=json.dumps(document), format="json-ld")
+    (claimed,) = graph.objects(node_iri(espoo), rdflib.URIRef("urn:poikki:vocab:claim"))
+    assert set(graph.objects(claimed, PROV.wasDerivedFrom)) == {node_iri(older)}

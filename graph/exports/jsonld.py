@@ -97,9 +97,13 @@ def _objects(graph: LinkedGraph) -> Iterator[dict[str, Any]]:
     """The sources written so far: each once, where it is first cited or in the scope."""
     for node in graph.each_node():
         if node.kind is NodeKind.SOURCE:
+            if node.id in written:
+                continue
             written.add(node.id)
         yield _node(graph, node)
         yield from _sources(graph, node.sources, written)
+        for claim in node.claims:
+            yield from _sources(graph, claim.sources, written)
     for tie in graph.ties():
         source, target = graph.node(tie.source), graph.node(tie.target)
         if source is None or target is None:  # a snapshot's ties join its nodes
