@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import rdflib
 from pyld import jsonld
-from rdflib.namespace import PROV, RDF
+from rdflib.namespace import PROV, RDF, SKOS
 from typer.testing import CliRunner
 
 from graph.exports.identifiers import Identifier, popolo_identifiers, same_as_links
@@ -90,6 +90,15 @@ def check_against(graph: rdflib.Graph, nodes: list[Node], ties: list[Tie]) -> No
         assert derived == {node_iri(by_id[s]) for s in tie.sources}
         assert (statement, RDF.subject, node_iri(by_id[tie.source])) in graph
         assert (statement, RDF.object, node_iri(by_id[tie.target])) in graph
+        starts = [str(v) for v in graph.objects(statement, SCHEMA.startDate)]
+        ends = [str(v) for v in graph.objects(statement, SCHEMA.endDate)]
+        assert (starts, ends) == ([tie.start] if tie.start else [], [tie.end] if tie.end else [])
+        roles = [
+            str(label)
+            for role in graph.objects(statement, ORG.role)
+            for label in graph.objects(role, SKOS.prefLabel)
+        ]
+        assert roles == ([tie.role] if tie.role else [])
     for node in nodes:
         cited = {node_iri(by_id[s]) for s in node.sources if s != node.id}
         assert set(graph.objects(node_iri(node), PROV.wasDerivedFrom)) == cited
