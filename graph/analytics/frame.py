@@ -155,6 +155,13 @@ class Snapshot:
             tuple(ties.sources[row].as_py() or ()),
         )
 
+    def stored_tie(self, row: int) -> Tie:
+        """One tie as it is stored: only its own dates."""
+        tie = self.tie(row)
+        own_start: str | None = self.ties.own_starts[row].as_py()
+        own_end: str | None = self.ties.own_ends[row].as_py()
+        return replace(tie, start=own_start, end=own_end)
+
     def _date(self, row: int, where: int, own: pa.Array, side: int) -> str | None:
         if where == OWN:
             text: str | None = own[row].as_py()

@@ -109,6 +109,13 @@ class Analytics:
             found = await asyncio.to_thread(self._network, snapshot, scope, mode, weighting)
         return found
 
+    async def stored(self, scope: Scope) -> tuple[Snapshot, Subgraph]:
+        """The snapshot and the part of it a scope selects: the nodes and ties as stored, for
+        the exports of the knowledge itself (read the ties with `Snapshot.stored_tie`)."""
+        snapshot = await self._fresh_snapshot()
+        subgraph = await asyncio.to_thread(self._subgraph, snapshot, scope)
+        return snapshot, subgraph
+
     async def drawn(
         self,
         scope: Scope,
