@@ -56,6 +56,10 @@ KIND, TYPE, SOURCE, TARGET, SOURCE_KIND, TARGET_KIND = (
 )
 
 
+BUILT_NEIGHBOURS = 200_000
+"""At most this many neighbours are kept built per hop (~100 MB at worst)."""
+
+
 @dataclass(frozen=True)
 class HopOrder:
     """The ties along one hop, sorted by parent, then neighbour name (its Finnish collation
@@ -68,6 +72,9 @@ class HopOrder:
     tie_ids: pa.Array
     node_rows: np.ndarray
     tie_rows: np.ndarray
+    built: dict[int, Neighbour] = field(default_factory=dict, compare=False, repr=False)
+    """Neighbours already built, by position (they are immutable, as the model is): a page
+    asked for again costs no conversion. Emptied when it reaches BUILT_NEIGHBOURS."""
 
     def span(self, parent_id: str) -> tuple[int, int]:
         return self.spans.get(parent_id, (0, 0))
@@ -256,20 +263,31 @@ class ReadModel:
     def _neighbours(
         self, order: HopOrder, chosen: dict[str, np.ndarray]
     ) -> dict[str, list[Neighbour]]:
-        every = list(chosen.values())
-        positions = np.concatenate(every) if every else np.array([], dtype=np.int64)
-        nodes = iter(self._nodes(order.node_rows[positions]))
-        ties = iter(self.ties.take(order.tie_rows[positions]).to_pylist())
-        name_keys = iter(order.names.take(pa.array(positions)).to_pylist())
-        result: dict[str, list[Neighbour]] = {}
-        for pid, found in chosen.items():
-            page = []
-            for _ in range(len(found)):
-                node, row, key = next(nodes), next(ties), next(name_keys)
-                tie = tie_from_row(TYPES[row[TYPE]], row[SOURCE], row[TARGET], row)
-                page.append(Neighbour(tie, node, Keyset((key, node.id, tie.id))))
-            result[pid] = page
-        return result
+        built = order.built
+        wanted = {pid: found.tolist() for pid, found in chosen.items()}
+        missing = sorted({p for found in wanted.values() for p in found if p not in built})
+        fresh = self._built_neighbours(order, missing)
+        if len(built) + len(fresh) > BUILT_NEIGHBOURS:
+            built.clear()
+        if len(fresh) <= BUILT_NEIGHBOURS:
+            built.update(fresh)
+        return {
+            pid: [built[p] if p in built else fresh[p] for p in found]
+            for pid, found in wanted.items()
+        }
+
+    def _built_neighbours(self, order: HopOrder, positions: list[int]) -> dict[int, Neighbour]:
+        if not positions:
+            return {}
+        rows = np.array(positions, dtype=np.int64)
+        nodes = self._nodes(order.node_rows[rows])
+        ties = self.ties.take(order.tie_rows[rows]).to_pylist()
+        name_keys = order.names.take(pa.array(rows)).to_pylist()
+        fresh = {}
+        for position, node, row, key in zip(positions, nodes, ties, name_keys, strict=True):
+            tie = tie_from_row(TYPES[row[TYPE]], row[SOURCE], row[TARGET], row)
+            fresh[position] = Neighbour(tie, node, Keyset((key, node.id, tie.id)))
+        return fresh
 
     def scan_nodes(self, kind: NodeKind, after_id: str | None, limit: int) -> list[Node]:
         after = None if after_id is None else Keyset((after_id,))
