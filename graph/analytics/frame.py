@@ -203,6 +203,25 @@ class Snapshot:
             found[i] = node.start if side == 0 else node.end
         return found
 
+    def reference(self, thing: object) -> tuple[str, Any] | None:
+        """For a child's answer (graph.analytics.isolation.Shared): this snapshot's nodes and
+        views of its ties travel as their rows, not as copies."""
+        if isinstance(thing, Node):
+            row = self.index.get(thing.id)
+            if row is not None and self.nodes[row] is thing:
+                return ("node", row)
+        elif isinstance(thing, TieView) and thing.snapshot is self:
+            return ("ties", thing.rows)
+        return None
+
+    def dereference(self, reference: tuple[str, Any]) -> object:
+        what, rows = reference
+        if what == "node":
+            return self.nodes[rows]
+        if what == "ties":
+            return TieView(self, rows)
+        raise ValueError(f"No such reference to a snapshot: {what}")
+
     def stored_tie(self, row: int) -> Tie:
         """One tie as it is stored: only its own dates."""
         tie = self.tie(row)

@@ -241,7 +241,9 @@ class Analytics:
                 return known
         if can_isolate() and snapshot.size > self.isolate_above:
             async with self._children:
-                value = await run_isolated(lambda: self._in_child(compute, snapshot))
+                value = await run_isolated(
+                    lambda: self._in_child(compute, snapshot), shared=snapshot
+                )
         else:
             value = await asyncio.to_thread(compute, snapshot)
         self._remember(key, value)
@@ -311,6 +313,8 @@ async def _long_lived(taking: Awaitable[Snapshot]) -> Snapshot:
     gc.disable()
     try:
         snapshot = await taking
+        # Worked out here, once, not again in every child forked to answer a question.
+        await asyncio.to_thread(lambda: (snapshot.index, snapshot.dated))
     finally:
         if collecting:
             gc.enable()
