@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import cast
 
 import numpy as np
@@ -61,15 +62,23 @@ BUILT_NEIGHBOURS = 200_000
 
 
 @dataclass(frozen=True)
+class Keys:
+    """The model's columns a neighbour's keyset is made of (shared by every hop, not copied)."""
+
+    names: pa.Array
+    """Each node's Finnish collation key ("" where it has no name)."""
+    node_ids: pa.Array
+    tie_ids: pa.Array
+
+
+@dataclass(frozen=True)
 class HopOrder:
     """The ties along one hop, sorted by parent, then neighbour name (its Finnish collation
-    key), id and tie id."""
+    key), id and tie id: the rows of the nodes and ties in that order."""
 
     spans: dict[str, tuple[int, int]]
-    """Parent id → its rows [start, end)."""
-    names: pa.Array
-    others: pa.Array
-    tie_ids: pa.Array
+    """Parent id → its positions [start, end)."""
+    keys: Keys
     node_rows: np.ndarray
     tie_rows: np.ndarray
     built: dict[int, Neighbour] = field(default_factory=dict, compare=False, repr=False)
@@ -79,13 +88,24 @@ class HopOrder:
     def span(self, parent_id: str) -> tuple[int, int]:
         return self.spans.get(parent_id, (0, 0))
 
+    def names(self, positions: np.ndarray) -> list[str]:
+        found: list[str] = self.keys.names.take(pa.array(self.node_rows[positions])).to_pylist()
+        return found
+
+    def other(self, position: int) -> str:
+        return str(self.keys.node_ids[int(self.node_rows[position])].as_py())
+
+    def tie_id(self, position: int) -> str:
+        return str(self.keys.tie_ids[int(self.tie_rows[position])].as_py())
+
     def start_after(self, parent_id: str, keyset: Keyset) -> int:
         start, end = self.span(parent_id)
+        node_rows = pa.array(self.node_rows[start:end])
         keys = list(
             zip(
-                self.names[start:end].to_pylist(),
-                self.others[start:end].to_pylist(),
-                self.tie_ids[start:end].to_pylist(),
+                self.keys.names.take(node_rows).to_pylist(),
+                self.keys.node_ids.take(node_rows).to_pylist(),
+                self.keys.tie_ids.take(pa.array(self.tie_rows[start:end])).to_pylist(),
                 strict=True,
             )
         )
@@ -282,7 +302,7 @@ class ReadModel:
         rows = np.array(positions, dtype=np.int64)
         nodes = self._nodes(order.node_rows[rows])
         ties = self.ties.take(order.tie_rows[rows]).to_pylist()
-        name_keys = order.names.take(pa.array(rows)).to_pylist()
+        name_keys = order.names(rows)
         fresh = {}
         for position, node, row, key in zip(positions, nodes, ties, name_keys, strict=True):
             tie = tie_from_row(TYPES[row[TYPE]], row[SOURCE], row[TARGET], row)
@@ -391,8 +411,8 @@ class ReadModel:
                 node_row = int(order.node_rows[position])
                 return (
                     count_key(int(counts[node_row])),
-                    str(order.others[position].as_py()),
-                    str(order.tie_ids[position].as_py()),
+                    order.other(position),
+                    order.tie_id(position),
                 )
 
             page = tallies.page_of(len(ascending), key, descending, after, limit)
@@ -445,11 +465,17 @@ class ReadModel:
         ).combine_chunks()
         return HopOrder(
             spans=_spans(_array(table, "parent")),
-            names=_array(table, "name"),
-            others=_array(table, "other"),
-            tie_ids=_array(table, "tie"),
+            keys=self.keys,
             node_rows=table.column("node_row").to_numpy().astype(np.int64),
             tie_rows=table.column("tie_row").to_numpy().astype(np.int64),
+        )
+
+    @cached_property
+    def keys(self) -> Keys:
+        return Keys(
+            names=pc.coalesce(_array(self.nodes, "nameKey"), ""),
+            node_ids=_array(self.nodes, "id"),
+            tie_ids=_array(self.ties, "id"),
         )
 
 
