@@ -17,6 +17,7 @@ from graph import dates
 from graph.changes import Change, ChangeAction, ChangeFeed
 from graph.columns import EXTRA_COLUMNS
 from graph.errors import BadInputError, NotFoundError
+from graph.history import SYSTEM, Attribution, Operation
 from graph.hygiene import id_problem, text_problem
 from graph.imports.problems import ImportRejected
 from graph.imports.reader import problems_against_store, read_files_and_problems
@@ -68,9 +69,17 @@ class NodeUpdate:
 
 
 class Curator:
-    def __init__(self, store: GraphStore, feed: ChangeFeed | None = None) -> None:
+    """`actor` is who the log names for every write: a token's name, or `cli:<user>`."""
+
+    def __init__(
+        self, store: GraphStore, feed: ChangeFeed | None = None, actor: str = SYSTEM.actor
+    ) -> None:
         self.store = store
         self.feed = feed or ChangeFeed()
+        self.actor = actor
+
+    def _by(self, operation: Operation) -> Attribution:
+        return Attribution(self.actor, operation)
 
     async def create_node(
         self, kind: NodeKind, values: Mapping[str, Any], sources: Sequence[str], slug: str | None
@@ -91,7 +100,7 @@ class Curator:
         cited = (node_id,) if kind is NodeKind.SOURCE and not sources else tuple(sources)
         node = Node(kind, node_id, str(name).strip(), sources=cited)
         node = _with_values(node, {k: v for k, v in values.items() if k != "name"})
-        await self.store.upsert([node], [])
+        await self.store.upsert([node], [], self._by(Operation.CREATE_NODE))
         self.feed.publish(Change(ChangeAction.CREATED, nodes=(node.id,)))
         return node
 
@@ -138,7 +147,7 @@ class Curator:
         _check_dates(node.start, node.end)
         changed = node != stored
         if changed:
-            await self.store.upsert([node], [])
+            await self.store.upsert([node], [], self._by(Operation.UPDATE_NODE))
             self.feed.publish(Change(ChangeAction.UPDATED, nodes=(node.id,)))
         return NodeUpdate(node, changed, tuple(contested))
 
@@ -150,6 +159,7 @@ class Curator:
         values: Mapping[str, Any],
         sources: Sequence[str],
         tie_id: str | None = None,
+        operation: Operation = Operation.LINK,
     ) -> tuple[Tie, bool]:
         """Create the tie, or update it when the id (by default type-source-target) exists."""
         source, target = await self._node(source_id), await self._node(target_id)
@@ -175,7 +185,7 @@ class Curator:
         cited = tuple(dict.fromkeys(base.sources + tuple(sources)))
         tie = replace(_with_values(base, values), source=source.id, target=target.id, sources=cited)
         _check_dates(tie.start, tie.end)
-        await self.store.upsert([], [tie])
+        await self.store.upsert([], [tie], self._by(operation))
         action = ChangeAction.UPDATED if existing else ChangeAction.CREATED
         self.feed.publish(Change(action, ties=(tie.id,)))
         return tie, not existing
@@ -188,12 +198,14 @@ class Curator:
         sources: Sequence[str],
     ) -> Tie:
         tie = await self._tie(tie_id, type_)
-        updated, _ = await self.link(tie.type, tie.source, tie.target, values, sources, tie.id)
+        updated, _ = await self.link(
+            tie.type, tie.source, tie.target, values, sources, tie.id, Operation.UPDATE_TIE
+        )
         return updated
 
     async def unlink(self, tie_id: str, type_: TieType | None = None) -> Tie:
         tie = await self._tie(tie_id, type_)
-        await self.store.delete([], [tie])
+        await self.store.delete([], [tie], self._by(Operation.UNLINK))
         self.feed.publish(Change(ChangeAction.REMOVED, ties=(tie.id,)))
         return tie
 
@@ -203,7 +215,7 @@ class Curator:
         if found is None:
             raise NotFoundError("Person", person_id)
         ties = await self.store.ties_of(NodeKind.PERSON, [person_id])
-        await self.store.delete([found], ties)
+        await self.store.delete([found], ties, self._by(Operation.FORGET_PERSON))
         self.feed.publish(
             Change(ChangeAction.REMOVED, nodes=(found.id,), ties=tuple(t.id for t in ties))
         )
@@ -228,7 +240,7 @@ class Curator:
         for type_ in {tie.type for tie in batch.ties}:
             wanted = [tie.id for tie in batch.ties if tie.type is type_]
             ties_before |= {t.id: t for t in await self.store.existing_ties(type_, wanted)}
-        summary = await self.store.upsert(batch.nodes, batch.ties)
+        summary = await self.store.upsert(batch.nodes, batch.ties, self._by(Operation.IMPORT))
         if progress is not None:
             progress(len(batch.nodes) + len(batch.ties))
         self.feed.publish(

@@ -16,6 +16,9 @@ from graph.store import EdgeMatch, GraphStore, Hop, Neighbour, NeighbourPage
 from resolvers.auth import Viewer
 from resolvers.tally_loaders import TallyLoaders
 
+ANONYMOUS = "anonymous"
+"""The actor the log names for a write without a token (none is allowed today)."""
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -63,7 +66,7 @@ class Context:
         return None if self.limits.batch_loads else 1
 
     def curator(self) -> Curator:
-        return Curator(self.store, self.feed)
+        return Curator(self.store, self.feed, self.viewer.token_name or ANONYMOUS)
 
     def nodes(self, kind: NodeKind) -> DataLoader[str, Node | None]:
         if kind not in self._node_loaders:

@@ -22,6 +22,9 @@ from schema.connections import CursorAt, PageInfo, page_info
 from schema.count_orders import TieOrder, tie_count
 from schema.enums import EventType, NodeKind, OrgType, SeatType, Sector, TieType
 from schema.filters import EDGE_FILTERS, EdgeFilter
+from schema.history import After as HistoryAfter
+from schema.history import First as HistoryFirst
+from schema.history import HistoryConnection, history_of
 from schema.info import Info
 from schema.kind_fields import about
 from schema.relations import hop_of
@@ -155,6 +158,15 @@ class TieEdge(Generic[Target]):
     async def sources(self, info: Info) -> list[Source]:
         return await sources_of(info, self.source_ids)
 
+    @strawberry.field(
+        description="Every write to this tie, newest first: when, by whom, the values before "
+        "and after, the sources cited (docs/history.md)."
+    )
+    async def history(
+        self, info: Info, first: HistoryFirst = None, after: HistoryAfter = None
+    ) -> HistoryConnection:
+        return await history_of(info, self.type.value, self.tie_id, first, after)
+
 
 @strawberry.type(
     description="A page of a node's ties of some types, ordered by the far node's name (as "
@@ -236,6 +248,15 @@ class Entity(Node):
         return [
             Claim(field=c.field, value=c.value, source_ids=c.sources) for c in self.record.claims
         ]
+
+    @strawberry.field(
+        description="Every write to this node, newest first: when, by whom, the values before "
+        "and after, the sources cited (docs/history.md)."
+    )
+    async def history(
+        self, info: Info, first: HistoryFirst = None, after: HistoryAfter = None
+    ) -> HistoryConnection:
+        return await history_of(info, self.record.kind.value, self.record.id, first, after)
 
 
 @strawberry.interface(description="A node with a period: programmes, projects, outcomes, events.")

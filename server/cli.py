@@ -1,5 +1,5 @@
-"""The `poikki` command line: serve, seed, stats, copy, export, import, forget, token, persist,
-schema, config."""
+"""The `poikki` command line: serve, seed, stats, copy, export, import, forget, history, token,
+persist, schema, config."""
 
 from __future__ import annotations
 
@@ -33,6 +33,7 @@ from server.cli_support import (
 from server.copy import CopyReport, copy_graph, total_items
 from server.curation_commands import forget, import_files, tokens
 from server.export_command import export
+from server.history_command import history
 from server.middleware import configure_logging
 from server.persist_command import persist
 from server.settings import Settings
@@ -43,6 +44,7 @@ app = typer.Typer(help="Poikki: a GraphQL backend over a networked-knowledge gra
 app.command()(export)
 app.command("import")(import_files)
 app.command()(forget)
+app.command()(history)
 app.add_typer(tokens, name="token")
 app.command()(persist)
 
