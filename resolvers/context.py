@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from strawberry.dataloader import DataLoader
 
 from graph.analytics.service import Analytics
+from graph.as_of import Snapshots
 from graph.changes import ChangeFeed
 from graph.curation import Curator
 from graph.model import Node, NodeKind
@@ -38,6 +39,8 @@ class Context:
     analytics_service: Analytics | None = None
     viewer: Viewer = field(default_factory=Viewer)
     feed: ChangeFeed = field(default_factory=ChangeFeed)
+    snapshots: Snapshots | None = None
+    """Where `asOf` reads come from (schema/as_of.py); None: `asOf` reads the live graph."""
     connection_params: dict[str, object] | None = None
     """What a websocket client sent in connection_init (strawberry fills it in)."""
     _node_loaders: dict[NodeKind, DataLoader[str, Node | None]] = field(default_factory=dict)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,17 @@ query ($id: ID!, $first: Int, $after: String) {
       }
     }
   }
+}
+"""
+AS_OF = """
+query ($id: ID!, $at: DateTime!) {
+  node(id: $id, asOf: $at) { ... on Entity { name sources { id } } }
+}
+"""
+LIST_AS_OF = """
+query ($at: DateTime!) {
+  people(first: 100, asOf: $at) { totalCount edges { node { id name } } }
+  network(scope: {asOf: $at}) { nodeCount }
 }
 """
 CREATE = """
@@ -130,6 +142,25 @@ def _check_three(entries: list[dict[str, Any]], source: str) -> None:
     assert all(t.endswith("+00:00") for t in times)
 
 
+def _check_as_of(client: GraphQLClient, person: str, entries: list[dict[str, Any]]) -> None:
+    """`node(asOf:)` at each entry's moment gives that entry's values; before the first the
+    person did not exist; the lists and networks read at a moment agree."""
+    for found in entries:
+        node = client.data(AS_OF, {"id": person, "at": found["time"]})["node"]
+        assert node["name"] == found["after"]["name"]
+        assert [s["id"] for s in node["sources"]] == [s["id"] for s in found["sources"]]
+    created = datetime.fromisoformat(entries[-1]["time"])
+    earlier = (created - timedelta(microseconds=1)).isoformat()
+    assert client.error_codes(AS_OF, {"id": person, "at": earlier}) == ["NOT_FOUND"]
+    now = client.data(LIST_AS_OF, {"at": datetime.now(UTC).isoformat()})
+    then = client.data(LIST_AS_OF, {"at": earlier})
+    assert now["people"]["totalCount"] == then["people"]["totalCount"] + 1
+    assert person not in {e["node"]["id"] for e in then["people"]["edges"]}
+    assert now["network"]["nodeCount"] >= then["network"]["nodeCount"] + 1
+    middle = client.data(LIST_AS_OF, {"at": entries[1]["time"]})["people"]["edges"]
+    assert {"id": person, "name": "Liisa Lokki"} in [e["node"] for e in middle]
+
+
 def test_history_lists_each_write_with_actor_values_and_sources_across_restart_and_copy(
     served: Served, tmp_path: Path
 ) -> None:
@@ -137,6 +168,7 @@ def test_history_lists_each_write_with_actor_values_and_sources_across_restart_a
     person, source = _write_three_versions(curators)
     entries = _history(curators.anonymous, person)
     _check_three(entries, source)
+    _check_as_of(curators.anonymous, person, entries)
 
     first = curators.anonymous.data(HISTORY, {"id": person, "first": 2})["node"]["history"]
     assert first["pageInfo"]["hasNextPage"] is True
@@ -144,7 +176,9 @@ def test_history_lists_each_write_with_actor_values_and_sources_across_restart_a
     assert [e["position"] for e in rest] == [entries[2]["position"]]
 
     served.stop()
-    _check_three(_history(served.start(), person), source)
+    restarted = served.start()
+    _check_three(_history(restarted, person), source)
+    _check_as_of(restarted, person, entries)
     served.stop()
 
     copied = tmp_path / "copy"
@@ -164,7 +198,9 @@ def test_history_lists_each_write_with_actor_values_and_sources_across_restart_a
     asyncio.run(copy())
     served_copy = Served(copied)
     try:
-        _check_three(_history(served_copy.start(), person), source)
+        copy_client = served_copy.start()
+        _check_three(_history(copy_client, person), source)
+        _check_as_of(copy_client, person, entries)
     finally:
         served_copy.stop()
 

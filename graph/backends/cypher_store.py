@@ -72,7 +72,9 @@ class CypherStore(CypherTallies, ABC):
         self._version_read_at = -VERSION_MAX_AGE
 
     @abstractmethod
-    async def _read(self, statement: Statement) -> list[Row]: ...
+    async def _read(self, statement: Statement, counted: bool = True) -> list[Row]:
+        """Run a read; `counted=False` leaves it out of `round_trips` (the version's reads:
+        what keys the caches, not a query's work)."""
 
     @abstractmethod
     async def _transaction(self, statements: Sequence[Statement]) -> list[Row]:
@@ -254,7 +256,7 @@ class CypherStore(CypherTallies, ABC):
     async def sync_version(self) -> int:
         now = time.monotonic()
         if now - self._version_read_at >= VERSION_MAX_AGE:
-            rows = await self._read(cypher.log_position())
+            rows = await self._read(cypher.log_position(), counted=False)
             # A write of this process may have moved it on while the read was under way.
             if self._version_read_at <= now:
                 self._set_version(int(rows[0][0]) if rows and rows[0][0] is not None else 0)

@@ -402,10 +402,11 @@ class LadybugStore(CypherStore):
     async def _copy(self, table: str, data: pa.Table, options: str) -> None:
         await self._transaction([Statement(f"COPY {table} FROM $data{options}", {"data": data})])
 
-    async def _read(self, statement: Statement) -> list[Row]:
+    async def _read(self, statement: Statement, counted: bool = True) -> list[Row]:
         if self._without_log and cypher.LOG_LABEL in statement.text:
             return []  # opened read-only, made by a version that kept no log: none to read
-        self.round_trips.record(statement.text)
+        if counted:
+            self.round_trips.record(statement.text)
         connection = await self._pool.get()
         timeout_ms = round(self.read_timeout * 1000) if self.read_timeout else 0
         try:

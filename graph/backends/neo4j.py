@@ -121,9 +121,10 @@ class Neo4jStore(CypherStore):
     def _tie(self, value: Any, source: str, target: str) -> Tie:
         return tie_from_row(TieType(value.type), source, target, dict(value))
 
-    async def _read(self, statement: Statement) -> list[Row]:
+    async def _read(self, statement: Statement, counted: bool = True) -> list[Row]:
         await self._prepare()
-        self.round_trips.record(statement.text)
+        if counted:
+            self.round_trips.record(statement.text)
         async with self._translated():
             query = neo4j.Query(statement.text, timeout=self.read_timeout)
             result = await self._open_driver().execute_query(
