@@ -10,11 +10,17 @@ from graph import model
 from graph.curation import FieldProblem
 from graph.tokens import Role
 from schema.enums import SeatType, TieType, described
-from schema.history import After as HistoryAfter
-from schema.history import First as HistoryFirst
-from schema.history import HistoryConnection, history_of
 from schema.info import Info
-from schema.nodes import Entity, Source, as_graphql, sources_of
+from schema.nodes import (
+    Entity,
+    HistoryAfter,
+    HistoryConnection,
+    HistoryFirst,
+    Source,
+    as_graphql,
+    history_of,
+    sources_of,
+)
 from schema.scalars import PartialDate, partial_date
 
 described(
