@@ -14,6 +14,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from graph.errors import PoikkiError
+from graph.history import Operation
 from graph.model import GraphStats
 from graph.store import GraphStore, WriteSummary
 from schema.build import build_schema
@@ -23,6 +24,7 @@ from seed.synthetic import synthetic_graph
 from server.app import create_app
 from server.cli_support import (
     DataDir,
+    cli_by,
     console,
     errors,
     print_summary,
@@ -103,11 +105,11 @@ def seed(
         ) as progress:
             if not synthetic:
                 progress.add_task("Loading the demo knowledge", total=None)
-                return await load_seed(store)
+                return await load_seed(store, cli_by(Operation.IMPORT))
             task = progress.add_task(f"Generating {people} synthetic people", total=None)
             nodes, ties = synthetic_graph(people, random_seed)
             progress.update(task, description=f"Loading {len(nodes)} nodes and {len(ties)} ties")
-            return await load(store, nodes, ties)
+            return await load(store, nodes, ties, cli_by(Operation.IMPORT))
 
     summary = with_store(settings, work)
     print_summary("Seed loaded", summary)

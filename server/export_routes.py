@@ -46,6 +46,7 @@ async def export(request: Request) -> Response:
     try:
         query = request.query_params
         wanted = parse_request({name: query.getlist(name) for name in query})
+        await request.state.store.sync_version()  # another process may have written
         exported = await export_chunks(request.state.analytics, wanted, export_format)
     except PoikkiError as error:
         status, code = next(found for kind, found in _STATUS.items() if isinstance(error, kind))
