@@ -434,6 +434,10 @@ async def test_every_write_logs_who_did_what_with_the_values_before_and_after(
     assert [e.position for e in every] == list(range(1, len(every) + 1))
     assert await store.history("Person", "bo", entry.position, 10) == []
     assert await store.position_at(entry.time) == entry.position
+    orphan = Tie(TieType.EMPLOYED_BY, "bo", "nowhere", "t-orphan", sources=S)
+    with pytest.raises(BadInputError):
+        await store.upsert([Node(NodeKind.PERSON, "di", "Di Dahl", sources=S)], [orphan], editor)
+    assert await store.log_entries(0, 1000) == every  # a rejected write leaves no entry
 
 
 async def test_tokens_made_and_revoked_are_logged_without_their_digest(store: GraphStore) -> None:
