@@ -221,3 +221,44 @@ def test_a_bad_history_cursor_or_page_size_is_a_coded_error(served: Served) -> N
     person = global_ids.encode(NodeKind.PERSON, "jukka-makela")
     assert client.error_codes(HISTORY, {"id": person, "after": "not-a-cursor"}) == ["BAD_INPUT"]
     assert client.error_codes(HISTORY, {"id": person, "first": 1000}) == ["LIMIT_EXCEEDED"]
+
+
+FORGET = """
+mutation ($id: ID!) { forgetPerson(id: $id) { __typename } }
+"""
+
+
+def test_an_erased_person_is_gone_from_the_past_too(served: Served) -> None:
+    curators = curators_of(served.start())
+    person, _ = _write_three_versions(curators)
+    entries = _history(curators.anonymous, person)
+    assert curators.anonymous.data(AS_OF, {"id": person, "at": entries[1]["time"]})["node"]
+    forgot = curators.admin.data(FORGET, {"id": person})["forgetPerson"]
+    assert forgot["__typename"] == "PersonForgotten"
+    for found in entries:
+        codes = curators.anonymous.error_codes(AS_OF, {"id": person, "at": found["time"]})
+        assert codes == ["NOT_FOUND"]
+    listed = curators.anonymous.data(LIST_AS_OF, {"at": entries[0]["time"]})["people"]
+    assert person not in {e["node"]["id"] for e in listed["edges"]}
+    assert "Liisa" not in str(listed)
+
+
+def test_the_command_line_writes_as_cli_and_its_user(served: Served) -> None:
+    made = CliRunner().invoke(
+        app,
+        ["token", "create", "--role", "editor", "--name", "ci", "--data-dir", str(served.data_dir)],
+    )
+    assert made.exit_code == 0, made.output
+
+    async def last_entry() -> Any:
+        store = LadybugStore(Settings(data_dir=served.data_dir).database_path, read_only=True)
+        await store.open()
+        try:
+            return (await store.history("Token", "ci", None, 1))[0]
+        finally:
+            await store.close()
+
+    entry = asyncio.run(last_entry())
+    assert entry.actor.startswith("cli:")
+    assert len(entry.actor) > len("cli:")
+    assert entry.operation == "createToken"
