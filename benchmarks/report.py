@@ -223,6 +223,34 @@ def build(results: dict[str, Any]) -> Table:
         "bulk import: ties/s of the tie phase", lambda s: s["bulk_load"]["tie_phase_ties_per_s"]
     )
     table.add("bulk import: seconds (nodes + ties)", lambda s: s["bulk_load"]["seconds"])
+    table.add(
+        "bulk import without the log (baseline): ties/s",
+        lambda s: s["bulk_load"]["without_log"]["unlogged_ties_per_s"],
+    )
+    table.add(
+        "bulk import with the log, run again beside the baseline: ties/s",
+        lambda s: s["bulk_load"]["without_log"]["logged_ties_per_s"],
+    )
+    table.add(
+        "bulk import: the log's cost, % of the load without it (the two runs above)",
+        lambda s: s["bulk_load"]["without_log"]["log_cost_pct"],
+        target=Target("≤ 15 %", lambda v: v <= 15),
+    )
+    table.add(
+        "mutation (one node's write, store): p50 ms with the log",
+        lambda s: s["history"]["mutation_p50_ms"],
+        fmt=lambda v: _number(v, 2),
+    )
+    table.add(
+        "mutation (one node's write, store): p50 ms without the log (baseline)",
+        lambda s: s["history"]["mutation_unlogged_p50_ms"],
+        fmt=lambda v: _number(v, 2),
+    )
+    table.add(
+        "history(first: 20) of a node (store): p50 ms",
+        lambda s: s["history"]["history_p50_ms"],
+        fmt=lambda v: _number(v, 2),
+    )
     table.add("database on disk, GB", lambda s: s["database_gb"], fmt=lambda v: _number(v, 2))
     table.add(
         "poikki serve (as shipped): start to /healthz, s",

@@ -22,7 +22,7 @@ from typing import Any
 
 import httpx
 
-from benchmarks import analytics, executor_floor, exports, serving
+from benchmarks import analytics, executor_floor, exports, history, serving
 from benchmarks.foundation import BASELINE, THREE_LEVELS
 from benchmarks.serving import Load, Server, Workload, measure, post
 from graph.backends.ladybug import LadybugStore
@@ -86,7 +86,7 @@ SERVERS = (
         ("nested",),
     ),
 )
-PARTS = (*(c.key for c in SERVERS), "exports", "analytics")
+PARTS = (*(c.key for c in SERVERS), "exports", "analytics", "history")
 
 
 @dataclass(frozen=True)
@@ -314,6 +314,15 @@ def run_size(size: Size, plan: Plan, folder: Path) -> dict[str, Any]:
         f"  bulk load: {load['seconds']:.1f} s, {load['ties_per_s']:,.0f} ties/s,"
         f" {load['nodes_per_s']:,.0f} nodes/s (close {load['close_s']:.1f} s)"
     )
+    if "history" not in plan.skip:
+        baseline = history.bulk_baseline(folder / f"{size.name}-log-cost", nodes, ties)
+        result["bulk_load"]["without_log"] = baseline
+        print(
+            f"  bulk load without the log, then with it again: "
+            f"{baseline['unlogged_seconds']:.1f} s / {baseline['logged_seconds']:.1f} s; "
+            f"the log costs {baseline['log_cost_pct']:.1f} %"
+        )
+    people = history.chosen_people(nodes)
     work = workloads(nodes, plan.network_programmes)
     # The client shares the machine with the server: drop the graph so that collecting a
     # million objects' garbage never stalls it in the middle of a phase.
@@ -351,6 +360,14 @@ def run_size(size: Size, plan: Plan, folder: Path) -> dict[str, Any]:
                 "read_model": httpx.get(f"{server.base}/readyz").json().get("readModel"),
             }
     gc.unfreeze()
+    if "history" not in plan.skip:
+        logged = history.writes_and_reads(database, people)
+        result["history"] = logged
+        print(
+            f"  mutation p50 {logged['mutation_p50_ms']:.2f} ms with the log, "
+            f"{logged['mutation_unlogged_p50_ms']:.2f} ms without; "
+            f"history p50 {logged['history_p50_ms']:.2f} ms"
+        )
     writers = list(plan.export_writers.get(size.name, ()))
     if "exports" not in plan.skip and writers:
         print("  export memory (each writer in a fresh process; warm, then cold)")

@@ -14,9 +14,10 @@ from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from graph import dates
-from graph.changes import Change, ChangeAction, ChangeFeed
+from graph.changes import ChangeFeed
 from graph.columns import EXTRA_COLUMNS
 from graph.errors import BadInputError, NotFoundError
+from graph.history import SYSTEM, Attribution, Operation
 from graph.hygiene import id_problem, text_problem
 from graph.imports.problems import ImportRejected
 from graph.imports.reader import problems_against_store, read_files_and_problems
@@ -68,9 +69,17 @@ class NodeUpdate:
 
 
 class Curator:
-    def __init__(self, store: GraphStore, feed: ChangeFeed | None = None) -> None:
+    """`actor` is who the log names for every write: a token's name, or `cli:<user>`."""
+
+    def __init__(
+        self, store: GraphStore, feed: ChangeFeed | None = None, actor: str = SYSTEM.actor
+    ) -> None:
         self.store = store
         self.feed = feed or ChangeFeed()
+        self.actor = actor
+
+    def _by(self, operation: Operation) -> Attribution:
+        return Attribution(self.actor, operation)
 
     async def create_node(
         self, kind: NodeKind, values: Mapping[str, Any], sources: Sequence[str], slug: str | None
@@ -91,8 +100,8 @@ class Curator:
         cited = (node_id,) if kind is NodeKind.SOURCE and not sources else tuple(sources)
         node = Node(kind, node_id, str(name).strip(), sources=cited)
         node = _with_values(node, {k: v for k, v in values.items() if k != "name"})
-        await self.store.upsert([node], [])
-        self.feed.publish(Change(ChangeAction.CREATED, nodes=(node.id,)))
+        await self.store.upsert([node], [], self._by(Operation.CREATE_NODE))
+        self.feed.publish()
         return node
 
     async def update_node(
@@ -138,8 +147,8 @@ class Curator:
         _check_dates(node.start, node.end)
         changed = node != stored
         if changed:
-            await self.store.upsert([node], [])
-            self.feed.publish(Change(ChangeAction.UPDATED, nodes=(node.id,)))
+            await self.store.upsert([node], [], self._by(Operation.UPDATE_NODE))
+            self.feed.publish()
         return NodeUpdate(node, changed, tuple(contested))
 
     async def link(
@@ -150,6 +159,7 @@ class Curator:
         values: Mapping[str, Any],
         sources: Sequence[str],
         tie_id: str | None = None,
+        operation: Operation = Operation.LINK,
     ) -> tuple[Tie, bool]:
         """Create the tie, or update it when the id (by default type-source-target) exists."""
         source, target = await self._node(source_id), await self._node(target_id)
@@ -175,9 +185,8 @@ class Curator:
         cited = tuple(dict.fromkeys(base.sources + tuple(sources)))
         tie = replace(_with_values(base, values), source=source.id, target=target.id, sources=cited)
         _check_dates(tie.start, tie.end)
-        await self.store.upsert([], [tie])
-        action = ChangeAction.UPDATED if existing else ChangeAction.CREATED
-        self.feed.publish(Change(action, ties=(tie.id,)))
+        await self.store.upsert([], [tie], self._by(operation))
+        self.feed.publish()
         return tie, not existing
 
     async def update_tie(
@@ -188,13 +197,15 @@ class Curator:
         sources: Sequence[str],
     ) -> Tie:
         tie = await self._tie(tie_id, type_)
-        updated, _ = await self.link(tie.type, tie.source, tie.target, values, sources, tie.id)
+        updated, _ = await self.link(
+            tie.type, tie.source, tie.target, values, sources, tie.id, Operation.UPDATE_TIE
+        )
         return updated
 
     async def unlink(self, tie_id: str, type_: TieType | None = None) -> Tie:
         tie = await self._tie(tie_id, type_)
-        await self.store.delete([], [tie])
-        self.feed.publish(Change(ChangeAction.REMOVED, ties=(tie.id,)))
+        await self.store.delete([], [tie], self._by(Operation.UNLINK))
+        self.feed.publish()
         return tie
 
     async def forget_person(self, person_id: str) -> tuple[Node, list[Tie]]:
@@ -203,10 +214,8 @@ class Curator:
         if found is None:
             raise NotFoundError("Person", person_id)
         ties = await self.store.ties_of(NodeKind.PERSON, [person_id])
-        await self.store.delete([found], ties)
-        self.feed.publish(
-            Change(ChangeAction.REMOVED, nodes=(found.id,), ties=tuple(t.id for t in ties))
-        )
+        await self.store.delete([found], ties, self._by(Operation.FORGET_PERSON))
+        self.feed.publish()
         return found, ties
 
     async def import_files(
@@ -222,27 +231,10 @@ class Curator:
             order = {name: index for index, (name, _) in enumerate(files)}
             problems.sort(key=lambda p: (order.get(p.file, len(order)), p.line or 0))
             raise ImportRejected(problems)
-        ids = [node.id for node in batch.nodes]
-        nodes_before = {n.id: n for n in await self.store.find_nodes(ids) if n is not None}
-        ties_before: dict[str, Tie] = {}
-        for type_ in {tie.type for tie in batch.ties}:
-            wanted = [tie.id for tie in batch.ties if tie.type is type_]
-            ties_before |= {t.id: t for t in await self.store.existing_ties(type_, wanted)}
-        summary = await self.store.upsert(batch.nodes, batch.ties)
+        summary = await self.store.upsert(batch.nodes, batch.ties, self._by(Operation.IMPORT))
         if progress is not None:
             progress(len(batch.nodes) + len(batch.ties))
-        self.feed.publish(
-            Change(
-                ChangeAction.CREATED,
-                nodes=tuple(n.id for n in batch.nodes if n.id not in nodes_before),
-                ties=tuple(t.id for t in batch.ties if t.id not in ties_before),
-            ),
-            Change(
-                ChangeAction.UPDATED,
-                nodes=tuple(n.id for n in batch.nodes if nodes_before.get(n.id, n) != n),
-                ties=tuple(t.id for t in batch.ties if ties_before.get(t.id, t) != t),
-            ),
-        )
+        self.feed.publish()
         return summary
 
     async def _node(self, node_id: str) -> Node:

@@ -406,3 +406,84 @@ def revoke_token(name: str) -> Statement:
         f"MATCH (t:{TOKEN_LABEL}) WHERE t.name = $name DELETE t",
         {"name": name},
     )
+
+
+LOG_LABEL = "PoikkiLog"
+COUNTER_LABEL = "PoikkiLogCounter"
+_ENTRY = (
+    "time: e.time, actor: e.actor, operation: e.operation, subject: e.subject, "
+    "subjectType: e.subjectType, before: e.before, after: e.after, sources: e.sources"
+)
+_RETURN_ENTRY = (
+    "l.position, l.time, l.actor, l.operation, l.subject, l.subjectType, l.before, l.after, "
+    "l.sources"
+)
+
+
+def append_log(rows: list[dict[str, Any]]) -> Statement:
+    """Append entries (graph/history.py rows, numbered from 1) after the log's last position:
+    the counter node is written first, so concurrent writers queue behind its lock."""
+    return Statement(
+        f"MERGE (c:{COUNTER_LABEL} {{name: 'log'}}) "
+        "SET c.position = coalesce(c.position, 0) + $count "
+        "WITH c.position - $count AS last "
+        f"UNWIND $entries AS e CREATE (:{LOG_LABEL} {{position: last + e.offset, {_ENTRY}}})",
+        {"count": len(rows), "entries": rows},
+    )
+
+
+def restore_log(rows: list[dict[str, Any]], last: int) -> Statement:
+    """Write entries with their own positions (a copied log) and move the counter to `last`."""
+    return Statement(
+        f"MERGE (c:{COUNTER_LABEL} {{name: 'log'}}) SET c.position = $last "
+        f"WITH c UNWIND $entries AS e CREATE (:{LOG_LABEL} {{position: e.position, {_ENTRY}}})",
+        {"last": last, "entries": rows},
+    )
+
+
+def log_position() -> Statement:
+    return Statement(f"MATCH (c:{COUNTER_LABEL}) WHERE c.name = 'log' RETURN c.position", {})
+
+
+def log_entries(after: int, limit: int) -> Statement:
+    """Entries after a position, oldest first."""
+    return Statement(
+        f"MATCH (l:{LOG_LABEL}) WHERE l.position > $after RETURN {_RETURN_ENTRY} "
+        "ORDER BY l.position LIMIT $limit",
+        {"after": after, "limit": limit},
+    )
+
+
+def subject_history(subject_type: str, subject: str, before: int | None, limit: int) -> Statement:
+    """A node's or tie's entries, newest first, before a position (None: from the newest)."""
+    params: dict[str, Any] = {"type": subject_type, "subject": subject, "limit": limit}
+    older = ""
+    if before is not None:
+        older, params["before"] = " AND l.position < $before", before
+    return Statement(
+        f"MATCH (l:{LOG_LABEL}) WHERE l.subject = $subject AND l.subjectType = $type{older} "
+        f"RETURN {_RETURN_ENTRY} ORDER BY l.position DESC LIMIT $limit",
+        params,
+    )
+
+
+def position_at(time: str) -> Statement:
+    """The last position written at or before a moment (ISO 8601 UTC, compared as text)."""
+    return Statement(
+        f"MATCH (l:{LOG_LABEL}) WHERE l.time <= $time RETURN max(l.position)", {"time": time}
+    )
+
+
+def erase_log(subjects: list[dict[str, str]], erased: str) -> Statement:
+    """Blank the entries of these subjects ({type, id}): no id, values or sources are left."""
+    return Statement(
+        f"UNWIND $subjects AS s MATCH (l:{LOG_LABEL}) "
+        "WHERE l.subjectType = s.type AND l.subject = s.id "
+        "SET l.subject = $erased, l.before = NULL, l.after = NULL, l.sources = $nothing",
+        {"subjects": subjects, "erased": erased, "nothing": []},
+    )
+
+
+def delete_graph() -> Statement:
+    """Every node and tie of the model (tokens and the log stay)."""
+    return Statement(f"MATCH (n:{labels(list(NodeKind))}) DETACH DELETE n", {})

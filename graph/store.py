@@ -10,6 +10,7 @@ from typing import Protocol
 import pyarrow as pa
 
 from graph.aggregates import Group, Grouping, Summary
+from graph.history import SYSTEM, Attribution, LogEntry
 from graph.model import GraphStats, Node, NodeKind, Tie, TieType
 from graph.text_match import Tier, fold
 from graph.tokens import ApiToken
@@ -231,14 +232,14 @@ class RoundTrips:
 class TokenStore(Protocol):
     """Where bearer tokens are kept: their names, roles and digests, never the secrets."""
 
-    async def save_token(self, token: ApiToken) -> None:
+    async def save_token(self, token: ApiToken, by: Attribution = SYSTEM) -> None:
         """Store a token (its digest, never the secret); names are unique."""
 
     async def token_by_digest(self, digest: str) -> ApiToken | None: ...
 
     async def list_tokens(self) -> list[ApiToken]: ...
 
-    async def revoke_token(self, name: str) -> bool:
+    async def revoke_token(self, name: str, by: Attribution = SYSTEM) -> bool:
         """Delete the token of that name; False when there is none."""
 
 
@@ -247,7 +248,8 @@ class GraphStore(TokenStore, Protocol):
 
     round_trips: RoundTrips
     version: int
-    """Grows with every write through this store; caches of derived results key on it."""
+    """The log's last position (graph/history.py) as last read: grows with every write by
+    any process; caches of derived results key on it."""
     read_timeout: float | None
     """Seconds a read may run before it is stopped (StoreUnavailableError); None: no limit."""
 
@@ -333,19 +335,25 @@ class GraphStore(TokenStore, Protocol):
     async def existing_ties(self, type_: TieType, ids: Sequence[str]) -> list[Tie]:
         """Stored ties of one type by tie id, in no particular order."""
 
-    async def upsert(self, nodes: Sequence[Node], ties: Sequence[Tie]) -> WriteSummary:
-        """Create or update nodes and ties in one transaction: all of it or none of it."""
+    async def upsert(
+        self, nodes: Sequence[Node], ties: Sequence[Tie], by: Attribution = SYSTEM
+    ) -> WriteSummary:
+        """Create or update nodes and ties in one transaction: all of it or none of it, its
+        log entries included."""
 
     async def bulk_load(
         self,
         nodes: Sequence[Node],
         ties: Sequence[Tie],
         progress: Callable[[int], None] | None = None,
+        by: Attribution = SYSTEM,
+        log: Sequence[LogEntry] = (),
     ) -> WriteSummary:
         """Load into an empty store through the database's fast bulk path.
 
         `progress` is told how many nodes and ties each step wrote; a failed load leaves the
-        store empty again.
+        store empty again. Logged as one entry per node kind and tie type, or, given `log`
+        (the entries of the graph's log, when copying), as that log with its positions.
         """
 
     async def stats(self) -> GraphStats: ...
@@ -365,8 +373,27 @@ class GraphStore(TokenStore, Protocol):
     async def ties_of(self, kind: NodeKind, ids: Sequence[str]) -> list[Tie]:
         """Every tie, of any type and direction, with an end among these nodes of one kind."""
 
-    async def delete(self, nodes: Sequence[Node], ties: Sequence[Tie]) -> None:
-        """Delete ties and nodes (with every tie they are part of) in one transaction."""
+    async def delete(
+        self, nodes: Sequence[Node], ties: Sequence[Tie], by: Attribution = SYSTEM
+    ) -> None:
+        """Delete ties and nodes (with every tie they are part of) in one transaction. By
+        Operation.FORGET_PERSON it is an erasure: the log entries of these nodes and ties lose
+        their ids and values, and one entry says that something was erased."""
+
+    async def sync_version(self) -> int:
+        """`version`, read from the database when the last read is 100 ms old or more."""
+
+    async def history(
+        self, subject_type: str, subject: str, before: int | None, limit: int
+    ) -> list[LogEntry]:
+        """Up to `limit` log entries of one node (kind) or tie (type), newest first, before
+        the position `before` (None: from the newest)."""
+
+    async def log_entries(self, after: int, limit: int) -> list[LogEntry]:
+        """Up to `limit` log entries after a position, oldest first."""
+
+    async def position_at(self, moment: str) -> int:
+        """The last log position written at or before a moment (ISO 8601 UTC); 0: none."""
 
     async def unsourced_nodes(self, kind: NodeKind, after_id: str | None, limit: int) -> list[Node]:
         """Nodes of a kind that cite no source, in id order after `after_id`."""

@@ -15,6 +15,7 @@ from graph import cypher
 from graph.columns import node_row, tie_row
 from graph.cypher import Statement
 from graph.errors import BadInputError
+from graph.history import Attribution, change_rows
 from graph.model import TIE_SPECS, Node, NodeKind, Tie, TieType
 from graph.store import WriteSummary
 
@@ -33,6 +34,16 @@ class WritePlan:
     ties: list[tuple[Tie, NodeKind, NodeKind]] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     summary: WriteSummary = field(default_factory=WriteSummary)
+    nodes_before: dict[str, Node] = field(default_factory=dict)
+    ties_before: dict[str, Tie] = field(default_factory=dict)
+
+    def log_rows(self, by: Attribution) -> list[dict[str, Any]]:
+        """The log entries of the plan's writes: each changed node and tie, before and after."""
+        return change_rows(
+            by,
+            [(self.nodes_before.get(node.id), node) for node in self.nodes],
+            [(self.ties_before.get(tie.id), tie) for tie, _, _ in self.ties],
+        )
 
     def nodes_by_kind(self) -> dict[NodeKind, list[dict[str, Any]]]:
         groups: dict[NodeKind, list[dict[str, Any]]] = defaultdict(list)
@@ -77,7 +88,7 @@ async def plan_writes(reader: WriteReader, nodes: Sequence[Node], ties: Sequence
     moved = [t for t, _, _ in changed_ties if _moved(before_ties.get(t.id), t)]
     created_ties = sum(1 for t in ties if t.id not in before_ties)
 
-    plan = WritePlan(changed_nodes, changed_ties)
+    plan = WritePlan(changed_nodes, changed_ties, nodes_before=stored, ties_before=before_ties)
     plan.statements = _statements(plan, moved)
     plan.summary = WriteSummary(
         created_nodes=created_nodes,

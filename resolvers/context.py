@@ -9,12 +9,16 @@ from dataclasses import dataclass, field
 from strawberry.dataloader import DataLoader
 
 from graph.analytics.service import Analytics
+from graph.as_of import Snapshots
 from graph.changes import ChangeFeed
 from graph.curation import Curator
 from graph.model import Node, NodeKind
 from graph.store import EdgeMatch, GraphStore, Hop, Neighbour, NeighbourPage
 from resolvers.auth import Viewer
 from resolvers.tally_loaders import TallyLoaders
+
+ANONYMOUS = "anonymous"
+"""The actor the log names for a write without a token (none is allowed today)."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,8 @@ class Context:
     analytics_service: Analytics | None = None
     viewer: Viewer = field(default_factory=Viewer)
     feed: ChangeFeed = field(default_factory=ChangeFeed)
+    snapshots: Snapshots | None = None
+    """Where `asOf` reads come from (schema/as_of.py); None: `asOf` reads the live graph."""
     connection_params: dict[str, object] | None = None
     """What a websocket client sent in connection_init (strawberry fills it in)."""
     _node_loaders: dict[NodeKind, DataLoader[str, Node | None]] = field(default_factory=dict)
@@ -63,7 +69,7 @@ class Context:
         return None if self.limits.batch_loads else 1
 
     def curator(self) -> Curator:
-        return Curator(self.store, self.feed)
+        return Curator(self.store, self.feed, self.viewer.token_name or ANONYMOUS)
 
     def nodes(self, kind: NodeKind) -> DataLoader[str, Node | None]:
         if kind not in self._node_loaders:

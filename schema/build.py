@@ -20,6 +20,7 @@ from strawberry.types.execution import ExecutionResult
 from strawberry.types.graphql import OperationType
 
 from schema.allow_list import OnlyListed
+from schema.as_of import AsOfReads
 from schema.changes import Subscription
 from schema.cost import ListSizes, QueryCost
 from schema.curation import CurationMutation
@@ -146,6 +147,7 @@ def build_schema(
                 else []
             ),
             partial(CountWrites, count=writes or WriteCount()),
+            AsOfReads,
             ErrorCodes,
         ],
     )

@@ -16,6 +16,7 @@ import strawberry
 
 from graph.curation import FieldProblem, InvalidInputError
 from graph.errors import NotFoundError
+from graph.history import Attribution, Operation
 from graph.imports.problems import ImportRejected as Rejected
 from graph.model import NodeKind, TieType
 from graph.tokens import ApiToken, Role, checked_name, digest_of, new_secret
@@ -114,6 +115,10 @@ def _slug(global_id: strawberry.ID, field: str, kind: NodeKind | None = None) ->
         message = f"'{global_id}' is a {found_kind.value}, not a {kind.value}."
         raise InvalidInputError([FieldProblem(field, message)])
     return slug
+
+
+def _by(info: Info, operation: Operation) -> Attribution:
+    return Attribution(info.context.curator().actor, operation)
 
 
 def _sources(ids: list[strawberry.ID]) -> list[str]:
@@ -260,7 +265,9 @@ class CurationMutation:
         name = checked_name(name)
         secret = new_secret()
         created = datetime.now(UTC).isoformat(timespec="seconds")
-        await info.context.store.save_token(ApiToken(name, role, digest_of(secret), created))
+        await info.context.store.save_token(
+            ApiToken(name, role, digest_of(secret), created), _by(info, Operation.CREATE_TOKEN)
+        )
         return TokenCreated(name=name, role=role, secret=secret)
 
     @strawberry.mutation(
@@ -268,4 +275,6 @@ class CurationMutation:
         permission_classes=[IsAdmin],
     )
     async def revoke_token(self, info: Info, name: TokenName) -> bool:
-        return await info.context.store.revoke_token(name.strip())
+        return await info.context.store.revoke_token(
+            name.strip(), _by(info, Operation.REVOKE_TOKEN)
+        )

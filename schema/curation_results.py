@@ -11,7 +11,16 @@ from graph.curation import FieldProblem
 from graph.tokens import Role
 from schema.enums import SeatType, TieType, described
 from schema.info import Info
-from schema.nodes import Entity, Source, as_graphql, sources_of
+from schema.nodes import (
+    Entity,
+    HistoryAfter,
+    HistoryConnection,
+    HistoryFirst,
+    Source,
+    as_graphql,
+    history_of,
+    sources_of,
+)
 from schema.scalars import PartialDate, partial_date
 
 described(
@@ -88,6 +97,12 @@ class StoredTie:
     @strawberry.field(description="The sources that state it.")
     async def sources(self, info: Info) -> list[Source]:
         return await sources_of(info, self.record.sources)
+
+    @strawberry.field(description="Every write to this tie, newest first (docs/history.md).")
+    async def history(
+        self, info: Info, first: HistoryFirst = None, after: HistoryAfter = None
+    ) -> HistoryConnection:
+        return await history_of(info, self.record.type.value, self.record.id, first, after)
 
 
 def stored_tie(record: model.Tie) -> StoredTie:

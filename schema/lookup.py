@@ -11,6 +11,7 @@ from graph.errors import NotFoundError
 from resolvers import global_ids
 from resolvers.pages import checked_first
 from resolvers.search import search_page
+from schema.as_of import AsOf
 from schema.connections import page_info
 from schema.enums import NodeKind
 from schema.info import Info
@@ -33,7 +34,9 @@ class LookupQuery:
             strawberry.ID,
             strawberry.argument(description="A global id, as any node's `id` field gives it."),
         ],
+        as_of: AsOf = None,
     ) -> Node | None:
+        # `as_of` has pointed the request's store at that moment already (schema/as_of.py).
         kind, slug = global_ids.decode(str(id))
         record = await info.context.nodes(kind).load(slug)
         if record is None:
@@ -48,6 +51,7 @@ class LookupQuery:
             list[strawberry.ID],
             strawberry.argument(description="Global ids, at most 100; of any kinds, mixed."),
         ],
+        as_of: AsOf = None,
     ) -> list[Node | None]:
         checked_first(info.context, len(ids))
         decoded = [global_ids.decode(str(i)) for i in ids]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from enum import Enum
 from typing import Annotated, cast
 
@@ -14,6 +15,7 @@ from graph.analytics.scope import MAX_DEPTH, CouncilTerm, Scope
 from graph.model import Boundary, NodeKind, TieType
 from resolvers import scopes
 from resolvers.scopes import build_scope
+from schema.as_of import AS_OF, AS_OF_HELP
 from schema.enums import described
 from schema.scalars import PartialDate
 
@@ -92,6 +94,8 @@ class ScopeInput:
     term: CouncilTerm | None = strawberry.field(
         default=None, description="A council term as the period (instead of from and to)."
     )
+    as_of: datetime | None = strawberry.field(default=None, name=AS_OF, description=AS_OF_HELP)
+    """Applied to the whole operation before it runs (schema/as_of.py), not by build_scope."""
     kinds: list[NodeKind] | None = strawberry.field(
         default=None,
         description="Only nodes of these kinds (every kind but SOURCE when left out; sources "

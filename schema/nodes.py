@@ -8,13 +8,17 @@ relationship fields page through that node's ties with the edge properties on ea
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Annotated, Any, Generic, TypeAlias, TypeVar
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated, Any, Generic, TypeAlias, TypeVar, cast
 
 import strawberry
+from strawberry.scalars import JSON
 
 from graph import model
+from graph.history import LogEntry
 from graph.store import EdgeMatch, Hop
 from resolvers import global_ids
+from resolvers.history import HistoryPage, history_page
 from resolvers.pages import tie_page
 from resolvers.tallies import counted_tie_page
 from schema.aggregates import TieAggregate
@@ -75,6 +79,90 @@ else:
 async def sources_of(info: Info, ids: Sequence[str]) -> list[Source]:
     found = await info.context.nodes(NodeKind.SOURCE).load_many(list(ids))
     return [Source(record=node) for node in found if node is not None]
+
+
+HistoryFirst = Annotated[
+    int | None,
+    strawberry.argument(description="How many entries (newest first); the default page size."),
+]
+HistoryAfter = Annotated[
+    str | None,
+    strawberry.argument(description="An entry's cursor: the entries written before it."),
+]
+
+
+@strawberry.type(
+    description="One write to a node or tie, as the log recorded it (docs/history.md)."
+)
+class HistoryEntry:
+    position: int = strawberry.field(
+        description="The entry's place in the database's log: strictly increasing, the graph "
+        "version after the write; `changes(since:)` resumes from it."
+    )
+    time: datetime = strawberry.field(description="When it was written (UTC).")
+    actor: str = strawberry.field(
+        description="Who wrote it: a token's name, `cli:<user>` from the command line, or `system`."
+    )
+    operation: str = strawberry.field(
+        description="What the write was: createNode, updateNode, link, updateTie, unlink, "
+        "import, bulkLoad, forgetPerson, mergeNodes..."
+    )
+    before: JSON | None = strawberry.field(
+        description="The stored values before the write (fields as the import formats name "
+        "them, sources as slugs); null when it did not exist."
+    )
+    after: JSON | None = strawberry.field(
+        description="The stored values after the write; null when it was removed."
+    )
+    source_ids: strawberry.Private[tuple[str, ...]]
+
+    @strawberry.field(description="The sources the write cited (the ones cited after it).")
+    async def sources(self, info: Info) -> list[Annotated[Source, strawberry.lazy("schema.nodes")]]:
+        from schema.nodes import sources_of
+
+        return await sources_of(info, self.source_ids)
+
+
+@strawberry.type(description="One entry of a history, with its cursor.")
+class HistoryEdge:
+    node: HistoryEntry = strawberry.field(description="The entry.")
+    cursor: str = strawberry.field(description="Pass as `after` for the entries before it.")
+
+
+@strawberry.type(description="A page of a node's or tie's history, newest first.")
+class HistoryConnection:
+    edges: list[HistoryEdge] = strawberry.field(description="The entries on this page.")
+    page_info: PageInfo = strawberry.field(description="Whether older entries follow, and cursors.")
+
+
+def _history_entry(found: LogEntry) -> HistoryEntry:
+    return HistoryEntry(
+        position=found.position,
+        time=datetime.fromisoformat(found.time),
+        actor=found.actor,
+        operation=found.operation,
+        before=cast(JSON | None, found.values_before()),
+        after=cast(JSON | None, found.values_after()),
+        source_ids=found.sources,
+    )
+
+
+def _history_connection(page: HistoryPage) -> HistoryConnection:
+    return HistoryConnection(
+        edges=[
+            HistoryEdge(node=_history_entry(found), cursor=page.cursor_at(index))
+            for index, found in enumerate(page.entries)
+        ],
+        page_info=page_info(page.cursor_at, len(page.entries), page.has_next, page.after_given),
+    )
+
+
+async def history_of(
+    info: Info, subject_type: str, subject: str, first: int | None, after: str | None
+) -> HistoryConnection:
+    return _history_connection(
+        await history_page(info.context, subject_type, subject, first, after)
+    )
 
 
 async def _ties(
@@ -154,6 +242,15 @@ class TieEdge(Generic[Target]):
     @strawberry.field(description="The sources that state this tie.")
     async def sources(self, info: Info) -> list[Source]:
         return await sources_of(info, self.source_ids)
+
+    @strawberry.field(
+        description="Every write to this tie, newest first: when, by whom, the values before "
+        "and after, the sources cited (docs/history.md)."
+    )
+    async def history(
+        self, info: Info, first: HistoryFirst = None, after: HistoryAfter = None
+    ) -> HistoryConnection:
+        return await history_of(info, self.type.value, self.tie_id, first, after)
 
 
 @strawberry.type(
@@ -236,6 +333,15 @@ class Entity(Node):
         return [
             Claim(field=c.field, value=c.value, source_ids=c.sources) for c in self.record.claims
         ]
+
+    @strawberry.field(
+        description="Every write to this node, newest first: when, by whom, the values before "
+        "and after, the sources cited (docs/history.md)."
+    )
+    async def history(
+        self, info: Info, first: HistoryFirst = None, after: HistoryAfter = None
+    ) -> HistoryConnection:
+        return await history_of(info, self.record.kind.value, self.record.id, first, after)
 
 
 @strawberry.interface(description="A node with a period: programmes, projects, outcomes, events.")

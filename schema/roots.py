@@ -7,6 +7,7 @@ gives and the order its dates allow.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Annotated, Any, cast
 
 import strawberry
@@ -15,6 +16,7 @@ from strawberry.types.field import StrawberryField
 from graph.model import KIND_SPECS, NodeKind
 from graph.store import NodeQuery
 from resolvers.pages import root_page
+from schema.as_of import AsOf
 from schema.connections import Connection, Edge, page_info
 from schema.filters import KIND_FILTERS, NodeFilter, root_conditions
 from schema.info import Info
@@ -69,7 +71,9 @@ def _root_list(kind: NodeKind) -> StrawberryField:
         order_by: EntityOrder | DatedOrder | None = None,
         first: int = 20,
         after: str | None = None,
+        as_of: datetime | None = None,
     ) -> Connection[Any]:
+        # `as_of` has pointed the request's store at that moment already (schema/as_of.py).
         return await _root(info, kind, filter, order_by, first, after)
 
     # strawberry reads the arguments' and the result's GraphQL types from the annotations,
@@ -81,6 +85,7 @@ def _root_list(kind: NodeKind) -> StrawberryField:
         "order_by": Annotated[order | None, strawberry.argument(ORDER_HELP)],
         "first": Annotated[int, strawberry.argument(FIRST_HELP)],
         "after": Annotated[str | None, strawberry.argument(AFTER_HELP)],
+        "as_of": AsOf,
         "return": cast(Any, Connection)[TYPES[kind]],
     }
     field: StrawberryField = strawberry.field(resolver=resolve, description=LIST_HELP[kind] + PAGED)

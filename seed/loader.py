@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from graph.backends.ladybug import LadybugStore
+from graph.history import SYSTEM, Attribution
 from graph.model import Node, Tie
 from graph.store import GraphStore, WriteSummary
 from seed.knowledge import seed_graph
@@ -17,15 +18,17 @@ async def is_empty(store: GraphStore) -> bool:
     return not any(stats.nodes.values())
 
 
-async def load(store: GraphStore, nodes: Sequence[Node], ties: Sequence[Tie]) -> WriteSummary:
+async def load(
+    store: GraphStore, nodes: Sequence[Node], ties: Sequence[Tie], by: Attribution = SYSTEM
+) -> WriteSummary:
     if await is_empty(store):
-        return await store.bulk_load(nodes, ties)
-    return await store.upsert(nodes, ties)
+        return await store.bulk_load(nodes, ties, by=by)
+    return await store.upsert(nodes, ties, by)
 
 
-async def load_seed(store: GraphStore) -> WriteSummary:
+async def load_seed(store: GraphStore, by: Attribution = SYSTEM) -> WriteSummary:
     nodes, ties = seed_graph()
-    return await load(store, nodes, ties)
+    return await load(store, nodes, ties, by)
 
 
 async def load_seed_if_empty(store: GraphStore) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from typing import TypedDict
 
 from starlette.applications import Starlette
@@ -20,6 +20,7 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types.unset import UNSET, UnsetType
 
 from graph.analytics.service import Analytics
+from graph.as_of import Snapshots
 from graph.changes import ChangeFeed
 from graph.errors import PoikkiError, StoreUnavailableError
 from graph.store import GraphStore
@@ -47,6 +48,7 @@ class State(TypedDict):
     store: GraphStore
     analytics: Analytics
     feed: ChangeFeed
+    snapshots: Snapshots
 
 
 class PoikkiGraphQL(GraphQLOverHTTP):
@@ -78,6 +80,7 @@ class PoikkiGraphQL(GraphQLOverHTTP):
                 await admitted(scope, receive, send)
                 return
             scope["state"]["viewer"] = admitted
+            await _synced(scope["state"].get("store"))
         await super().__call__(scope, receive, send)
 
     async def get_context(
@@ -89,6 +92,7 @@ class PoikkiGraphQL(GraphQLOverHTTP):
             analytics_service=request.state.analytics,
             viewer=getattr(request.state, "viewer", Viewer()),
             feed=request.state.feed,
+            snapshots=request.state.snapshots,
         )
 
     async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
@@ -110,6 +114,16 @@ class PoikkiGraphQL(GraphQLOverHTTP):
 
     async def render_graphql_ide(self, request: Request) -> Response:
         return graphiql_page()
+
+
+async def _synced(store: GraphStore | None) -> None:
+    """Bring the store's version up to the log's (read at most every 100 ms), so this
+    request's caches see writes made by other processes and other stores."""
+    if store is None:
+        return
+    # A database that cannot answer is reported by the request itself, as before.
+    with suppress(StoreUnavailableError):
+        await store.sync_version()
 
 
 async def healthz(request: Request) -> JSONResponse:
@@ -158,6 +172,7 @@ def create_app(settings: Settings, *, seed_if_empty: bool = False) -> Starlette:
         store = store_for(settings, serving=True)
         reachable = await _open(store, settings)
         app.state.store = store  # lets operators' tools and tests read the round-trip counter
+        snapshots = Snapshots()
         try:
             if reachable and seed_if_empty and await load_seed_if_empty(store):
                 logger.info("The database was empty: loaded the demo knowledge.")
@@ -170,8 +185,10 @@ def create_app(settings: Settings, *, seed_if_empty: bool = False) -> Starlette:
                     workers=settings.analytics_workers,
                 ),
                 "feed": ChangeFeed(),
+                "snapshots": snapshots,
             }
         finally:
+            await snapshots.close()
             await store.close()
 
     graphql = PoikkiGraphQL(settings)

@@ -1,5 +1,5 @@
-"""The `poikki` command line: serve, seed, stats, copy, export, import, forget, token, persist,
-schema, config."""
+"""The `poikki` command line: serve, seed, stats, copy, export, import, forget, history, token,
+persist, schema, config."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from graph.errors import PoikkiError
+from graph.history import Operation
 from graph.model import GraphStats
 from graph.store import GraphStore, WriteSummary
 from schema.build import build_schema
@@ -23,6 +24,7 @@ from seed.synthetic import synthetic_graph
 from server.app import create_app
 from server.cli_support import (
     DataDir,
+    cli_by,
     console,
     errors,
     print_summary,
@@ -33,6 +35,7 @@ from server.cli_support import (
 from server.copy import CopyReport, copy_graph, total_items
 from server.curation_commands import forget, import_files, tokens
 from server.export_command import export
+from server.history_command import history
 from server.middleware import configure_logging
 from server.persist_command import persist
 from server.settings import Settings
@@ -43,6 +46,7 @@ app = typer.Typer(help="Poikki: a GraphQL backend over a networked-knowledge gra
 app.command()(export)
 app.command("import")(import_files)
 app.command()(forget)
+app.command()(history)
 app.add_typer(tokens, name="token")
 app.command()(persist)
 
@@ -101,11 +105,11 @@ def seed(
         ) as progress:
             if not synthetic:
                 progress.add_task("Loading the demo knowledge", total=None)
-                return await load_seed(store)
+                return await load_seed(store, cli_by(Operation.IMPORT))
             task = progress.add_task(f"Generating {people} synthetic people", total=None)
             nodes, ties = synthetic_graph(people, random_seed)
             progress.update(task, description=f"Loading {len(nodes)} nodes and {len(ties)} ties")
-            return await load(store, nodes, ties)
+            return await load(store, nodes, ties, cli_by(Operation.IMPORT))
 
     summary = with_store(settings, work)
     print_summary("Seed loaded", summary)

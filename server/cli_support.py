@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import getpass
+import os
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Annotated, TypeVar
@@ -13,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from graph.errors import PoikkiError
+from graph.history import Attribution, Operation
 from graph.store import GraphStore, WriteSummary
 from server.settings import Settings, from_environment
 from server.stores import store_for
@@ -25,6 +28,19 @@ R = TypeVar("R")
 DataDir = Annotated[
     Path | None, typer.Option(help="Database folder (default: $POIKKI_DATA_DIR or ./data).")
 ]
+
+
+def cli_actor() -> str:
+    """Who the log names for a write from the command line: `cli:<user>`."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):  # no user name in the environment or the password database
+        user = f"uid{os.getuid()}"
+    return f"cli:{user}"
+
+
+def cli_by(operation: Operation) -> Attribution:
+    return Attribution(cli_actor(), operation)
 
 
 def settings_from(**overrides: object) -> Settings:

@@ -1,4 +1,5 @@
-"""Copying the whole graph from one store to another, batched, checked by counts at the end."""
+"""Copying the whole graph and its log from one store to another, batched, checked by counts
+at the end."""
 
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ from functools import partial
 from typing import TypeVar
 
 from graph.errors import BadInputError, PoikkiError
+from graph.history import Attribution, LogEntry, Operation
 from graph.model import GraphStats, Node, NodeKind, Tie, TieType
 from graph.store import GraphStore
 
 Advance = Callable[[int], None]
+COPY = Attribution("copy", Operation.BULK_LOAD)
+"""Who a copy of a graph without a log is logged as."""
 Item = TypeVar("Item", Node, Tie)
 
 
@@ -43,6 +47,14 @@ async def read_all(
     return nodes, ties
 
 
+async def read_log(source: GraphStore, batch: int) -> list[LogEntry]:
+    """The source's whole log, oldest first: a copy keeps the history and its positions."""
+    entries: list[LogEntry] = []
+    while found := await source.log_entries(entries[-1].position if entries else 0, batch):
+        entries += found
+    return entries
+
+
 async def copy_graph(
     source: GraphStore,
     target: GraphStore,
@@ -57,8 +69,13 @@ async def copy_graph(
             "The target database is not empty; copy only into an empty one (clear it first)."
         )
     before = await source.stats()
+    log = await read_log(source, batch)
+    if log and await target.sync_version():
+        raise BadInputError(
+            "The target database has a history of its own; copy only into a new database."
+        )
     nodes, ties = await read_all(source, batch, on_read)
-    await target.bulk_load(nodes, ties, on_write)
+    await target.bulk_load(nodes, ties, on_write, COPY, log)
     after = await target.stats()
     if after != before:
         raise CopyMismatchError(

@@ -14,6 +14,7 @@ from rich.table import Table
 
 from graph.curation import Curator
 from graph.errors import BadInputError
+from graph.history import Operation
 from graph.hygiene import id_problem
 from graph.model import NodeKind, Tie
 from graph.store import GraphStore, WriteSummary
@@ -21,6 +22,8 @@ from graph.tokens import ApiToken, Role, checked_name, digest_of, new_secret
 from resolvers import global_ids
 from server.cli_support import (
     DataDir,
+    cli_actor,
+    cli_by,
     console,
     errors,
     print_summary,
@@ -52,7 +55,7 @@ def import_files(
             transient=True,
         ) as progress:
             task = progress.add_task(f"importing {len(files)} file(s)", total=None)
-            summary = await Curator(store).import_files(
+            summary = await Curator(store, actor=cli_actor()).import_files(
                 read, lambda n: progress.update(task, total=n, completed=n)
             )
             return summary
@@ -80,7 +83,7 @@ def forget(
     settings = settings_from(data_dir=data_dir)
 
     async def work(store: GraphStore) -> list[Tie]:
-        _, ties = await Curator(store).forget_person(slug)
+        _, ties = await Curator(store, actor=cli_actor()).forget_person(slug)
         return ties
 
     ties = with_store(settings, work)
@@ -103,7 +106,10 @@ def create_token(
     created = datetime.now(UTC).isoformat(timespec="seconds")
     settings = settings_from(data_dir=data_dir)
     with_store(
-        settings, lambda store: store.save_token(ApiToken(name, role, digest_of(secret), created))
+        settings,
+        lambda store: store.save_token(
+            ApiToken(name, role, digest_of(secret), created), cli_by(Operation.CREATE_TOKEN)
+        ),
     )
     errors.print(f"Token '{escape(name)}' ({role.value}); it is shown once, keep it safe:")
     print(secret)
@@ -127,7 +133,9 @@ def revoke_token(
     """Revoke a token by name."""
     settings = settings_from(data_dir=data_dir)
     name = name.strip()
-    if not with_store(settings, lambda store: store.revoke_token(name)):
+    if not with_store(
+        settings, lambda store: store.revoke_token(name, cli_by(Operation.REVOKE_TOKEN))
+    ):
         errors.print(f"[red]There is no token named '{escape(name)}'.[/red]")
         raise typer.Exit(1)
     console.print(f"Revoked '{escape(name)}'.")

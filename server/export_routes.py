@@ -47,6 +47,7 @@ async def export(request: Request) -> Response:
     try:
         query = request.query_params
         wanted = parse_request({name: query.getlist(name) for name in query})
+        await request.state.store.sync_version()  # another process may have written
         context_url = str(request.url_for("jsonld_context"))
         exported = await export_chunks(
             request.state.analytics, wanted, export_format, context_url=context_url

@@ -3,22 +3,26 @@ write, erasure that leaves no trace, and the changes stream over graphql-transpo
 
 from __future__ import annotations
 
+import asyncio
 import io
 import time
 import zipfile
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
+from graph.backends.ladybug import LadybugStore
 from graph.model import Node, NodeKind, Tie, TieType
 from graph.tokens import Role, digest_of
 from resolvers import global_ids
 from seed.knowledge import seed_graph
 from seed.loader import load_into
 from server.cli import app
+from server.copy import copy_graph
 from tests.conftest import GraphQLClient
 from tests.curators import Curators, add_tokens, curators_of
 
@@ -428,9 +432,8 @@ def test_the_changes_stream_tells_a_subscriber_what_was_written(curators: Curato
         }
         curators.admin.data(FORGET, {"id": MAKELA})
         removed = socket.receive_json()["payload"]["data"]["changes"]
-        assert removed["action"] == "REMOVED"
-        assert removed["nodeIds"] == ["jukka-makela"]
-        assert removed["tieIds"]
+        # An erasure names nothing of the person, in the news as in the log.
+        assert removed == {"action": "REMOVED", "nodeIds": [], "tieIds": []}
         socket.send_json({"id": "1", "type": "complete"})
 
 
@@ -471,8 +474,22 @@ def test_the_cli_makes_tokens_storing_only_their_digest_and_forgets_people(
     assert "editor" in listed.output
     assert secret not in listed.output
 
+    logged = "Jukka Mäkelä-Lokissa"  # a value of the person's that only the log would keep
+    _rename_in_the_log(data_dir / "poikki.lbug", "jukka-makela", logged)
+    assert logged.encode() in b"".join(p.read_bytes() for p in data_dir.rglob("*") if p.is_file())
     forgot = runner.invoke(app, ["forget", "jukka-makela", "--data-dir", str(data_dir)])
     assert forgot.exit_code == 0, forgot.output
+    # LadybugDB leaves deleted values in free pages of its file (the person's original name
+    # stayed there before the log existed too): what the store reads holds nothing of the
+    # person, and a copy into a new folder (docs/history.md, "Erasure") holds no byte of it.
+    copied = _copied(data_dir / "poikki.lbug", tmp_path / "copy" / "poikki.lbug")
+    assert "jukka-makela" not in copied.log
+    assert "Lokissa" not in copied.log
+    stored = b"".join(p.read_bytes() for p in copied.folder.rglob("*") if p.is_file())
+    assert logged.encode() not in stored
+    assert "Jukka Mäkelä".encode() not in stored
+    assert b"jukka-makela" not in stored
+    assert b"forgetPerson" in stored  # the erasure itself is kept
     assert "Forgot jukka-makela" in forgot.output
     again = runner.invoke(app, ["forget", MAKELA, "--data-dir", str(data_dir)])
     assert again.exit_code == 1
@@ -480,6 +497,44 @@ def test_the_cli_makes_tokens_storing_only_their_digest_and_forgets_people(
     revoked = runner.invoke(app, ["token", "revoke", "ci", "--data-dir", str(data_dir)])
     assert revoked.exit_code == 0
     assert runner.invoke(app, ["token", "revoke", "ci", "--data-dir", str(data_dir)]).exit_code == 1
+
+
+@dataclass(frozen=True)
+class _Copied:
+    folder: Path
+    log: str
+    """Every log entry, as text."""
+
+
+def _copied(source_path: Path, target_path: Path) -> _Copied:
+    async def copy() -> str:
+        source, target = LadybugStore(source_path), LadybugStore(target_path)
+        await source.open()
+        await target.open()
+        try:
+            await copy_graph(source, target)
+            return repr(await target.log_entries(0, 100_000))
+        finally:
+            await target.close()
+            await source.close()
+
+    return _Copied(target_path.parent, asyncio.run(copy()))
+
+
+def _rename_in_the_log(path: Path, person: str, name: str) -> None:
+    async def rename() -> None:
+        store = LadybugStore(path)
+        await store.open()
+        try:
+            found = (await store.get_nodes(NodeKind.PERSON, [person]))[0]
+            assert found is not None
+            await store.upsert([replace(found, name=name)], [])
+            (entry,) = await store.history("Person", person, None, 5)
+            assert (entry.values_after() or {})["name"] == name
+        finally:
+            await store.close()
+
+    asyncio.run(rename())
 
 
 def test_forgetting_something_that_is_not_a_person_is_invalid_input(curators: Curators) -> None:

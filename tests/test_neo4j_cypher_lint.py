@@ -17,14 +17,17 @@ from graph import cypher, cypher_aggregates
 from graph.backends import neo4j_cypher
 from graph.backends.neo4j_catalogue import catalogue
 from graph.columns import COMMON_COLUMNS, DERIVED_COLUMNS, EXTRA_COLUMNS, TIE_COLUMNS
+from graph.history import ENTRY_COLUMNS
 from graph.model import NodeKind, TieType
 from tests.cypher_lint import Diagnostic, lint
 
 # Keys of the $rows maps that bulk writes unwind, beside the stored properties.
 ROW_KEYS = {"source", "target", "properties"}
 TOKEN_KEYS = {"digest", "name", "role", "created"}
+LOG_KEYS = {*ENTRY_COLUMNS, "offset"}
 SCHEMA: dict[str, Any] = {
-    "labels": [kind.value for kind in NodeKind] + [cypher.TOKEN_LABEL],
+    "labels": [kind.value for kind in NodeKind]
+    + [cypher.TOKEN_LABEL, cypher.LOG_LABEL, cypher.COUNTER_LABEL],
     "relationshipTypes": [type_.value for type_ in TieType],
     "propertyKeys": sorted(
         {
@@ -35,6 +38,7 @@ SCHEMA: dict[str, Any] = {
         }
         | ROW_KEYS
         | TOKEN_KEYS
+        | LOG_KEYS
     ),
 }
 BROKEN = {

@@ -5,7 +5,9 @@ The embedded backend always runs; Neo4j joins when POIKKI_NEO4J_URI points at a 
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -14,6 +16,7 @@ import pytest
 from graph.aggregates import KIND, TYPE, DateSpan, Group, Grouping, Part, Summary
 from graph.columns import tie_batch
 from graph.errors import BadInputError
+from graph.history import Attribution, Operation, tie_values
 from graph.model import Node, NodeKind, OrgType, SeatType, Sector, Tie, TieType
 from graph.store import (
     Condition,
@@ -29,6 +32,8 @@ from graph.store import (
 )
 from graph.text_match import Tier
 from seed.actors import organisation
+from server.settings import from_environment
+from server.stores import BACKENDS as REGISTRY
 from tests.backends import BACKENDS, open_backend
 
 S = ("src",)
@@ -389,6 +394,108 @@ async def test_tokens_are_kept_by_digest_and_revoked_by_name(store: GraphStore) 
     assert await store.revoke_token("ci") is False
     assert await store.token_by_digest("d" * 64) is None
     assert await store.stats() == await store.stats()  # tokens are not part of the graph
+
+
+async def test_every_write_logs_who_did_what_with_the_values_before_and_after(
+    store: GraphStore,
+) -> None:
+    loaded = await store.log_entries(0, 100)
+    assert {e.subject_type: e.values_after() for e in loaded} == {
+        "Source": {"count": 1},
+        "Person": {"count": 3},
+        "Organisation": {"count": 2},
+        "Programme": {"count": 2},
+        "Project": {"count": 1},
+        **{t: {"count": 1} for t in ("SITS_ON", "EMPLOYED_BY", "PART_OF")},
+        **{t: {"count": 1} for t in ("PARTICIPATES_IN", "PARTNER_IN", "LEADS")},
+    }
+    assert store.version == loaded[-1].position == len(loaded)
+    editor = Attribution("editor-token", Operation.UPDATE_NODE)
+    renamed = Node(NodeKind.PERSON, "bo", "Bo Berg-Lind", sources=("src", "src2"))
+    second = Node(NodeKind.SOURCE, "src2", "Another source", sources=("src2",))
+    await store.upsert([second, renamed], [], editor)
+    assert store.version == len(loaded) + 2
+    (entry,) = await store.history("Person", "bo", None, 10)
+    assert (entry.actor, entry.operation, entry.sources) == (
+        "editor-token",
+        "updateNode",
+        ("src", "src2"),
+    )
+    assert (entry.values_before() or {})["name"] == "Bo Berg"
+    assert (entry.values_after() or {})["name"] == "Bo Berg-Lind"
+    assert entry.time.endswith("+00:00")
+    job = (await store.existing_ties(TieType.EMPLOYED_BY, ["t-job"]))[0]
+    await store.delete([], [job], Attribution("cli:curator", Operation.UNLINK))
+    (unlinked,) = await store.history("EMPLOYED_BY", "t-job", None, 10)
+    assert unlinked.after is None
+    assert unlinked.values_before() == tie_values(job)
+    assert store.version == unlinked.position == entry.position + 1
+    every = await store.log_entries(0, 1000)
+    assert [e.position for e in every] == list(range(1, len(every) + 1))
+    assert await store.history("Person", "bo", entry.position, 10) == []
+    assert await store.position_at(entry.time) == entry.position
+    orphan = Tie(TieType.EMPLOYED_BY, "bo", "nowhere", "t-orphan", sources=S)
+    with pytest.raises(BadInputError):
+        await store.upsert([Node(NodeKind.PERSON, "di", "Di Dahl", sources=S)], [orphan], editor)
+    assert await store.log_entries(0, 1000) == every  # a rejected write leaves no entry
+
+
+async def test_tokens_made_and_revoked_are_logged_without_their_digest(store: GraphStore) -> None:
+    from graph.tokens import ApiToken, Role
+
+    admin = Attribution("admin-token", Operation.CREATE_TOKEN)
+    await store.save_token(ApiToken("ci", Role.EDITOR, "d" * 64, "2026-11-23T12:00:00Z"), admin)
+    await store.revoke_token("ci", Attribution("admin-token", Operation.REVOKE_TOKEN))
+    revoked, made = await store.history("Token", "ci", None, 10)
+    assert (made.operation, revoked.operation) == ("createToken", "revokeToken")
+    assert made.values_after() == {
+        "name": "ci",
+        "role": "editor",
+        "created": "2026-11-23T12:00:00Z",
+    }
+    assert revoked.after is None
+    assert "d" * 64 not in str(await store.log_entries(0, 1000))
+
+
+async def test_an_erasure_leaves_nothing_of_the_person_in_the_log(store: GraphStore) -> None:
+    renamed = Node(NodeKind.PERSON, "ann", "Ann Aalto-Erased", sources=S)
+    await store.upsert([renamed], [], Attribution("editor", Operation.UPDATE_NODE))
+    ties = await store.ties_of(NodeKind.PERSON, ["ann"])
+    await store.upsert([], [replace(ties[0], role="Ann's own role")])
+    await store.delete([renamed], ties, Attribution("admin", Operation.FORGET_PERSON))
+    every = await store.log_entries(0, 1000)
+    assert await store.history("Person", "ann", None, 10) == []
+    for tie in ties:
+        assert await store.history(tie.type.value, tie.id, None, 10) == []
+    text = repr(every)
+    assert "Aalto" not in text
+    assert "'ann'" not in text
+    assert "Ann's" not in text
+    erasure = every[-1]
+    assert (erasure.operation, erasure.subject, erasure.subject_type) == (
+        "forgetPerson",
+        "erased",
+        "Person",
+    )
+    assert (erasure.before, erasure.after, erasure.sources) == (None, None, ())
+    assert store.version == erasure.position
+
+
+async def test_a_second_store_over_the_same_database_sees_the_first_ones_writes(
+    request: pytest.FixtureRequest, store: GraphStore, tmp_path: Path
+) -> None:
+    backend = request.node.callspec.params["empty_store"]
+    other = REGISTRY[backend].store(replace(from_environment(), data_dir=tmp_path))
+    await other.open()
+    try:
+        assert await other.sync_version() == store.version
+        await store.upsert([Node(NodeKind.PERSON, "di", "Di Dahl", sources=S)], [])
+        assert other.version < store.version  # read at most every 100 ms, not on every call
+        await asyncio.sleep(0.11)
+        assert await other.sync_version() == store.version
+        assert [n and n.name for n in await other.get_nodes(NodeKind.PERSON, ["di"])] == ["Di Dahl"]
+    finally:
+        await other.close()
 
 
 async def test_first_neighbours_cuts_in_the_database_and_counts_all(store: GraphStore) -> None:

@@ -5,7 +5,9 @@ relationships; it overrides a read only where its dialect differs."""
 from __future__ import annotations
 
 import asyncio
+import time
 from abc import ABC, abstractmethod
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -15,6 +17,20 @@ from graph.backends.cypher_tallies import CypherTallies
 from graph.columns import derived_values, tie_batch
 from graph.cypher import Statement
 from graph.errors import BadInputError
+from graph.history import (
+    ERASED,
+    SYSTEM,
+    Attribution,
+    LogEntry,
+    Operation,
+    Subject,
+    bulk_rows,
+    change_rows,
+    entry_of,
+    entry_row,
+    erasure_rows,
+    token_rows,
+)
 from graph.model import GraphStats, Node, NodeKind, Tie, TieType
 from graph.store import (
     Condition,
@@ -39,6 +55,10 @@ from graph.tokens import ApiToken, Role
 from graph.writes import plan_writes
 
 Row = list[Any]
+VERSION_MAX_AGE = 0.1
+"""Seconds a version read from the log serves before `sync_version` reads it again."""
+LOG_BATCH = 10_000
+"""Entries of a copied log written per transaction."""
 Progress = Callable[[int], None]
 
 
@@ -49,12 +69,16 @@ class CypherStore(CypherTallies, ABC):
         self.round_trips = RoundTrips()
         self.version = 0
         self._write_lock = asyncio.Lock()
+        self._version_read_at = -VERSION_MAX_AGE
 
     @abstractmethod
-    async def _read(self, statement: Statement) -> list[Row]: ...
+    async def _read(self, statement: Statement, counted: bool = True) -> list[Row]:
+        """Run a read; `counted=False` leaves it out of `round_trips` (the version's reads:
+        what keys the caches, not a query's work)."""
 
     @abstractmethod
-    async def _transaction(self, statements: Sequence[Statement]) -> None: ...
+    async def _transaction(self, statements: Sequence[Statement]) -> list[Row]:
+        """Run the statements in one transaction; the rows the last one returned."""
 
     @abstractmethod
     def _node(self, value: Any) -> Node: ...
@@ -187,21 +211,69 @@ class CypherStore(CypherTallies, ABC):
                 ]
                 await self._transaction([cypher.set_derived(kind, values)])
                 filled += len(values)
-        if filled:
-            self.version += 1
         return filled
 
     async def existing_ties(self, type_: TieType, ids: Sequence[str]) -> list[Tie]:
         rows = await self._read(cypher.existing_ties(type_, ids))
         return [self._tie(rel, source, target) for source, target, rel in rows]
 
-    async def upsert(self, nodes: Sequence[Node], ties: Sequence[Tie]) -> WriteSummary:
+    async def upsert(
+        self, nodes: Sequence[Node], ties: Sequence[Tie], by: Attribution = SYSTEM
+    ) -> WriteSummary:
         async with self._write_lock:
             plan = await plan_writes(self, nodes, ties)
-            await self._transaction(plan.statements)
             if plan.statements:
-                self.version += 1
+                await self._logged(plan.statements, plan.log_rows(by))
             return plan.summary
+
+    async def _logged(self, statements: Sequence[Statement], rows: list[dict[str, Any]]) -> None:
+        """Run a write and append its log entries in one transaction; the version becomes
+        the log's new last position."""
+        log = [cypher.append_log(rows)] if rows else []
+        found = await self._transaction([*statements, *log, cypher.log_position()])
+        self._set_version(int(found[0][0]) if found and found[0][0] is not None else 0)
+
+    def _set_version(self, position: int) -> None:
+        self._version_read_at = time.monotonic()
+        if position != self.version:
+            self.version = position
+
+    async def _log_bulk_load(
+        self, by: Attribution, nodes: Sequence[Node], ties: Sequence[Tie], log: Sequence[LogEntry]
+    ) -> None:
+        """A bulk load's entries (one per kind and type), or the log its graph comes with."""
+        if not log:
+            loaded = Counter(node.kind.value for node in nodes)
+            loaded.update(tie.type.value for tie in ties)
+            await self._logged([], bulk_rows(by, loaded))
+            return
+        for start in range(0, len(log), LOG_BATCH):
+            batch = log[start : start + LOG_BATCH]
+            rows = [entry_row(entry) for entry in batch]
+            await self._transaction([cypher.restore_log(rows, batch[-1].position)])
+        self._set_version(log[-1].position)
+
+    async def sync_version(self) -> int:
+        now = time.monotonic()
+        if now - self._version_read_at >= VERSION_MAX_AGE:
+            rows = await self._read(cypher.log_position(), counted=False)
+            # A write of this process may have moved it on while the read was under way.
+            if self._version_read_at <= now:
+                self._set_version(int(rows[0][0]) if rows and rows[0][0] is not None else 0)
+        return self.version
+
+    async def history(
+        self, subject_type: str, subject: str, before: int | None, limit: int
+    ) -> list[LogEntry]:
+        rows = await self._read(cypher.subject_history(subject_type, subject, before, limit))
+        return [entry_of(row) for row in rows]
+
+    async def log_entries(self, after: int, limit: int) -> list[LogEntry]:
+        return [entry_of(row) for row in await self._read(cypher.log_entries(after, limit))]
+
+    async def position_at(self, moment: str) -> int:
+        rows = await self._read(cypher.position_at(moment))
+        return int(rows[0][0]) if rows and rows[0][0] is not None else 0
 
     async def stats(self) -> GraphStats:
         nodes: dict[NodeKind, int] = {}
@@ -243,7 +315,9 @@ class CypherStore(CypherTallies, ABC):
                 found[tie.id] = tie
         return sorted(found.values(), key=lambda tie: tie.id)
 
-    async def delete(self, nodes: Sequence[Node], ties: Sequence[Tie]) -> None:
+    async def delete(
+        self, nodes: Sequence[Node], ties: Sequence[Tie], by: Attribution = SYSTEM
+    ) -> None:
         statements = []
         by_type: dict[TieType, list[str]] = {}
         for tie in ties:
@@ -255,9 +329,16 @@ class CypherStore(CypherTallies, ABC):
         statements += [cypher.delete_nodes(k, ids) for k, ids in sorted(by_kind.items())]
         if not statements:
             return
+        if by.operation is Operation.FORGET_PERSON:
+            # The entries of what is erased lose their values; one entry says that it was.
+            subjects = [Subject.of(t) for t in ties] + [Subject.of(n) for n in nodes]
+            erased = [{"type": s.type, "id": s.id} for s in subjects]
+            statements.append(cypher.erase_log(erased, ERASED))
+            rows = erasure_rows(by, nodes[0].kind if nodes else ties[0].type)
+        else:
+            rows = change_rows(by, [(n, None) for n in nodes], [(t, None) for t in ties])
         async with self._write_lock:
-            await self._transaction(statements)
-            self.version += 1
+            await self._logged(statements, rows)
 
     async def unsourced_nodes(self, kind: NodeKind, after_id: str | None, limit: int) -> list[Node]:
         rows = await self._read(cypher.unsourced_nodes(kind, after_id, limit))
@@ -267,12 +348,12 @@ class CypherStore(CypherTallies, ABC):
         rows = await self._read(cypher.unsourced_ties(type_, after_id, limit))
         return [self._tie(rel, source, target) for source, target, rel in rows]
 
-    async def save_token(self, token: ApiToken) -> None:
+    async def save_token(self, token: ApiToken, by: Attribution = SYSTEM) -> None:
         async with self._write_lock:
             if any(t.name == token.name for t in await self.list_tokens()):
                 raise BadInputError(f"A token named '{token.name}' exists already.", "name")
             statement = cypher.save_token(token.name, token.role.value, token.digest, token.created)
-            await self._transaction([statement])
+            await self._logged([statement], token_rows(by, None, token))
 
     async def token_by_digest(self, digest: str) -> ApiToken | None:
         rows = await self._read(cypher.token_by_digest(digest))
@@ -281,11 +362,12 @@ class CypherStore(CypherTallies, ABC):
     async def list_tokens(self) -> list[ApiToken]:
         return [_token(row) for row in await self._read(cypher.list_tokens())]
 
-    async def revoke_token(self, name: str) -> bool:
+    async def revoke_token(self, name: str, by: Attribution = SYSTEM) -> bool:
         async with self._write_lock:
-            if not any(t.name == name for t in await self.list_tokens()):
+            found = [t for t in await self.list_tokens() if t.name == name]
+            if not found:
                 return False
-            await self._transaction([cypher.revoke_token(name)])
+            await self._logged([cypher.revoke_token(name)], token_rows(by, found[0], None))
             return True
 
 

@@ -13,8 +13,9 @@ from typing import Any
 import ladybug
 import pyarrow as pa
 
+from graph import cypher
 from graph.aggregates import Group, Grouping, Summary
-from graph.backends import ladybug_schema, read_model
+from graph.backends import ladybug_handles, ladybug_schema, read_model
 from graph.backends.cypher_store import CypherStore, Progress, Row
 from graph.backends.read_model import HopOrder
 from graph.backends.read_model_keeper import ReadModelKeeper
@@ -28,6 +29,7 @@ from graph.columns import (
 )
 from graph.cypher import Statement
 from graph.errors import BadInputError, StoreUnavailableError
+from graph.history import SYSTEM, Attribution, LogEntry
 from graph.model import Node, NodeKind, Tie, TieType
 from graph.store import (
     Condition,
@@ -70,6 +72,7 @@ class LadybugStore(CypherStore):
         self._db: ladybug.Database | None = None
         self._pool: asyncio.Queue[ladybug.Connection] = asyncio.Queue()
         self.read_model: ReadModelKeeper | None = None
+        self._without_log = False
         if read_model:
             self.read_model = ReadModelKeeper(lambda: self.version, self._write_lock, self._model)
 
@@ -79,15 +82,42 @@ class LadybugStore(CypherStore):
 
     @version.setter
     def version(self, value: int) -> None:
+        changed = value != getattr(self, "_version", None)
         self._version = value
         keeper = getattr(self, "read_model", None)
-        if keeper is not None:
+        if keeper is not None and changed:
             keeper.stale()
 
     async def open(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = await asyncio.to_thread(
+            ladybug_handles.acquire, self.path, self.read_only, self._recovered_database
+        )
+        for _ in range(self._pool_size):
+            self._pool.put_nowait(ladybug.Connection(self._db))
+        if not self.read_only:
+            await self._transaction([Statement(s, {}) for s in ladybug_schema.statements()])
+            await self._add_missing_columns()
+            await self._fill_derived()
+        else:
+            tables = await self._read(Statement(ladybug_schema.table_names(), {}))
+            self._without_log = cypher.LOG_LABEL not in {str(row[0]) for row in tables}
+        await self.sync_version()
+        if self.read_model is not None:
+            self.read_model.start()
+
+    async def _add_missing_columns(self) -> None:
+        for kind in NodeKind:
+            rows = await self._read(Statement(ladybug_schema.column_names(kind), {}))
+            present = {str(row[0]) for row in rows}
+            added = ladybug_schema.added_columns(kind, present)
+            if added:
+                logger.info("Adding columns to %s: %s", kind.value, ", ".join(added))
+                await self._transaction([Statement(text, {}) for text in added])
+
+    def _recovered_database(self) -> ladybug.Database:
         try:
-            self._db = await asyncio.to_thread(self._database, strict_log=True)
+            return self._database(strict_log=True)
         except RuntimeError as error:
             if "WAL" not in str(error):
                 raise StoreUnavailableError(_open_failure(self.path, error)) from error
@@ -101,26 +131,9 @@ class LadybugStore(CypherStore):
                 error,
             )
             try:
-                self._db = await asyncio.to_thread(self._database, strict_log=False)
+                return self._database(strict_log=False)
             except RuntimeError as again:
                 raise StoreUnavailableError(_open_failure(self.path, again)) from again
-        for _ in range(self._pool_size):
-            self._pool.put_nowait(ladybug.Connection(self._db))
-        if not self.read_only:
-            await self._transaction([Statement(s, {}) for s in ladybug_schema.statements()])
-            await self._add_missing_columns()
-            await self._fill_derived()
-        if self.read_model is not None:
-            self.read_model.start()
-
-    async def _add_missing_columns(self) -> None:
-        for kind in NodeKind:
-            rows = await self._read(Statement(ladybug_schema.column_names(kind), {}))
-            present = {str(row[0]) for row in rows}
-            added = ladybug_schema.added_columns(kind, present)
-            if added:
-                logger.info("Adding columns to %s: %s", kind.value, ", ".join(added))
-                await self._transaction([Statement(text, {}) for text in added])
 
     def _database(self, *, strict_log: bool) -> ladybug.Database:
         return ladybug.Database(
@@ -133,8 +146,8 @@ class LadybugStore(CypherStore):
         while not self._pool.empty():
             self._pool.get_nowait().close()
         if self._db is not None:
-            self._db.close()
             self._db = None
+            ladybug_handles.release(self.path, self.read_only)
 
     async def ping(self) -> None:
         if self._db is None:
@@ -142,7 +155,12 @@ class LadybugStore(CypherStore):
         await super().ping()
 
     async def bulk_load(
-        self, nodes: Sequence[Node], ties: Sequence[Tie], progress: Progress | None = None
+        self,
+        nodes: Sequence[Node],
+        ties: Sequence[Tie],
+        progress: Progress | None = None,
+        by: Attribution = SYSTEM,
+        log: Sequence[LogEntry] = (),
     ) -> WriteSummary:
         async with self._write_lock:
             nodes_by_kind, kinds = nodes_for_bulk_load(nodes)
@@ -150,12 +168,14 @@ class LadybugStore(CypherStore):
                 raise BadInputError("A bulk load needs an empty database; use upsert instead.")
             try:
                 await self._copy_all(_tables(nodes_by_kind, ties, kinds), progress)
+                # COPY commits on its own: the log's entries follow the last COPY, and a
+                # failure before they are written empties the graph again.
+                await self._log_bulk_load(by, nodes, ties, log)
             except Exception:
                 # Ties are checked while the nodes are copied: a bad tie, like a failed COPY,
                 # empties the database again, so a bulk load is still all or nothing.
-                await self._transaction([Statement("MATCH (n) DETACH DELETE n", {})])
+                await self._transaction([cypher.delete_graph()])
                 raise
-            self.version += 1
             return WriteSummary(created_nodes=len(nodes), created_ties=len(ties))
 
     # The reads the read model answers while it is current; each counts as one round trip,
@@ -382,8 +402,11 @@ class LadybugStore(CypherStore):
     async def _copy(self, table: str, data: pa.Table, options: str) -> None:
         await self._transaction([Statement(f"COPY {table} FROM $data{options}", {"data": data})])
 
-    async def _read(self, statement: Statement) -> list[Row]:
-        self.round_trips.record(statement.text)
+    async def _read(self, statement: Statement, counted: bool = True) -> list[Row]:
+        if self._without_log and cypher.LOG_LABEL in statement.text:
+            return []  # opened read-only, made by a version that kept no log: none to read
+        if counted:
+            self.round_trips.record(statement.text)
         connection = await self._pool.get()
         timeout_ms = round(self.read_timeout * 1000) if self.read_timeout else 0
         try:
@@ -398,14 +421,14 @@ class LadybugStore(CypherStore):
         finally:
             self._pool.put_nowait(connection)
 
-    async def _transaction(self, statements: Sequence[Statement]) -> None:
+    async def _transaction(self, statements: Sequence[Statement]) -> list[Row]:
         if not statements:
-            return
+            return []
         for statement in statements:
             self.round_trips.record(statement.text)
         connection = await self._pool.get()
         try:
-            await asyncio.to_thread(_run_transaction, connection, statements)
+            return await asyncio.to_thread(_run_transaction, connection, statements)
         finally:
             self._pool.put_nowait(connection)
 
@@ -457,18 +480,19 @@ def _read_model(connection: ladybug.Connection, version: int) -> read_model.Read
     return read_model.assemble(version, nodes, ties)
 
 
-def _run_transaction(connection: ladybug.Connection, statements: Sequence[Statement]) -> None:
+def _run_transaction(connection: ladybug.Connection, statements: Sequence[Statement]) -> list[Row]:
     if len(statements) == 1 and statements[0].text.startswith(("COPY", "CREATE")):
-        _execute(connection, statements[0])
-        return
+        return _execute(connection, statements[0])
     connection.execute("BEGIN TRANSACTION")
+    rows: list[Row] = []
     try:
         for statement in statements:
-            _execute(connection, statement)
+            rows = _execute(connection, statement)
     except BaseException:
         connection.execute("ROLLBACK")
         raise
     connection.execute("COMMIT")
+    return rows
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ group per tie type with every endpoint pair the model allows."""
 from __future__ import annotations
 
 from graph.columns import LIST_COLUMNS, TIE_COLUMNS, node_columns
-from graph.cypher import TOKEN_LABEL
+from graph.cypher import COUNTER_LABEL, LOG_LABEL, TOKEN_LABEL
 from graph.model import TIE_SPECS, NodeKind, TieType
 
 
@@ -39,6 +39,20 @@ def token_table() -> str:
     )
 
 
+def log_tables() -> list[str]:
+    """The log (graph/history.py) and the counter that numbers its entries."""
+    return [
+        f"CREATE NODE TABLE IF NOT EXISTS {LOG_LABEL}(position INT64 PRIMARY KEY, time STRING, "
+        "actor STRING, operation STRING, subject STRING, subjectType STRING, before STRING, "
+        "after STRING, sources STRING[])",
+        f"CREATE NODE TABLE IF NOT EXISTS {COUNTER_LABEL}(name STRING PRIMARY KEY, position INT64)",
+    ]
+
+
+def table_names() -> str:
+    return "CALL show_tables() RETURN name"
+
+
 def column_names(kind: NodeKind) -> str:
     """The names of the columns a kind's table has."""
     return f"CALL table_info('{kind.value}') RETURN name"
@@ -56,4 +70,4 @@ def added_columns(kind: NodeKind, present: set[str]) -> list[str]:
 
 def statements() -> list[str]:
     tables = [node_table(kind) for kind in NodeKind] + [tie_table(t) for t in TieType]
-    return [*tables, token_table()]
+    return [*tables, token_table(), *log_tables()]

@@ -17,6 +17,7 @@ from graph.backends.cypher_store import CypherStore, Progress, Row
 from graph.columns import node_from_row, node_row, tie_from_row, tie_row
 from graph.cypher import Statement
 from graph.errors import BadInputError, StoreUnavailableError
+from graph.history import SYSTEM, Attribution, LogEntry
 from graph.model import Node, NodeKind, Tie, TieType
 from graph.store import EdgeMatch, Hop, SearchQuery, WriteSummary
 from graph.writes import nodes_for_bulk_load, ties_for_bulk_load
@@ -57,6 +58,7 @@ class Neo4jStore(CypherStore):
                 await driver.execute_query(text, database_=self.database)
         self._prepared = True
         await self._fill_derived()
+        await self.sync_version()
 
     async def close(self) -> None:
         if self._driver is not None:
@@ -81,7 +83,12 @@ class Neo4jStore(CypherStore):
         return neo4j_cypher.kind_test(var, kind)
 
     async def bulk_load(
-        self, nodes: Sequence[Node], ties: Sequence[Tie], progress: Progress | None = None
+        self,
+        nodes: Sequence[Node],
+        ties: Sequence[Tie],
+        progress: Progress | None = None,
+        by: Attribution = SYSTEM,
+        log: Sequence[LogEntry] = (),
     ) -> WriteSummary:
         async with self._write_lock:
             nodes_by_kind, kinds = nodes_for_bulk_load(nodes)
@@ -101,10 +108,10 @@ class Neo4jStore(CypherStore):
                         await self._transaction([statement])
                         if progress:
                             progress(len(batch))
+                await self._log_bulk_load(by, nodes, ties, log)
             except BaseException:
                 await self.delete_everything()
                 raise
-            self.version += 1
             return WriteSummary(created_nodes=len(nodes), created_ties=len(ties))
 
     def _node(self, value: Any) -> Node:
@@ -114,9 +121,10 @@ class Neo4jStore(CypherStore):
     def _tie(self, value: Any, source: str, target: str) -> Tie:
         return tie_from_row(TieType(value.type), source, target, dict(value))
 
-    async def _read(self, statement: Statement) -> list[Row]:
+    async def _read(self, statement: Statement, counted: bool = True) -> list[Row]:
         await self._prepare()
-        self.round_trips.record(statement.text)
+        if counted:
+            self.round_trips.record(statement.text)
         async with self._translated():
             query = neo4j.Query(statement.text, timeout=self.read_timeout)
             result = await self._open_driver().execute_query(
@@ -127,23 +135,25 @@ class Neo4jStore(CypherStore):
             )
         return [list(record.values()) for record in result.records]
 
-    async def _transaction(self, statements: Sequence[Statement]) -> None:
+    async def _transaction(self, statements: Sequence[Statement]) -> list[Row]:
         if not statements:
-            return
+            return []
         await self._prepare()
         for statement in statements:
             self.round_trips.record(statement.text)
 
-        async def work(tx: neo4j.AsyncManagedTransaction) -> None:
+        async def work(tx: neo4j.AsyncManagedTransaction) -> list[Row]:
+            rows: list[Row] = []
             for statement in statements:
                 result = await tx.run(statement.text, statement.params)
-                await result.consume()
+                rows = [list(values) for values in await result.values()]
+            return rows
 
         async with (
             self._translated(),
             self._open_driver().session(database=self.database) as session,
         ):
-            await session.execute_write(work)
+            return await session.execute_write(work)
 
     async def delete_everything(self) -> None:
         """Empty the database, in batches so a large graph does not need one huge transaction."""

@@ -11,6 +11,7 @@ from graph.aggregates import GROUPING_FIELDS, KIND, TYPE, Grouping, Part
 from graph.backends import neo4j_cypher
 from graph.columns import derived_values, node_row, tie_row
 from graph.cypher import Statement
+from graph.history import ERASED, SYSTEM, LogEntry, change_rows, entry_row
 from graph.model import TIE_SPECS, Node, NodeKind, Tie, TieType
 from graph.store import (
     Condition,
@@ -40,6 +41,7 @@ _CONDITIONS = (
 )
 
 
+_ENTRY = LogEntry(7, "2026-12-02T06:00:00+00:00", "ci", "link", "t", "LEADS", None, "{}", ("s",))
 _ACTORS = (NodeKind.PERSON, NodeKind.ORGANISATION)
 _PARTICIPATION = (TieType.LEADS, TieType.PARTICIPATES_IN, TieType.PARTNER_IN)
 _THIRD_SECTOR = Match((Condition("sector", Op.IN, ("THIRD_SECTOR",)),))
@@ -355,6 +357,17 @@ def catalogue() -> dict[str, Statement]:
         "token_by_digest": cypher.token_by_digest("digest"),
         "list_tokens": cypher.list_tokens(),
         "revoke_token": cypher.revoke_token("name"),
+        "append_log": cypher.append_log(
+            change_rows(SYSTEM, [(None, Node(NodeKind.PERSON, "a", "A", sources=("s",)))])
+        ),
+        "restore_log": cypher.restore_log([entry_row(_ENTRY)], 7),
+        "log_position": cypher.log_position(),
+        "log_entries": cypher.log_entries(0, 1000),
+        "subject_history": cypher.subject_history("Person", "a", None, 20),
+        "subject_history[before]": cypher.subject_history("Person", "a", 7, 20),
+        "position_at": cypher.position_at("2026-12-02T06:00:00.000000+00:00"),
+        "erase_log": cypher.erase_log([{"type": "Person", "id": "a"}], ERASED),
+        "delete_graph": cypher.delete_graph(),
         **{
             f"schema_statements[{i}]": Statement(text, {})
             for i, text in enumerate(neo4j_cypher.schema_statements())

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from graph.cypher import (
+    COUNTER_LABEL,
+    LOG_LABEL,
     NEIGHBOUR_SORT_KEYS,
     TOKEN_LABEL,
     Statement,
@@ -58,6 +60,14 @@ def schema_statements() -> list[str]:
         f"CREATE CONSTRAINT poikki_token_digest IF NOT EXISTS "
         f"FOR (t:{TOKEN_LABEL}) REQUIRE t.digest IS UNIQUE"
     )
+    statements += [
+        f"CREATE CONSTRAINT poikki_log_position IF NOT EXISTS "
+        f"FOR (l:{LOG_LABEL}) REQUIRE l.position IS UNIQUE",
+        f"CREATE INDEX poikki_log_subject IF NOT EXISTS FOR (l:{LOG_LABEL}) ON (l.subject)",
+        f"CREATE INDEX poikki_log_time IF NOT EXISTS FOR (l:{LOG_LABEL}) ON (l.time)",
+        f"CREATE CONSTRAINT poikki_log_counter IF NOT EXISTS "
+        f"FOR (c:{COUNTER_LABEL}) REQUIRE c.name IS UNIQUE",
+    ]
     statements += [f"DROP INDEX {index} IF EXISTS" for index in RETIRED_INDEXES]
     return statements
 
