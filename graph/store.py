@@ -215,6 +215,23 @@ class WriteSummary:
     unchanged_ties: int = 0
 
 
+@dataclass(frozen=True)
+class MergeResult:
+    """What `merge_nodes` did: the kept node as stored after, the removed one as it was."""
+
+    kept: Node
+    removed: Node
+    moved: tuple[Tie, ...] = ()
+    """The removed node's ties, now the kept node's."""
+    folded: tuple[Tie, ...] = ()
+    """The kept node's ties that absorbed a duplicate (same type, far end and period), with
+    the duplicates' sources added."""
+    dropped: tuple[Tie, ...] = ()
+    """Ties that joined the two nodes: they would join the kept node to itself."""
+    absorbed: tuple[Tie, ...] = ()
+    """The removed node's ties folded into one of `folded`, as they were."""
+
+
 @dataclass
 class RoundTrips:
     """Counts the statements sent to the database (and the reads the embedded read model
@@ -332,6 +349,16 @@ class GraphStore(TokenStore, Protocol):
 
     async def existing_ties(self, type_: TieType, ids: Sequence[str]) -> list[Tie]:
         """Stored ties of one type by tie id, in no particular order."""
+
+    async def nodes_by_identifiers(self, keys: Sequence[str]) -> dict[str, Node]:
+        """The node holding each of these identifier keys (`SCHEME:value`); absent if none."""
+
+    async def merged_into(self, ids: Sequence[str]) -> dict[str, Node]:
+        """The node each of these ids was merged into (it lists the id in `mergedFrom`)."""
+
+    async def merge_nodes(self, keep_id: str, remove_id: str) -> MergeResult:
+        """Merge `remove` into `keep` in one transaction (graph/merges.py says how); the
+        one write a merge makes, so whatever records writes records merges here."""
 
     async def upsert(self, nodes: Sequence[Node], ties: Sequence[Tie]) -> WriteSummary:
         """Create or update nodes and ties in one transaction: all of it or none of it."""

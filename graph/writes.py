@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from graph import cypher
@@ -25,6 +25,8 @@ class WriteReader(Protocol):
     async def find_nodes(self, ids: Sequence[str]) -> list[Node | None]: ...
 
     async def existing_ties(self, type_: TieType, ids: Sequence[str]) -> list[Tie]: ...
+
+    async def nodes_by_identifiers(self, keys: Sequence[str]) -> dict[str, Node]: ...
 
 
 @dataclass
@@ -56,11 +58,15 @@ async def plan_writes(reader: WriteReader, nodes: Sequence[Node], ties: Sequence
     found = await reader.find_nodes(batch_ids + endpoint_ids)
     stored = {node.id: node for node in found if node is not None}
 
+    await _check_identifiers(reader, nodes)
     kinds = {node_id: node.kind for node_id, node in stored.items()}
     changed_nodes: list[Node] = []
     created_nodes = 0
     for node in nodes:
         before = stored.get(node.id)
+        if before is not None and not node.merged_from and before.merged_from:
+            # Only a merge writes `mergedFrom`; an import or update of the node keeps it.
+            node = replace(node, merged_from=before.merged_from)
         if before is not None and before.kind is not node.kind:
             raise BadInputError(
                 f"Node '{node.id}' exists as a {before.kind.value}, not a {node.kind.value}.", "id"
@@ -88,6 +94,24 @@ async def plan_writes(reader: WriteReader, nodes: Sequence[Node], ties: Sequence
         unchanged_ties=len(ties) - len(changed_ties),
     )
     return plan
+
+
+async def _check_identifiers(reader: WriteReader, nodes: Sequence[Node]) -> None:
+    """An identifier belongs to one node: BadInputError naming the first one two would share."""
+    holders: dict[str, str] = {}
+    for node in nodes:
+        for identifier in node.identifiers:
+            other = holders.setdefault(identifier.key, node.id)
+            if other != node.id:
+                raise BadInputError(
+                    f"Nodes '{other}' and '{node.id}' both give {identifier.key}.", "identifiers"
+                )
+    for key, holder in (await reader.nodes_by_identifiers(list(holders))).items():
+        if holder.id != holders[key]:
+            raise BadInputError(
+                f"Node '{holders[key]}' gives {key}, which node '{holder.id}' has already.",
+                "identifiers",
+            )
 
 
 def _statements(plan: WritePlan, moved: Sequence[Tie]) -> list[Statement]:

@@ -15,6 +15,7 @@ from graph.backends.cypher_tallies import CypherTallies
 from graph.columns import derived_values, tie_batch
 from graph.cypher import Statement
 from graph.errors import BadInputError
+from graph.merges import plan_merge
 from graph.model import GraphStats, Node, NodeKind, Tie, TieType
 from graph.store import (
     Condition,
@@ -23,6 +24,7 @@ from graph.store import (
     Hop,
     Keyset,
     Match,
+    MergeResult,
     Neighbour,
     NeighbourPage,
     NodeQuery,
@@ -194,6 +196,25 @@ class CypherStore(CypherTallies, ABC):
     async def existing_ties(self, type_: TieType, ids: Sequence[str]) -> list[Tie]:
         rows = await self._read(cypher.existing_ties(type_, ids))
         return [self._tie(rel, source, target) for source, target, rel in rows]
+
+    async def nodes_by_identifiers(self, keys: Sequence[str]) -> dict[str, Node]:
+        if not keys:
+            return {}
+        rows = await self._read(cypher.nodes_by_identifiers(keys))
+        return {str(key): self._node(node) for key, node in rows}
+
+    async def merged_into(self, ids: Sequence[str]) -> dict[str, Node]:
+        if not ids:
+            return {}
+        rows = await self._read(cypher.merged_into(ids))
+        return {str(ident): self._node(node) for ident, node in rows}
+
+    async def merge_nodes(self, keep_id: str, remove_id: str) -> MergeResult:
+        async with self._write_lock:
+            result, statements = await plan_merge(self, keep_id, remove_id)
+            await self._transaction(statements)
+            self.version += 1
+            return result
 
     async def upsert(self, nodes: Sequence[Node], ties: Sequence[Tie]) -> WriteSummary:
         async with self._write_lock:

@@ -333,6 +333,8 @@ def catalogue() -> dict[str, Statement]:
         "ping": cypher.ping(),
         "find_nodes": neo4j_cypher.find_nodes(["a", "b"]),
         "find_nodes[shared]": cypher.find_nodes(["a", "b"]),
+        "nodes_by_identifiers": cypher.nodes_by_identifiers(["WIKIDATA:Q42"]),
+        "merged_into": cypher.merged_into(["a"]),
         "count_nodes": cypher.count_nodes(_KIND, _CONDITIONS, None, neo4j_cypher.kind_test),
         "count_nodes[no filter]": cypher.count_nodes(_KIND, (), None, neo4j_cypher.kind_test),
         "count_all_nodes": cypher.count_all_nodes(),
