@@ -19,6 +19,7 @@ from graph.columns import EXTRA_COLUMNS
 from graph.errors import BadInputError, NotFoundError
 from graph.hygiene import id_problem, text_problem
 from graph.identifiers import IdentifierError, identifier, scheme_named, united
+from graph.imports.matching import Matched, match_stored
 from graph.imports.problems import ImportRejected
 from graph.imports.reader import problems_against_store, read_files_and_problems
 from graph.model import (
@@ -68,6 +69,13 @@ class RequiredFieldError(BadInputError):
 
     def __init__(self, field: str) -> None:
         super().__init__(f"`{field}` is required: it can be changed but not cleared.", field)
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    summary: WriteSummary
+    matched: tuple[Matched, ...] = ()
+    """Records written to a stored node of another id (by identifier or an earlier merge)."""
 
 
 @dataclass(frozen=True)
@@ -280,10 +288,14 @@ class Curator:
         self,
         files: Sequence[tuple[str, bytes]],
         progress: Callable[[int], None] | None = None,
-    ) -> WriteSummary:
-        """Read every file, check the whole batch against the store, then write it in one
-        transaction: one problem anywhere rejects it all (ImportRejected lists every one)."""
+    ) -> ImportOutcome:
+        """Read every file, match records to stored nodes (graph/imports/matching.py), check
+        the whole batch against the store, then write it in one transaction: one problem
+        anywhere rejects it all (ImportRejected lists every one)."""
         batch, problems = read_files_and_problems(files)
+        matching = await match_stored(batch, self.store)
+        batch = matching.batch
+        problems += matching.problems
         problems += await problems_against_store(batch, self.store.find_nodes)
         if problems:
             order = {name: index for index, (name, _) in enumerate(files)}
@@ -310,7 +322,7 @@ class Curator:
                 ties=tuple(t.id for t in batch.ties if ties_before.get(t.id, t) != t),
             ),
         )
-        return summary
+        return ImportOutcome(summary, matching.matched)
 
     async def _node(self, node_id: str) -> Node:
         found = (await self.store.find_nodes([node_id]))[0]

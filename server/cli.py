@@ -31,7 +31,7 @@ from server.cli_support import (
     with_store,
 )
 from server.copy import CopyReport, copy_graph, total_items
-from server.curation_commands import forget, import_files, tokens
+from server.curation_commands import forget, import_files, merge, tokens
 from server.export_command import export
 from server.middleware import configure_logging
 from server.persist_command import persist
@@ -42,6 +42,7 @@ from server.variables import ConfigError, markdown_table
 app = typer.Typer(help="Poikki: a GraphQL backend over a networked-knowledge graph.")
 app.command()(export)
 app.command("import")(import_files)
+app.command("merge")(merge)
 app.command()(forget)
 app.add_typer(tokens, name="token")
 app.command()(persist)

@@ -508,7 +508,7 @@ async def test_identifiers_are_stored_found_and_unique(store: GraphStore) -> Non
     }
     assert found[orcid.key].identifiers == (WIKIDATA_ANN, orcid)
     bo = Node(NodeKind.PERSON, "bo", "Bo Berg", sources=S, identifiers=(WIKIDATA_ANN,))
-    with pytest.raises(BadInputError, match="Q42.*'ann'"):
+    with pytest.raises(BadInputError, match=r"Q42.*'ann'"):
         await store.upsert([bo], [])
     assert (await store.get_nodes(NodeKind.PERSON, ["bo"]))[0] == Node(
         NodeKind.PERSON, "bo", "Bo Berg", sources=S
