@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -413,3 +414,62 @@ def test_poikki_merge_on_the_command_line(tmp_path: Path) -> None:
     again = runner.invoke(app, ["merge", KEEP, REMOVE, "--data-dir", str(tmp_path)])
     assert again.exit_code == 1
     assert "was merged into" in again.output
+
+
+DUPLICATES = """
+query ($kind: NodeKind!, $first: Int, $after: String) {
+  duplicateCandidates(kind: $kind, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    candidates { first { slug } second { slug } score reasons { reason detail } }
+  }
+}
+"""
+
+
+def test_duplicate_candidates_by_name_and_identifier_scored_by_what_they_share(
+    make_client: Callable[..., GraphQLClient],
+) -> None:
+    nodes, ties = _graph()
+    nodes += [
+        Node(NodeKind.PERSON, "sade-aijala", "Säde Äijälä", sources=S1),
+        Node(NodeKind.PERSON, "aijala-sade", "AIJALA, Sade", sources=S1),
+        Node(NodeKind.PERSON, "unique", "Ainoa Laatuaan", sources=S1),
+        organisation(
+            "hel-1", "Helsingin kaupunki", *S1, org_type=OrgType.MUNICIPALITY, sector=Sector.PUBLIC
+        ),
+        organisation("hel-2", "Helsinki", *S1, org_type=OrgType.MUNICIPALITY, sector=Sector.PUBLIC),
+    ]
+    urls = {"hel-1": "https://www.hel.fi/", "hel-2": "http://hel.fi"}
+    nodes = [
+        replace(n, identifiers=(identifier(Scheme.URL, urls[n.id]),)) if n.id in urls else n
+        for n in nodes
+    ]
+    ties += [
+        Tie(TieType.MEMBER_OF, REMOVE, "espoo", "r-espoo", sources=S2),
+        Tie(TieType.PARTICIPATES_IN, REMOVE, "ohjaamo", "r-ohjaamo", sources=S2),
+    ]
+    client = make_client(nodes, ties)
+    people = client.data(DUPLICATES, {"kind": "PERSON"})["duplicateCandidates"]
+    # Independently from the documented rule: a name key (0.5), one shared employer (0.1)
+    # and one shared initiative (0.05); the other pair shares the name only.
+    assert [
+        (c["first"]["slug"], c["second"]["slug"], c["score"]) for c in people["candidates"]
+    ] == [(REMOVE, KEEP, 0.65), ("aijala-sade", "sade-aijala", 0.5)]
+    assert people["candidates"][0]["reasons"] == [
+        {"reason": "SAME_NAME", "detail": "hertell sirpa"},
+        {"reason": "SHARED_EMPLOYER", "detail": "espoo"},
+        {"reason": "SHARED_INITIATIVE", "detail": "ohjaamo"},
+    ]
+    assert people["totalCount"] == 2
+    page = client.data(DUPLICATES, {"kind": "PERSON", "first": 1})["duplicateCandidates"]
+    assert page["pageInfo"]["hasNextPage"]
+    rest = client.data(
+        DUPLICATES, {"kind": "PERSON", "first": 1, "after": page["pageInfo"]["endCursor"]}
+    )["duplicateCandidates"]
+    assert [c["first"]["slug"] for c in rest["candidates"]] == ["aijala-sade"]
+    assert not rest["pageInfo"]["hasNextPage"]
+    organisations = client.data(DUPLICATES, {"kind": "ORGANISATION"})["duplicateCandidates"]
+    assert [
+        (c["first"]["slug"], c["second"]["slug"], c["score"], c["reasons"])
+        for c in organisations["candidates"]
+    ] == [("hel-1", "hel-2", 0.5, [{"reason": "SHARED_IDENTIFIER", "detail": "URL:hel.fi"}])]
