@@ -59,6 +59,13 @@ def nodes_by_identifiers(keys: Sequence[str]) -> Statement:
     )
 
 
+def name_rows(kind: NodeKind) -> Statement:
+    """Every node of a kind as id, folded name (searchName) and identifier keys (none for
+    kinds without them): what finding duplicates blocks on, without reading whole nodes."""
+    keys = f"n.{IDENTIFIERS}" if kind in IDENTIFIED_KINDS else "[]"
+    return Statement(f"MATCH (n:{kind.value}) RETURN n.id, n.searchName, {keys}", {})
+
+
 def merged_into(ids: Sequence[str]) -> Statement:
     """The nodes that these ids were merged into (they list them in `mergedFrom`)."""
     kinds = labels(list(NodeKind))

@@ -18,6 +18,7 @@ projects they lead, take part in or sit on).
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -25,14 +26,24 @@ from dataclasses import dataclass
 from enum import StrEnum
 from itertools import combinations
 
-from graph.model import Identifier, Node, NodeKind, Scheme, TieType
-from graph.store import GraphStore
+from graph.model import (
+    INITIATIVE_KINDS,
+    TIE_SPECS,
+    Identifier,
+    Node,
+    NodeKind,
+    Scheme,
+    TieType,
+)
+from graph.store import Direction, GraphStore, Hop
 from graph.text_match import fold
 
 MAX_BLOCK = 200
-SCAN_BATCH = 10_000
 TIE_BATCH = 1_000
 EMPLOYMENT = frozenset({TieType.EMPLOYED_BY, TieType.MEMBER_OF})
+INITIATIVE_TIES = frozenset(
+    {TieType.LEADS, TieType.PARTICIPATES_IN, TieType.SITS_ON, TieType.PARTNER_IN}
+)
 SCORE_RULE = (
     "0.5 for the same name key, 0.5 for each identifier shared in loosened form, 0.1 for each "
     "shared employer (at most 0.3) and 0.05 for each shared initiative (at most 0.2), and "
@@ -85,33 +96,41 @@ def loose_key(identifier: Identifier) -> str:
 
 
 async def duplicate_candidates(store: GraphStore, kind: NodeKind) -> list[Candidate]:
-    """Every candidate pair of nodes of `kind`, best first (score, then ids)."""
-    nodes = await _every_node(store, kind)
+    """Every candidate pair of nodes of `kind`, best first (score, then ids); kept for the
+    store's version, so paging through them computes them once."""
+    cache_key = (id(store), store.version, kind)
+    found = _CACHE.get(cache_key)
+    if found is None:
+        rows = await store.name_rows(kind)
+        pairs = await asyncio.to_thread(_paired, rows)
+        ids = sorted({i for pair in pairs for i in pair})
+        nodes = {n.id: n for n in await store.find_nodes(ids) if n is not None}
+        shared = await _affiliations(store, kind, ids)
+        candidates = [_scored(nodes[a], nodes[b], shared) for a, b in pairs]
+        found = sorted(candidates, key=lambda c: c.key)
+        _CACHE.clear()  # one kind of one version: what someone paging through pairs needs
+        _CACHE[cache_key] = found
+    return found
+
+
+_CACHE: dict[tuple[int, int, NodeKind], list[Candidate]] = {}
+
+
+def _paired(rows: Sequence[tuple[str, str, tuple[str, ...]]]) -> set[tuple[str, str]]:
+    """The pairs of ids that share a block (the module's rules)."""
     blocks: dict[str, list[str]] = defaultdict(list)
-    for node in nodes.values():
-        key = name_key(node.name)
-        if key:
-            blocks["name:" + key].append(node.id)
-        for loose in {loose_key(i) for i in node.identifiers}:
-            blocks["id:" + loose].append(node.id)
-    pairs = {
+    for ident, folded, keys in rows:
+        words = " ".join(sorted(_WORD.findall(folded)))
+        if words:
+            blocks["name:" + words].append(ident)
+        for loose in {loose_key(Identifier.from_key(key)) for key in keys}:
+            blocks["id:" + loose].append(ident)
+    return {
         pair
         for members in blocks.values()
         if 1 < len(members) <= MAX_BLOCK
         for pair in combinations(sorted(members), 2)
     }
-    shared = await _affiliations(store, kind, sorted({i for pair in pairs for i in pair}))
-    candidates = [_scored(nodes[a], nodes[b], shared) for a, b in pairs]
-    return sorted(candidates, key=lambda c: c.key)
-
-
-async def _every_node(store: GraphStore, kind: NodeKind) -> dict[str, Node]:
-    found: dict[str, Node] = {}
-    after: str | None = None
-    while batch := await store.scan_nodes(kind, after, SCAN_BATCH):
-        found.update((node.id, node) for node in batch)
-        after = batch[-1].id
-    return found
 
 
 async def _affiliations(
@@ -119,22 +138,19 @@ async def _affiliations(
 ) -> dict[str, dict[Reason, set[str]]]:
     """Each node's employers and initiatives, by id."""
     held: dict[str, dict[Reason, set[str]]] = defaultdict(lambda: defaultdict(set))
-    wanted = set(ids)
-    for start in range(0, len(ids), TIE_BATCH):
-        batch = list(ids[start : start + TIE_BATCH])
-        for tie in await store.ties_of(kind, batch):
-            if tie.source not in wanted:
-                continue
-            if tie.type in EMPLOYMENT:
-                held[tie.source][Reason.SHARED_EMPLOYER].add(tie.target)
-            elif tie.type in _INITIATIVE_TIES:
-                held[tie.source][Reason.SHARED_INITIATIVE].add(tie.target)
+    for reason, types, others in (
+        (Reason.SHARED_EMPLOYER, EMPLOYMENT, (NodeKind.ORGANISATION,)),
+        (Reason.SHARED_INITIATIVE, INITIATIVE_TIES, INITIATIVE_KINDS),
+    ):
+        usable = tuple(sorted(t for t in types if kind in TIE_SPECS[t].sources))
+        if not usable or not ids:
+            continue
+        hop = Hop(kind, usable, Direction.OUT, others)
+        for start in range(0, len(ids), TIE_BATCH):
+            found = await store.neighbours(hop, ids[start : start + TIE_BATCH])
+            for parent, items in found.items():
+                held[parent][reason].update(item.node.id for item in items)
     return held
-
-
-_INITIATIVE_TIES = frozenset(
-    {TieType.LEADS, TieType.PARTICIPATES_IN, TieType.SITS_ON, TieType.PARTNER_IN}
-)
 
 
 def _scored(a: Node, b: Node, shared: dict[str, dict[Reason, set[str]]]) -> Candidate:

@@ -353,6 +353,9 @@ class GraphStore(TokenStore, Protocol):
     async def nodes_by_identifiers(self, keys: Sequence[str]) -> dict[str, Node]:
         """The node holding each of these identifier keys (`SCHEME:value`); absent if none."""
 
+    async def name_rows(self, kind: NodeKind) -> list[tuple[str, str, tuple[str, ...]]]:
+        """Every node of a kind as (id, folded name, identifier keys), in no order."""
+
     async def merged_into(self, ids: Sequence[str]) -> dict[str, Node]:
         """The node each of these ids was merged into (it lists the id in `mergedFrom`)."""
 

@@ -203,6 +203,10 @@ class CypherStore(CypherTallies, ABC):
         rows = await self._read(cypher.nodes_by_identifiers(keys))
         return {str(key): self._node(node) for key, node in rows}
 
+    async def name_rows(self, kind: NodeKind) -> list[tuple[str, str, tuple[str, ...]]]:
+        rows = await self._read(cypher.name_rows(kind))
+        return [(str(i), str(name or ""), tuple(keys or ())) for i, name, keys in rows]
+
     async def merged_into(self, ids: Sequence[str]) -> dict[str, Node]:
         if not ids:
             return {}

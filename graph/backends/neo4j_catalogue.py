@@ -369,6 +369,7 @@ def catalogue() -> dict[str, Statement]:
     for kind in NodeKind:
         statements[f"get_nodes[{kind.value}]"] = cypher.get_nodes(kind, ["a"])
         statements[f"count_by_kind[{kind.value}]"] = cypher.count_by_kind(kind)
+        statements[f"name_rows[{kind.value}]"] = cypher.name_rows(kind)
         statements[f"scan_nodes[{kind.value}]"] = cypher.scan_nodes(kind, None, 1000)
         statements[f"scan_nodes[{kind.value},after]"] = cypher.scan_nodes(kind, "a", 1000)
         statements[f"ties_from[{kind.value}]"] = cypher.ties_from(kind, ["a"])
