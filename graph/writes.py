@@ -140,8 +140,10 @@ async def _existing_ties(reader: WriteReader, ties: Sequence[Tie]) -> dict[str, 
 def nodes_for_bulk_load(
     nodes: Sequence[Node],
 ) -> tuple[dict[NodeKind, list[Node]], dict[str, NodeKind]]:
-    """Nodes by kind, and each id's kind; ids must be unique (both backends' bulk loads)."""
+    """Nodes by kind, and each id's kind; ids and identifiers must be unique (both backends'
+    bulk loads)."""
     _check_unique_ids("node", [node.id for node in nodes])
+    _check_unique_ids("identifier", [i.key for node in nodes for i in node.identifiers])
     by_kind: dict[NodeKind, list[Node]] = defaultdict(list)
     kinds: dict[str, NodeKind] = {}
     for node in nodes:

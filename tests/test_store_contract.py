@@ -595,3 +595,15 @@ async def test_a_merge_drops_the_tie_joining_the_two(store: GraphStore) -> None:
     result = await store.merge_nodes("city", "dept")
     assert [t.id for t in result.dropped] == ["t-sub"]
     assert [t.id for t in await store.ties_of(NodeKind.ORGANISATION, ["city"])] == ["t-job"]
+
+
+async def test_a_bulk_load_refuses_an_identifier_given_twice(empty_store: GraphStore) -> None:
+    twins = [
+        Node(NodeKind.PERSON, name, name, sources=S, identifiers=(WIKIDATA_ANN,))
+        for name in ("ann", "anna")
+    ]
+    with pytest.raises(BadInputError, match="WIKIDATA:Q42"):
+        await empty_store.bulk_load(
+            [Node(NodeKind.SOURCE, "src", "A source", sources=S), *twins], []
+        )
+    assert await empty_store.find_nodes(["ann", "anna"]) == [None, None]
