@@ -328,3 +328,24 @@ async def test_a_write_starts_the_rebuild_without_waiting_for_a_read(store: Lady
     (renamed,) = await store.find_nodes([person.id])
     assert renamed is not None
     assert renamed.name == person.name + " Jr."
+
+
+async def test_a_merge_is_seen_by_the_rebuilt_model(store: LadybugStore) -> None:
+    assert store.read_model is not None
+    people = await ids_of(store, NodeKind.PERSON)
+    keep, remove = people[0], people[1]
+    hop = Hop(NodeKind.PERSON, tuple(TieType), Direction.OUT, tuple(NodeKind))
+    before = await store.ties_of(NodeKind.PERSON, [keep, remove])
+    assert before
+    result = await store.merge_nodes(keep, remove)
+    await store.read_model.settled([hop])
+    answered = store.round_trips.by_statement.get("read model: find_nodes", 0)
+    kept, removed = await store.find_nodes([keep, remove])
+    assert store.round_trips.by_statement["read model: find_nodes"] == answered + 1
+    assert removed is None
+    assert kept is not None
+    assert remove in kept.merged_from
+    from_model = {n.tie.id for n in (await store.neighbours(hop, [keep]))[keep]}
+    absorbed = {t.id for t in result.absorbed}
+    assert from_model == {t.id for t in before if t.source in (keep, remove)} - absorbed
+    assert (await store.neighbours(hop, [remove]))[remove] == []
