@@ -15,6 +15,7 @@ from stdnum.exceptions import ValidationError
 from stdnum.fi import ytunnus
 from stdnum.iso7064 import mod_11_2, mod_97_10
 
+from graph.hygiene import text_problem
 from graph.model import Identifier, Scheme
 
 _WIKIDATA = re.compile(
@@ -116,6 +117,9 @@ def identifier(scheme: Scheme, value: str) -> Identifier:
     text = value.strip()
     if not text:
         raise IdentifierError(f"a {scheme.value} identifier needs a value")
+    problem = text_problem(text)
+    if problem is not None:
+        raise IdentifierError(f"a {scheme.value} identifier {problem}")
     return Identifier(scheme, _NORMALISE[scheme](text))
 
 

@@ -2,7 +2,8 @@
 
 Shared by every backend, as graph/writes.py is. The rules:
 
-- Both nodes must exist and be of one kind, and differ; a node merged already is named as such.
+- Both nodes must exist and be of one kind (not Source: facts cite sources by id), and differ;
+  a node merged already is named as such.
 - Every tie of the removed node moves to the kept node, keeping its id. A moved tie that
   duplicates one of the kept node's ties (same type, same far end in the same direction, same
   start and end) is folded into it: that tie cites the sources of both (and takes the role
@@ -58,6 +59,10 @@ async def plan_merge(
             raise NotFoundError("Node", ident)
     assert keep is not None
     assert remove is not None
+    if keep.kind is NodeKind.SOURCE or remove.kind is NodeKind.SOURCE:
+        # Facts cite sources by id in lists of their own; a merged source would leave them
+        # citing an id that answers nothing, so sources are not merged.
+        raise BadInputError("Sources cannot be merged; merge the nodes that cite them.", "remove")
     if keep.kind is not remove.kind:
         raise BadInputError(
             f"'{remove.id}' is a {remove.kind.value} and '{keep.id}' a {keep.kind.value}: "

@@ -473,3 +473,29 @@ def test_duplicate_candidates_by_name_and_identifier_scored_by_what_they_share(
         (c["first"]["slug"], c["second"]["slug"], c["score"], c["reasons"])
         for c in organisations["candidates"]
     ] == [("hel-1", "hel-2", 0.5, [{"reason": "SHARED_IDENTIFIER", "detail": "URL:hel.fi"}])]
+
+
+def test_sources_are_not_merged(curators: Curators) -> None:
+    s1, s2 = (global_ids.encode(NodeKind.SOURCE, s) for s in ("s1", "s2"))
+    refused = curators.editor.data(MERGE, {"keep": s1, "remove": s2})["mergeNodes"]
+    assert refused["__typename"] == "InvalidInput"
+    assert "Sources cannot be merged" in refused["message"]
+
+
+def test_poikki_import_prints_what_it_matched(tmp_path: Path) -> None:
+    nodes, ties = _graph()
+    wikidata = identifier(Scheme.WIKIDATA, "Q5")
+    nodes = [replace(n, identifiers=(wikidata,)) if n.id == KEEP else n for n in nodes]
+    load_into(Settings(data_dir=tmp_path).database_path, nodes, ties)
+    record = {
+        "kind": "PERSON",
+        "id": "sh",
+        "name": "Sirpa Hertell",
+        "sources": ["s1"],
+        "identifiers": [{"scheme": "WIKIDATA", "value": "https://www.wikidata.org/wiki/Q5"}],
+    }
+    file = tmp_path / "people.jsonl"
+    file.write_text(json.dumps(record), encoding="utf-8")
+    done = CliRunner().invoke(app, ["import", str(file), "--data-dir", str(tmp_path)])
+    assert done.exit_code == 0, done.output
+    assert f"Matched sh to the stored {KEEP} (by WIKIDATA:Q5)." in done.output
