@@ -7,6 +7,8 @@ from typing import Annotated
 import strawberry
 
 from graph.duplicates import SCORE_RULE, Candidate, Reason, duplicate_candidates
+from graph.errors import BadInputError
+from graph.hygiene import shown
 from graph.store import Keyset
 from resolvers import cursors
 from resolvers.pages import checked_first
@@ -69,8 +71,12 @@ def _cursor(candidate: Candidate) -> str:
 
 def _position(found: list[Candidate], after: str) -> int:
     """The index of the first pair after the cursor's place in the order."""
-    score, first, second = cursors.decode(ORDER_TAG, after).values
-    key = (-float(score), first, second)
+    values = cursors.decode(ORDER_TAG, after).values
+    try:
+        score, first, second = values
+        key = (-float(score), first, second)
+    except ValueError as error:
+        raise BadInputError(f"Cursor '{shown(after)}' is malformed.", "after") from error
     return next((i for i, c in enumerate(found) if c.key > key), len(found))
 
 

@@ -17,7 +17,8 @@ from typer.testing import CliRunner
 
 from graph.identifiers import IdentifierError, identifier
 from graph.model import Node, NodeKind, OrgType, Scheme, Sector, Tie, TieType
-from resolvers import global_ids
+from graph.store import Keyset
+from resolvers import cursors, global_ids
 from seed.actors import organisation
 from seed.loader import load_into
 from server.cli import app
@@ -499,3 +500,12 @@ def test_poikki_import_prints_what_it_matched(tmp_path: Path) -> None:
     done = CliRunner().invoke(app, ["import", str(file), "--data-dir", str(tmp_path)])
     assert done.exit_code == 0, done.output
     assert f"Matched sh to the stored {KEEP} (by WIKIDATA:Q5)." in done.output
+
+
+def test_a_foreign_or_broken_cursor_is_bad_input(curators: Curators) -> None:
+    for values in (("x", "a", "b"), ("0.5", "a")):
+        cursor = cursors.encode("duplicates", Keyset(values))
+        codes = curators.editor.error_codes(
+            DUPLICATES, {"kind": "PERSON", "first": 1, "after": cursor}
+        )
+        assert codes == ["BAD_INPUT"]
