@@ -39,6 +39,8 @@ the name's Finnish collation key (graph/collation.py) and the folded text search
 EXTRA_COLUMNS: Mapping[NodeKind, tuple[str, ...]] = {
     kind: tuple(f.name for f in spec.fields) for kind, spec in KIND_SPECS.items() if spec.fields
 }
+MERGED_FROM = "mergedFrom"
+"""Ids of the nodes merged into a node (graph/merges.py), each listed by one node only."""
 IDENTIFIERS = "identifiers"
 """The column of an identified kind (KindSpec.identified) holding its identifiers' keys
 (`SCHEME:value`, graph.model.Identifier.key): a list, so a lookup is one membership test."""
