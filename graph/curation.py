@@ -245,8 +245,6 @@ class Curator:
                 raise InvalidInputError([FieldProblem(field, problems[0].message)])
         try:
             result = await self.store.merge_nodes(keep_id, remove_id)
-        except NotFoundError:
-            raise
         except BadInputError as error:
             raise InvalidInputError([FieldProblem(error.field or "remove", str(error))]) from error
         moved = tuple(t.id for t in (*result.moved, *result.folded))
