@@ -58,8 +58,14 @@ async def _drawn(
 def _at_most(asked: int | None, default: int, cap: int, name: str) -> int:
     if asked is None:
         return min(default, cap)
-    if asked < 0 or asked > cap:
+    if asked < 0:
         raise BadInputError(f"`{name}` must be from 0 to {cap:,}; got {asked:,}.", name)
+    if asked > cap:
+        raise BadInputError(
+            f"`{name}` must be from 0 to {cap:,} (the server's cap); got {asked:,}. A larger "
+            "network downloads from /export, which has no cap.",
+            name,
+        )
     return asked
 
 

@@ -30,7 +30,7 @@ from schema.writes import WriteCount
 from seed.loader import load_seed_if_empty
 from server.access import admit, admit_request, authorization_of
 from server.explorer import explorer_routes
-from server.export_routes import export
+from server.export_routes import export, jsonld_context
 from server.graphiql import graphiql_page, graphiql_routes
 from server.graphql_http import GraphQLOverHTTP
 from server.http_cache import EntityTags
@@ -188,6 +188,8 @@ def create_app(settings: Settings, *, seed_if_empty: bool = False) -> Starlette:
             WebSocketRoute("/graphql", graphql),
             Route("/healthz", healthz, methods=["GET"]),
             Route("/readyz", readyz, methods=["GET"]),
+            # Before /export/{format}: the context a JSON-LD export names (public, like a schema).
+            Route("/export/jsonld/context", jsonld_context, methods=["GET"], name="jsonld_context"),
             Route("/export/{format}", export_route, methods=["GET"]),
             *explorer_routes(),
             *graphiql_routes(),

@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 from starlette.routing import BaseRoute, Route
 
-from graph.exports.formats import ExportFormat
+from graph.exports.formats import WRITERS, ExportFormat, LinkedWriter
 from server.bundles import Bundle, page_headers
 
 BUNDLE = Bundle("explorer")
@@ -98,6 +98,8 @@ def page() -> str:
         f'<li><a data-format="{escape(f.value)}" href="/export/{escape(f.value)}">'
         f"{escape(f.value)}</a></li>"
         for f in ExportFormat
+        # The view's links carry its mode and measures, which the knowledge formats refuse.
+        if not isinstance(WRITERS[f], LinkedWriter)
     )
     return BUNDLE.page("Poikki explorer", _BODY.format(exports=exports))
 

@@ -49,6 +49,13 @@ def export(
     algorithm: Annotated[str, typer.Option(help="LEIDEN or LOUVAIN.")] = "LEIDEN",
     resolution: Annotated[float, typer.Option(help="Community resolution.")] = 1.0,
     seed: Annotated[int, typer.Option(help="Random seed of the measures.")] = 0,
+    context_url: Annotated[
+        str | None,
+        typer.Option(
+            help="--format jsonld: name the context by this URL (a server's "
+            "/export/jsonld/context) instead of embedding it."
+        ),
+    ] = None,
     data_dir: DataDir = None,
 ) -> None:
     """Export a scope of the network (the same scope as the GraphQL `network` query)."""
@@ -81,7 +88,11 @@ def export(
         with progress_bars() as progress:
             task = progress.add_task("reading the graph", total=None)
             exported = await export_chunks(
-                Analytics(store), wanted, format_, lambda n: progress.advance(task, n)
+                Analytics(store),
+                wanted,
+                format_,
+                lambda n: progress.advance(task, n),
+                context_url,
             )
             counted = None if wanted.periods else exported.nodes + exported.edges
             progress.update(task, description=f"writing {out.name}", total=counted)
@@ -100,6 +111,11 @@ def export(
         console.print(
             f"Wrote the change over {len(wanted.periods)} periods ({nodes} nodes, {edges} tie "
             f"changes) to {out}."
+        )
+    elif format_ is ExportFormat.POPOLO:
+        console.print(
+            f"Wrote the people, organisations and memberships of a scope of {nodes} nodes and "
+            f"{edges} ties to {out} (popolo)."
         )
     else:
         console.print(f"Wrote {nodes} nodes and {edges} edges to {out} ({format_.value}).")

@@ -18,10 +18,11 @@ from graph.analytics.scope import CouncilTerm, Scope
 from graph.analytics.service import Analytics
 from graph.errors import BadInputError
 from graph.exports.change_sheets import write_change
-from graph.exports.formats import WRITERS, ExportFormat
+from graph.exports.formats import WRITERS, ExportFormat, LinkedWriter
+from graph.exports.linked import LinkedGraph
 from graph.exports.view import Analysis, ExportGraph
 from graph.hygiene import shown
-from graph.model import Boundary, Node, NodeKind, TieType
+from graph.model import Boundary, Node, NodeKind, Tie, TieType
 from resolvers import global_ids
 from resolvers.scopes import build_scope
 
@@ -193,11 +194,13 @@ def export_chunks(
     request: ExportRequest,
     export_format: ExportFormat,
     progress: Callable[[int], None] | None = None,
+    context_url: str | None = None,
 ) -> Awaitable[Exported]:
-    """The file's chunks (made as they are read) and its node and edge counts."""
+    """The file's chunks (made as they are read) and its node and edge counts. `context_url`:
+    where the JSON-LD context is published (None: the document embeds it)."""
     if request.periods:
         return _change_chunks(analytics, request, export_format)
-    return _network_chunks(analytics, request, export_format, progress)
+    return _network_chunks(analytics, request, export_format, progress, context_url)
 
 
 @dataclass(frozen=True)
@@ -212,9 +215,47 @@ async def _network_chunks(
     request: ExportRequest,
     export_format: ExportFormat,
     progress: Callable[[int], None] | None,
+    context_url: str | None = None,
 ) -> Exported:
+    writer = WRITERS[export_format]
+    if isinstance(writer, LinkedWriter):
+        linked = await linked_graph(analytics, request, export_format, progress, context_url)
+        return Exported(writer.write(linked), linked.node_count, linked.tie_count)
     graph = await export_graph(analytics, request, progress)
-    return Exported(WRITERS[export_format].write(graph), graph.node_count, graph.edge_count)
+    return Exported(writer.write(graph), graph.node_count, graph.edge_count)
+
+
+async def linked_graph(
+    analytics: Analytics,
+    request: ExportRequest,
+    export_format: ExportFormat,
+    progress: Callable[[int], None] | None = None,
+    context_url: str | None = None,
+) -> LinkedGraph:
+    """The scope's nodes and ties as stored: what the knowledge formats (JSON-LD, Popolo)
+    write. They are the network's nodes and ties, so a projection or measures do not apply."""
+    for name, asked in (("mode", request.mode is not Mode.NETWORK), ("measures", request.measures)):
+        if asked:
+            raise BadInputError(
+                f"'{name}' does not apply to {export_format.value}: it writes the knowledge "
+                "itself (the NETWORK mode's nodes and ties, with their sources).",
+                name,
+            )
+    snapshot, subgraph = await analytics.stored(request.scope)
+    rows = subgraph.tie_rows
+
+    def ties() -> Iterator[Tie]:
+        return (snapshot.stored_tie(int(row)) for row in rows)
+
+    return LinkedGraph(
+        nodes=subgraph.nodes,
+        stored_ties=ties,
+        tie_count=len(rows),
+        node=snapshot.node,
+        key_of=_global_id,
+        context_url=context_url,
+        progress=progress,
+    )
 
 
 async def _change_chunks(

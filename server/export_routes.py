@@ -24,6 +24,7 @@ from graph.errors import (
     StoreUnavailableError,
 )
 from graph.exports.formats import WRITERS, ExportFormat
+from graph.exports.jsonld import context_text
 from server.export_request import export_chunks, parse_format, parse_request
 
 logger = logging.getLogger("poikki.export")
@@ -46,7 +47,10 @@ async def export(request: Request) -> Response:
     try:
         query = request.query_params
         wanted = parse_request({name: query.getlist(name) for name in query})
-        exported = await export_chunks(request.state.analytics, wanted, export_format)
+        context_url = str(request.url_for("jsonld_context"))
+        exported = await export_chunks(
+            request.state.analytics, wanted, export_format, context_url=context_url
+        )
     except PoikkiError as error:
         status, code = next(found for kind, found in _STATUS.items() if isinstance(error, kind))
         return JSONResponse(_error_body(error, code), status_code=status)
@@ -64,6 +68,15 @@ async def export(request: Request) -> Response:
         _rest(first, chunks, export_format),
         media_type=writer.media_type,
         headers={"Content-Disposition": f'attachment; filename="{file_name}"'},
+    )
+
+
+async def jsonld_context(request: Request) -> Response:
+    """The JSON-LD context the JSON-LD export names, as shipped in the package."""
+    return Response(
+        context_text(),
+        media_type="application/ld+json",
+        headers={"Cache-Control": "public, max-age=86400", "Access-Control-Allow-Origin": "*"},
     )
 
 

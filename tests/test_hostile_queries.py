@@ -201,6 +201,8 @@ def test_networks_drawn_within_their_declared_size_are_accepted(
     assert sized == {"nodeCount": drawn["nodeCount"], "edgeCount": len(drawn["edges"])}
     over_cap = client.post("{ network(maxNodes: 20001) { nodes { id } } }")
     assert [e["extensions"]["code"] for e in over_cap["errors"]] == ["BAD_INPUT"]
+    assert "/export" in over_cap["errors"][0]["message"]
+    assert "20,000" in over_cap["errors"][0]["message"]
 
 
 def test_a_request_over_its_time_budget_is_stopped(

@@ -509,3 +509,27 @@ def test_a_foreign_or_broken_cursor_is_bad_input(curators: Curators) -> None:
             DUPLICATES, {"kind": "PERSON", "first": 1, "after": cursor}
         )
         assert codes == ["BAD_INPUT"]
+
+
+def test_stored_identifiers_reach_the_popolo_and_json_ld_exports_and_read_back(
+    make_client: Callable[..., GraphQLClient],
+) -> None:
+    nodes, ties = _graph()
+    wikidata, orcid = (
+        identifier(Scheme.WIKIDATA, "Q5"),
+        identifier(Scheme.ORCID, "0000000218250097"),
+    )
+    nodes = [replace(n, identifiers=(wikidata, orcid)) if n.id == KEEP else n for n in nodes]
+    editor = curators_of(make_client(nodes, ties)).editor
+    popolo = editor.http.get("/export/popolo").json()
+    person = next(p for p in popolo["persons"] if p["id"] == KEEP)
+    assert person["identifiers"] == [
+        {"scheme": "wikidata", "identifier": "Q5"},
+        {"scheme": "orcid", "identifier": "0000-0002-1825-0097"},
+    ]
+    files = [{"name": "export.json", "content": json.dumps(popolo)}]
+    again = editor.data(IMPORT, {"files": files})["importBatch"]
+    assert (again["createdNodes"], again["updatedNodes"]) == (0, 0)
+    jsonld = editor.http.get("/export/jsonld").text
+    assert "http://www.wikidata.org/entity/Q5" in jsonld
+    assert "https://orcid.org/0000-0002-1825-0097" in jsonld

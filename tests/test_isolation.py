@@ -25,6 +25,12 @@ async def test_the_answer_comes_back_from_a_child() -> None:
     assert await run_isolated(_in_child_pid) != os.getpid()
 
 
+async def test_the_child_computes_at_a_lower_priority_than_the_server() -> None:
+    server_niceness = os.nice(0)
+    assert await run_isolated(lambda: os.nice(0)) >= min(server_niceness + 10, 19)
+    assert os.nice(0) == server_niceness
+
+
 async def test_our_errors_come_back_whole() -> None:
     def missing() -> None:
         raise NotFoundError("Node in the scope", "nobody")

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.backends import read_model
 from graph.backends.cypher_store import CypherStore
 from graph.backends.ladybug import LadybugStore
 from graph.columns import tie_batch
@@ -253,6 +254,44 @@ async def test_closing_while_the_model_builds_waits_for_it(tmp_path: Path) -> No
 
 
 async def test_scans_in_id_order_equal_the_database(store: LadybugStore) -> None:
+    await assert_scans_equal_the_database(store)
+
+
+async def test_a_model_read_in_slices_holds_every_node_and_tie(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "sliced.lbug"
+    loader = LadybugStore(path)
+    await loader.open()
+    nodes, ties = graph()
+    await loader.bulk_load(nodes, ties)
+    people = [node for node in nodes if node.kind is NodeKind.PERSON]
+    await loader.delete(people[::5], [])  # gaps in the table's rows
+    await loader.close()
+    monkeypatch.setattr(read_model, "READ_CHUNK_ROWS", 37)
+    opened = LadybugStore(path, read_model=True)
+    await opened.open()
+    try:
+        assert opened.read_model is not None
+        await opened.read_model.settled()
+        assert opened.read_model.current() is not None
+        await assert_scans_equal_the_database(opened)
+    finally:
+        await opened.close()
+
+
+def test_slices_cover_every_row_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(read_model, "READ_CHUNK_ROWS", 10)
+    assert read_model.slices(10, 400) == [None]
+    for count, rows in ((11, 11), (100, 100), (100, 260), (999, 4_321), (55, 3)):
+        pieces = read_model.slices(count, rows)
+        assert len(pieces) <= -(-count // 10)
+        covered = [row for piece in pieces for row in (piece or ())]
+        assert covered[:rows] == list(range(rows))
+        assert len(set(covered)) == len(covered)
+
+
+async def assert_scans_equal_the_database(store: LadybugStore) -> None:
     for kind in NodeKind:
         for batch in (1, 7, 1000):
             after: str | None = None

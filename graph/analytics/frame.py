@@ -155,6 +155,80 @@ class Snapshot:
             tuple(ties.sources[row].as_py() or ()),
         )
 
+    def ties_at(self, rows: np.ndarray) -> list[Tie]:
+        """`tie(row)` of many rows, their columns read in bulk."""
+        ties = self.ties
+        taken = pa.array(rows, pa.int64())
+        starts = self._dates_at(rows, ties.start_from, ties.own_starts.take(taken), 0)
+        ends = self._dates_at(rows, ties.end_from, ties.own_ends.take(taken), 1)
+        nodes = self.nodes
+        return [
+            Tie(
+                TYPES[type_],
+                nodes[source].id,
+                nodes[target].id,
+                ident,
+                role,
+                start,
+                end,
+                None if seat < 0 else SEATS[seat],
+                tuple(cited or ()),
+            )
+            for type_, source, target, ident, role, start, end, seat, cited in zip(
+                ties.type[rows].tolist(),
+                ties.source[rows].tolist(),
+                ties.target[rows].tolist(),
+                ties.ids.take(taken).to_pylist(),
+                ties.roles.take(taken).to_pylist(),
+                starts,
+                ends,
+                ties.seats[rows].tolist(),
+                ties.sources.take(taken).to_pylist(),
+                strict=True,
+            )
+        ]
+
+    def _dates_at(
+        self, rows: np.ndarray, where: np.ndarray, own: pa.Array, side: int
+    ) -> list[str | None]:
+        found: list[str | None] = own.to_pylist()
+        for i, (place, row) in enumerate(zip(where[rows].tolist(), rows.tolist(), strict=True)):
+            if place == OWN:
+                continue
+            if place == NO_DATE:
+                found[i] = None
+                continue
+            end = self.ties.source[row] if place == SOURCE_END else self.ties.target[row]
+            node = self.nodes[int(end)]
+            found[i] = node.start if side == 0 else node.end
+        return found
+
+    def reference(self, thing: object) -> tuple[str, Any] | None:
+        """For a child's answer (graph.analytics.isolation.Shared): this snapshot's nodes and
+        views of its ties travel as their rows, not as copies."""
+        if isinstance(thing, Node):
+            row = self.index.get(thing.id)
+            if row is not None and self.nodes[row] is thing:
+                return ("node", row)
+        elif isinstance(thing, TieView) and thing.snapshot is self:
+            return ("ties", thing.rows)
+        return None
+
+    def dereference(self, reference: tuple[str, Any]) -> object:
+        what, rows = reference
+        if what == "node":
+            return self.nodes[rows]
+        if what == "ties":
+            return TieView(self, rows)
+        raise ValueError(f"No such reference to a snapshot: {what}")
+
+    def stored_tie(self, row: int) -> Tie:
+        """One tie as it is stored: only its own dates."""
+        tie = self.tie(row)
+        own_start: str | None = self.ties.own_starts[row].as_py()
+        own_end: str | None = self.ties.own_ends[row].as_py()
+        return replace(tie, start=own_start, end=own_end)
+
     def _date(self, row: int, where: int, own: pa.Array, side: int) -> str | None:
         if where == OWN:
             text: str | None = own[row].as_py()
@@ -164,6 +238,9 @@ class Snapshot:
         end = self.ties.source[row] if where == SOURCE_END else self.ties.target[row]
         node = self.nodes[int(end)]
         return node.start if side == 0 else node.end
+
+
+_VIEW_BATCH = 10_000
 
 
 class TieView(Sequence[Tie]):
@@ -185,12 +262,12 @@ class TieView(Sequence[Tie]):
 
     def __getitem__(self, index: int | slice) -> Tie | list[Tie]:
         if isinstance(index, slice):
-            return [self.snapshot.tie(int(row)) for row in self.rows[index]]
+            return self.snapshot.ties_at(np.asarray(self.rows[index], dtype=np.int64))
         return self.snapshot.tie(int(self.rows[index]))
 
     def __iter__(self) -> Iterator[Tie]:
-        for row in self.rows:
-            yield self.snapshot.tie(int(row))
+        for first in range(0, len(self.rows), _VIEW_BATCH):
+            yield from self[first : first + _VIEW_BATCH]
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (list, (list(self),))

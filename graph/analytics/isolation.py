@@ -15,21 +15,37 @@ import asyncio
 import contextlib
 import ctypes
 import faulthandler
+import io
 import os
 import pickle
 import signal
 import warnings
-from collections.abc import Callable
-from typing import TypeVar, cast
+from collections.abc import Callable, Hashable
+from typing import Any, Protocol, TypeVar, cast
 
 from graph.errors import LimitExceededError, PoikkiError
 
 T = TypeVar("T")
 
+_NICENESS = 10
+"""How much lower than the server the child computes: on a machine with as many busy processes
+as cores, the scheduler then gives the server (and its clients) the CPU first, so quick answers
+stay quick while a heavy one computes."""
 _MEMORY_SHARE = 0.75
 """Of the memory available when the child starts, how much it may make its own."""
 _WATCH_SECONDS = 0.2
 _PR_SET_PDEATHSIG = 1
+
+
+class Shared(Protocol):
+    """Objects the child and the server both hold (the child is a fork): the child's answer
+    names them by a reference instead of copying them, and the server takes its own."""
+
+    def reference(self, thing: object) -> Hashable | None:
+        """A reference to `thing` if it is shared, else None."""
+
+    def dereference(self, reference: Any) -> object:
+        """The shared object a reference names."""
 
 
 class ComputationFailedError(PoikkiError):
@@ -40,10 +56,13 @@ def can_isolate() -> bool:
     return hasattr(os, "fork")
 
 
-async def run_isolated(compute: Callable[[], T], memory_limit: int | None = None) -> T:
+async def run_isolated(
+    compute: Callable[[], T], memory_limit: int | None = None, shared: Shared | None = None
+) -> T:
     """`compute()` in a forked child; its result, or the exception it raised, here. The child
     is killed when the memory it has of its own passes `memory_limit` bytes (by default a
-    share of what was available when it started): LimitExceededError."""
+    share of what was available when it started): LimitExceededError. What `shared` can
+    reference travels as its reference."""
     limit = _default_memory_limit() if memory_limit is None else memory_limit
     read_end, write_end = os.pipe()
     with warnings.catch_warnings():
@@ -53,7 +72,7 @@ async def run_isolated(compute: Callable[[], T], memory_limit: int | None = None
         pid = os.fork()
     if pid == 0:  # pragma: no cover - the child; covered by the tests through its answers
         os.close(read_end)
-        _child(compute, write_end)
+        _child(compute, write_end, shared)
     os.close(write_end)
     reading = asyncio.ensure_future(asyncio.to_thread(_read_all, read_end))
     overran = False
@@ -74,16 +93,19 @@ async def run_isolated(compute: Callable[[], T], memory_limit: int | None = None
             f"The computation needed more than {limit // 2**20:,} MB and was stopped. Narrow "
             "the scope."
         )
-    return cast(T, _outcome(payload, status))
+    return cast(T, _outcome(payload, status, shared))
 
 
-def _child(compute: Callable[[], T], write_end: int) -> None:  # pragma: no cover
+def _child(
+    compute: Callable[[], T], write_end: int, shared: Shared | None
+) -> None:  # pragma: no cover
     code = 1
     try:
         faulthandler.disable()  # a crash is reported by the parent, from the exit status
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         _be_first_to_go()
+        os.nice(_NICENESS)
         try:
             outcome: tuple[str, object] = ("ok", compute())
         except MemoryError:
@@ -91,7 +113,7 @@ def _child(compute: Callable[[], T], write_end: int) -> None:  # pragma: no cove
         except BaseException as error:
             outcome = ("error", _portable(error))
         try:
-            data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+            data = _pickled(outcome, shared)
         except MemoryError:
             data = pickle.dumps(("memory", None))
         with os.fdopen(write_end, "wb") as pipe:
@@ -175,7 +197,39 @@ def _kill(pid: int) -> None:
         os.kill(pid, signal.SIGKILL)
 
 
-def _outcome(payload: bytes, status: int) -> object:
+def _pickled(outcome: object, shared: Shared | None) -> bytes:  # pragma: no cover
+    if shared is None:
+        return pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+    buffer = io.BytesIO()
+    _ReferencingPickler(buffer, shared).dump(outcome)
+    return buffer.getvalue()
+
+
+def _unpickled(payload: bytes, shared: Shared | None) -> Any:
+    if shared is None:
+        return pickle.loads(payload)
+    return _DereferencingUnpickler(io.BytesIO(payload), shared).load()
+
+
+class _ReferencingPickler(pickle.Pickler):
+    def __init__(self, file: io.BytesIO, shared: Shared) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.shared = shared
+
+    def persistent_id(self, obj: Any) -> Any:
+        return self.shared.reference(obj)
+
+
+class _DereferencingUnpickler(pickle.Unpickler):
+    def __init__(self, file: io.BytesIO, shared: Shared) -> None:
+        super().__init__(file)
+        self.shared = shared
+
+    def persistent_load(self, pid: Any) -> Any:
+        return self.shared.dereference(pid)
+
+
+def _outcome(payload: bytes, status: int, shared: Shared | None = None) -> object:
     if not payload:
         if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL:
             raise LimitExceededError(
@@ -186,7 +240,7 @@ def _outcome(payload: bytes, status: int) -> object:
             f"The computation failed (its process ended with status {status}). Try again, or "
             "narrow the scope."
         )
-    kind, value = pickle.loads(payload)
+    kind, value = _unpickled(payload, shared)
     if kind == "memory":
         raise LimitExceededError(
             "The computation needed more memory than is free on the server. Narrow the scope."

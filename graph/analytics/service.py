@@ -109,6 +109,13 @@ class Analytics:
             found = await asyncio.to_thread(self._network, snapshot, scope, mode, weighting)
         return found
 
+    async def stored(self, scope: Scope) -> tuple[Snapshot, Subgraph]:
+        """The snapshot and the part of it a scope selects: the nodes and ties as stored, for
+        the exports of the knowledge itself (read the ties with `Snapshot.stored_tie`)."""
+        snapshot = await self._fresh_snapshot()
+        subgraph = await asyncio.to_thread(self._subgraph, snapshot, scope)
+        return snapshot, subgraph
+
     async def drawn(
         self,
         scope: Scope,
@@ -234,7 +241,9 @@ class Analytics:
                 return known
         if can_isolate() and snapshot.size > self.isolate_above:
             async with self._children:
-                value = await run_isolated(lambda: self._in_child(compute, snapshot))
+                value = await run_isolated(
+                    lambda: self._in_child(compute, snapshot), shared=snapshot
+                )
         else:
             value = await asyncio.to_thread(compute, snapshot)
         self._remember(key, value)
@@ -304,6 +313,8 @@ async def _long_lived(taking: Awaitable[Snapshot]) -> Snapshot:
     gc.disable()
     try:
         snapshot = await taking
+        # Worked out here, once, not again in every child forked to answer a question.
+        await asyncio.to_thread(lambda: (snapshot.index, snapshot.dated))
     finally:
         if collecting:
             gc.enable()

@@ -444,9 +444,30 @@ def _read_model(connection: ladybug.Connection, version: int) -> read_model.Read
         result.close()
         return table
 
+    def counts(text: str) -> list[int]:
+        result = connection.execute(text)
+        assert not isinstance(result, list), "one statement gives one result"
+        row = result.get_next()
+        result.close()
+        return [int(value) for value in (row if isinstance(row, list) else row.values())]
+
+    def sliced(statements: Sequence[str]) -> pa.Table:
+        return pa.concat_tables([arrow(text) for text in statements], promote_options="default")
+
     connection.set_query_timeout(0)
-    nodes = [arrow(read_model.node_statement(kind)) for kind in NodeKind]
-    ties = [arrow(read_model.tie_statement(type_)) for type_ in TieType]
+    tables = {kind: counts(read_model.node_count_statement(kind)) for kind in NodeKind}
+    rows_end = max((end for _, end in tables.values()), default=0)
+    nodes = [
+        sliced([read_model.node_statement(kind, rows) for rows in read_model.slices(size, end)])
+        for kind, (size, end) in tables.items()
+    ]
+    ties = []
+    for type_ in TieType:
+        (size,) = counts(read_model.tie_count_statement(type_))
+        statements = [
+            read_model.tie_statement(type_, rows) for rows in read_model.slices(size, rows_end)
+        ]
+        ties.append(sliced(statements))
     return read_model.assemble(version, nodes, ties)
 
 

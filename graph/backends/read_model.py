@@ -56,6 +56,10 @@ KIND, TYPE, SOURCE, TARGET, SOURCE_KIND, TARGET_KIND = (
 )
 
 
+BUILT_NEIGHBOURS = 200_000
+"""At most this many neighbours are kept built per hop (~100 MB at worst)."""
+
+
 @dataclass(frozen=True)
 class HopOrder:
     """The ties along one hop, sorted by parent, then neighbour name (its Finnish collation
@@ -68,6 +72,9 @@ class HopOrder:
     tie_ids: pa.Array
     node_rows: np.ndarray
     tie_rows: np.ndarray
+    built: dict[int, Neighbour] = field(default_factory=dict, compare=False, repr=False)
+    """Neighbours already built, by position (they are immutable, as the model is): a page
+    asked for again costs no conversion. Emptied when it reaches BUILT_NEIGHBOURS."""
 
     def span(self, parent_id: str) -> tuple[int, int]:
         return self.spans.get(parent_id, (0, 0))
@@ -275,20 +282,31 @@ class ReadModel:
     def _neighbours(
         self, order: HopOrder, chosen: dict[str, np.ndarray]
     ) -> dict[str, list[Neighbour]]:
-        every = list(chosen.values())
-        positions = np.concatenate(every) if every else np.array([], dtype=np.int64)
-        nodes = iter(self._nodes(order.node_rows[positions]))
-        ties = iter(self.ties.take(order.tie_rows[positions]).to_pylist())
-        name_keys = iter(order.names.take(pa.array(positions)).to_pylist())
-        result: dict[str, list[Neighbour]] = {}
-        for pid, found in chosen.items():
-            page = []
-            for _ in range(len(found)):
-                node, row, key = next(nodes), next(ties), next(name_keys)
-                tie = tie_from_row(TYPES[row[TYPE]], row[SOURCE], row[TARGET], row)
-                page.append(Neighbour(tie, node, Keyset((key, node.id, tie.id))))
-            result[pid] = page
-        return result
+        built = order.built
+        wanted = {pid: found.tolist() for pid, found in chosen.items()}
+        missing = sorted({p for found in wanted.values() for p in found if p not in built})
+        fresh = self._built_neighbours(order, missing)
+        if len(built) + len(fresh) > BUILT_NEIGHBOURS:
+            built.clear()
+        if len(fresh) <= BUILT_NEIGHBOURS:
+            built.update(fresh)
+        return {
+            pid: [built[p] if p in built else fresh[p] for p in found]
+            for pid, found in wanted.items()
+        }
+
+    def _built_neighbours(self, order: HopOrder, positions: list[int]) -> dict[int, Neighbour]:
+        if not positions:
+            return {}
+        rows = np.array(positions, dtype=np.int64)
+        nodes = self._nodes(order.node_rows[rows])
+        ties = self.ties.take(order.tie_rows[rows]).to_pylist()
+        name_keys = order.names.take(pa.array(rows)).to_pylist()
+        fresh = {}
+        for position, node, row, key in zip(positions, nodes, ties, name_keys, strict=True):
+            tie = tie_from_row(TYPES[row[TYPE]], row[SOURCE], row[TARGET], row)
+            fresh[position] = Neighbour(tie, node, Keyset((key, node.id, tie.id)))
+        return fresh
 
     def scan_nodes(self, kind: NodeKind, after_id: str | None, limit: int) -> list[Node]:
         after = None if after_id is None else Keyset((after_id,))
@@ -468,17 +486,55 @@ def _spans(parents: pa.Array) -> dict[str, tuple[int, int]]:
     return dict(zip(runs.values.to_pylist(), zip(starts, ends, strict=True), strict=True))
 
 
-def node_statement(kind: NodeKind) -> str:
+READ_CHUNK_ROWS = 65_536
+"""About how many rows one statement of the build reads. The embedded database materialises a
+statement's whole result in its buffer pool and keeps the pages for later statements, so one
+statement over a million ties would leave the server some 270 MB larger for good; statements
+over slices of the table reuse the same few pages."""
+
+
+def node_count_statement(kind: NodeKind) -> str:
+    """How many nodes of a kind, and the end of their rows (deleted nodes leave gaps)."""
+    return f"MATCH (n:{kind.value}) RETURN count(*), coalesce(max(offset(id(n))) + 1, 0)"
+
+
+def tie_count_statement(type_: TieType) -> str:
+    return f"MATCH ()-[r:{type_.value}]->() RETURN count(*)"
+
+
+def node_statement(kind: NodeKind, rows: range | None = None) -> str:
+    """The nodes of a kind; with `rows`, those whose row in their table (the database's
+    internal offset) is in that range."""
     columns = ", ".join(f"n.`{c}` AS `{c}`" for c in node_columns(kind))
-    return f"MATCH (n:{kind.value}) RETURN '{kind.value}' AS {KIND}, {columns}"
+    return f"MATCH (n:{kind.value}){_offsets('n', rows)} RETURN '{kind.value}' AS {KIND}, {columns}"
 
 
-def tie_statement(type_: TieType) -> str:
+def tie_statement(type_: TieType, rows: range | None = None) -> str:
+    """The ties of a type; with `rows`, those whose source node's row in its table is in that
+    range."""
     columns = ", ".join(f"r.`{c}` AS `{c}`" for c in TIE_COLUMNS)
     return (
-        f"MATCH (a)-[r:{type_.value}]->(b) RETURN '{type_.value}' AS {TYPE}, a.id AS {SOURCE}, "
-        f"b.id AS {TARGET}, label(a) AS {SOURCE_KIND}, label(b) AS {TARGET_KIND}, {columns}"
+        f"MATCH (a)-[r:{type_.value}]->(b){_offsets('a', rows)} RETURN '{type_.value}' AS "
+        f"{TYPE}, a.id AS {SOURCE}, b.id AS {TARGET}, label(a) AS {SOURCE_KIND}, "
+        f"label(b) AS {TARGET_KIND}, {columns}"
     )
+
+
+def slices(count: int, rows: int) -> list[range | None]:
+    """Ranges of table rows that split `count` results into statements of about
+    READ_CHUNK_ROWS each, over tables whose rows end before `rows` (one statement, unsliced,
+    when they fit in one)."""
+    pieces = -(-count // READ_CHUNK_ROWS)
+    if pieces <= 1:
+        return [None]
+    step = -(-rows // pieces)
+    return [range(start, start + step) for start in range(0, rows, step)]
+
+
+def _offsets(variable: str, rows: range | None) -> str:
+    if rows is None:
+        return ""
+    return f" WHERE offset(id({variable})) >= {rows.start} AND offset(id({variable})) < {rows.stop}"
 
 
 def assemble(version: int, nodes: Sequence[pa.Table], ties: Sequence[pa.Table]) -> ReadModel:

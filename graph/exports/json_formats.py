@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from graph.exports.view import ExportEdge, ExportGraph, ExportNode
+from graph.hygiene import xml_safe
 
 BATCH = 500
 
@@ -16,9 +17,9 @@ def write_cytoscape(graph: ExportGraph) -> Iterator[bytes]:
     """Cytoscape.js JSON: `cy.json(data)` or `cytoscape({elements: data.elements})` opens it."""
     yield _head({"data": {"name": graph.name, "directed": graph.directed}}, "elements")
     yield b'{"nodes":['
-    yield from _items({"data": {"id": n.key, **n.attributes}} for n in graph.nodes())
+    yield from json_items({"data": {"id": n.key, **n.attributes}} for n in graph.nodes())
     yield b'],"edges":['
-    yield from _items(
+    yield from json_items(
         {"data": {"id": e.key, "source": e.source, "target": e.target, **e.attributes}}
         for e in graph.edges()
     )
@@ -34,9 +35,9 @@ def write_graphology(graph: ExportGraph) -> Iterator[bytes]:
     }
     yield _head({"attributes": {"name": graph.name}, "options": options}, "nodes")
     yield b"["
-    yield from _items({"key": n.key, "attributes": dict(n.attributes)} for n in graph.nodes())
+    yield from json_items({"key": n.key, "attributes": dict(n.attributes)} for n in graph.nodes())
     yield b'],"edges":['
-    yield from _items(_graphology_edge(e) for e in graph.edges())
+    yield from json_items(_graphology_edge(e) for e in graph.edges())
     yield b"]}"
 
 
@@ -46,9 +47,9 @@ def write_d3(graph: ExportGraph) -> Iterator[bytes]:
     head = {"directed": graph.directed, "multigraph": graph.directed, "graph": {"name": graph.name}}
     yield _head(head, "nodes")
     yield b"["
-    yield from _items(_d3_node(n) for n in graph.nodes())
+    yield from json_items(_d3_node(n) for n in graph.nodes())
     yield b'],"links":['
-    yield from _items(_d3_link(e) for e in graph.edges())
+    yield from json_items(_d3_link(e) for e in graph.edges())
     yield b"]}"
 
 
@@ -75,7 +76,18 @@ def _head(fields: dict[str, Any], opens: str) -> bytes:
     return f'{text[:-1]},"{opens}":'.encode()
 
 
-def _items(items: Iterable[dict[str, Any]]) -> Iterator[bytes]:
+def json_safe(value: Any) -> Any:
+    """`value` with its text as every format writes it (graph.hygiene.xml_safe), keys too."""
+    if isinstance(value, str):
+        return xml_safe(value)
+    if isinstance(value, dict):
+        return {xml_safe(k): json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_safe(v) for v in value]
+    return value
+
+
+def json_items(items: Iterable[dict[str, Any]]) -> Iterator[bytes]:
     """A JSON array's items, comma-separated, in batches of BATCH."""
     batch: list[str] = []
     first = True

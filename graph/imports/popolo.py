@@ -4,6 +4,11 @@ Persons become PERSON nodes, organizations ORGANISATION nodes (a `parent_id` bec
 SUBUNIT_OF tie), memberships MEMBER_OF ties, and the `sources` of each become SOURCE nodes whose
 id comes from the url. Posts only lend their label and organization to memberships. Properties
 Poikki has no place for are left unread.
+
+Poikki's own Popolo export writes what Popolo has no field for under an object's `poikki` key
+(EXTENSION_FIELDS): a person's dates and claims, an organisation's sector, type, branch,
+municipality and claims, a membership's tie type (EMPLOYED_BY, SUBUNIT_OF) and seat type, a
+source's id, description, date, publisher and language. So that export reads back unchanged.
 """
 
 from __future__ import annotations
@@ -31,6 +36,17 @@ MEMBERSHIP_NAMES = {
 }
 
 
+EXTENSION = "poikki"
+EXTENSION_FIELDS: Mapping[str, tuple[str, ...]] = {
+    "persons": ("start", "end", "claims"),
+    "organizations": ("sector", "orgType", "branch", "municipality", "claims"),
+    "memberships": ("tie", "seatType"),
+    "sources": ("id", "description", "date", "publisher", "language"),
+}
+"""The Poikki fields each kind of Popolo object may carry under its `poikki` key."""
+MEMBERSHIP_TIES = ("MEMBER_OF", "EMPLOYED_BY", "SUBUNIT_OF")
+
+
 def stable_id(prefix: str, *parts: object) -> str:
     """An id that the same values always give, so importing a file again changes nothing."""
     text = json.dumps(parts, ensure_ascii=False, separators=(",", ":"), default=str)
@@ -39,6 +55,17 @@ def stable_id(prefix: str, *parts: object) -> str:
 
 def source_id(url: str) -> str:
     return f"popolo-{hashlib.sha1(url.encode()).hexdigest()[:12]}"
+
+
+def subunit_id(unit: object, parent: object) -> str:
+    """The SUBUNIT_OF tie an organization's `parent_id` makes."""
+    return stable_id("popolo-subunit", unit, parent)
+
+
+def membership_id(*fields: object) -> str:
+    """A membership's tie id when it has none: from its member, organization, post, role and
+    dates."""
+    return stable_id("popolo-membership", *fields)
 
 
 @dataclass
@@ -137,6 +164,14 @@ def _sources(doc: _Document, item: JsonObject) -> list[str]:
     ids: list[str] = []
     for source in _array(doc, item, "sources"):
         url, note = source.get("url"), source.get("note")
+        extension = _extension(doc, source, "sources")
+        if extension is None:
+            continue
+        if extension:
+            ident = _extended_source(doc, source, extension)
+            if ident is not None:
+                ids.append(ident)
+            continue
         if not isinstance(url, str) or not url.strip():
             doc.problem(source, "a source needs a url (text)")
             continue
@@ -171,6 +206,47 @@ def _identifiers(doc: _Document, item: JsonObject) -> list[dict[str, object]]:
     return found
 
 
+def _extended_source(
+    doc: _Document, source: JsonObject, extension: Mapping[str, Any]
+) -> str | None:
+    """A source that is more than a link: its `poikki` fields say its id and the rest."""
+    url, note = source.get("url"), source.get("note")
+    ident = extension.get("id")
+    if not isinstance(ident, str) or not ident.strip():
+        doc.problem(source, f"a source's {EXTENSION}.id is missing (text)")
+        return None
+    title = note if isinstance(note, str) and note.strip() else url
+    record = {"kind": "SOURCE", "title": title, "url": url, **extension}
+    names = {name: f"{EXTENSION}.{name}" for name in EXTENSION_FIELDS["sources"]}
+    node, problems = node_from(record, names | {"title": "note", "url": "url"})
+    if node is not None and node.id not in doc.read.shared:
+        doc.read.shared.add(node.id)
+        doc.read.node(node, source.line)
+    for message in problems:
+        doc.problem(source, f"a source's {message}")
+    return None if node is None else node.id
+
+
+def _extension(doc: _Document, item: JsonObject, collection: str) -> dict[str, Any] | None:
+    """The object's `poikki` fields ({} when it has none); None, with the problem noted, when
+    they are not an object of the fields its collection may carry."""
+    value = item.get(EXTENSION)
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        doc.problem(item, f"{EXTENSION} must be an object, not {json_type(value)}")
+        return None
+    allowed = EXTENSION_FIELDS[collection]
+    unknown = [key for key in value if key not in allowed]
+    for key in unknown:
+        doc.problem(
+            item,
+            f"{EXTENSION}.{shown(str(key))} is not a Poikki field of {collection}; "
+            f"they are {', '.join(allowed)}",
+        )
+    return None if unknown else dict(value)
+
+
 def _text_problems(url: str, note: str | None) -> list[tuple[str, str]]:
     given = (("url", url), ("note", note or ""))
     found = ((name, text_problem(value)) for name, value in given)
@@ -178,6 +254,7 @@ def _text_problems(url: str, note: str | None) -> list[tuple[str, str]]:
 
 
 def _person(doc: _Document, person: JsonObject) -> None:
+    extension = _extension(doc, person, "persons")
     record = {
         "kind": "PERSON",
         "id": person.get("id"),
@@ -185,8 +262,11 @@ def _person(doc: _Document, person: JsonObject) -> None:
         "description": person.get("summary"),
         "identifiers": _identifiers(doc, person),
         "sources": _sources(doc, person),
+        **(extension or {}),
     }
-    node, problems = node_from(record, {"description": "summary"})
+    node, problems = node_from(record, {"description": "summary", **_names("persons")})
+    if extension is None:
+        node = None
     _keep(doc, person, node, problems)
 
 
@@ -196,6 +276,7 @@ def _organization(doc: _Document, organization: JsonObject) -> None:
         (v for v in (get("description"), get("abstract"), get("classification")) if v), None
     )
     sources = _sources(doc, organization)
+    extension = _extension(doc, organization, "organizations")
     record = {
         "kind": "ORGANISATION",
         "id": get("id"),
@@ -205,15 +286,18 @@ def _organization(doc: _Document, organization: JsonObject) -> None:
         "end": get("dissolution_date"),
         "identifiers": _identifiers(doc, organization),
         "sources": sources,
+        **(extension or {}),
     }
-    node, problems = node_from(record, ORGANISATION_NAMES)
+    node, problems = node_from(record, {**ORGANISATION_NAMES, **_names("organizations")})
+    if extension is None:
+        node = None
     _keep(doc, organization, node, problems)
     parent = get("parent_id")
     if parent is None or node is None:
         return
     subunit = {
         "tie": "SUBUNIT_OF",
-        "id": stable_id("popolo-subunit", node.id, parent),
+        "id": subunit_id(node.id, parent),
         "source": node.id,
         "target": parent,
         "sources": sources,
@@ -231,20 +315,29 @@ def _membership(doc: _Document, membership: JsonObject) -> None:
         organization = post.get("organization_id")
     candidates = (get("role"), *(post.get(k) for k in ("label", "role") if post), get("label"))
     role = next((v for v in candidates if v not in (None, "")), None)
+    extension = _extension(doc, membership, "memberships")
+    if extension is None:
+        return
+    tie_type = extension.pop("tie", "MEMBER_OF")
+    if tie_type not in MEMBERSHIP_TIES:
+        message = f"{EXTENSION}.tie must be one of {', '.join(MEMBERSHIP_TIES)}, not {tie_type!r}"
+        doc.problem(membership, message)
+        return
     record = {
-        "tie": "MEMBER_OF",
+        "tie": tie_type,
         "source": member,
         "target": organization,
         "role": role,
         "start": get("start_date"),
         "end": get("end_date"),
         "sources": _sources(doc, membership),
+        **extension,
     }
     fields = (member, organization, get("post_id"), role, record["start"], record["end"])
-    derived = stable_id("popolo-membership", *fields)
+    derived = membership_id(*fields)
     given = get("id")
     record["id"] = derived if given in (None, "") else given
-    tie, problems = tie_from(record, "tie", MEMBERSHIP_NAMES)
+    tie, problems = tie_from(record, "tie", {**MEMBERSHIP_NAMES, **_names("memberships")})
     _keep(doc, membership, tie, problems)
 
 
@@ -278,6 +371,11 @@ def _member(doc: _Document, membership: JsonObject) -> Any:
         given = f"person_id '{shown(str(person_id))}' and member.id '{shown(str(ident))}'"
         doc.problem(membership, f"{given} differ")
     return ident
+
+
+def _names(collection: str) -> dict[str, str]:
+    """How messages name the `poikki` fields of `collection`."""
+    return {name: f"{EXTENSION}.{name}" for name in EXTENSION_FIELDS[collection]}
 
 
 def _keep(doc: _Document, at: JsonObject, item: Node | Tie | None, problems: list[str]) -> None:
