@@ -10,10 +10,28 @@ from typing import Any
 import pyarrow as pa
 
 from graph.collation import name_key
-from graph.model import KIND_SPECS, Claim, Node, NodeKind, SeatType, Tie, TieType
+from graph.model import (
+    KIND_SPECS,
+    Claim,
+    Identifier,
+    Node,
+    NodeKind,
+    SeatType,
+    Tie,
+    TieType,
+)
 from graph.text_match import search_columns
 
-COMMON_COLUMNS = ("id", "name", "description", "start", "end", "sources", "claims")
+COMMON_COLUMNS = (
+    "id",
+    "name",
+    "description",
+    "start",
+    "end",
+    "sources",
+    "claims",
+    "mergedFrom",
+)
 DERIVED_COLUMNS = ("nameKey", "searchName", "searchText")
 """Made from the name and description on every write (node_row), never read into a Node:
 the name's Finnish collation key (graph/collation.py) and the folded text search matches
@@ -21,8 +39,16 @@ the name's Finnish collation key (graph/collation.py) and the folded text search
 EXTRA_COLUMNS: Mapping[NodeKind, tuple[str, ...]] = {
     kind: tuple(f.name for f in spec.fields) for kind, spec in KIND_SPECS.items() if spec.fields
 }
+MERGED_FROM = "mergedFrom"
+"""Ids of the nodes merged into a node (graph/merges.py), each listed by one node only."""
+IDENTIFIERS = "identifiers"
+"""The column of an identified kind (KindSpec.identified) holding its identifiers' keys
+(`SCHEME:value`, graph.model.Identifier.key): a list, so a lookup is one membership test."""
+IDENTITY_COLUMNS: Mapping[NodeKind, tuple[str, ...]] = {
+    kind: (IDENTIFIERS,) for kind, spec in KIND_SPECS.items() if spec.identified
+}
 TIE_COLUMNS = ("id", "role", "start", "end", "seatType", "sources")
-LIST_COLUMNS = frozenset({"sources"})
+LIST_COLUMNS = frozenset({"sources", "mergedFrom", IDENTIFIERS})
 TIE_BATCH = pa.schema(
     [
         ("source", pa.string()),
@@ -48,7 +74,8 @@ SEAT_TYPES = {member.value: member for member in SeatType}
 
 
 def node_columns(kind: NodeKind) -> tuple[str, ...]:
-    return COMMON_COLUMNS + EXTRA_COLUMNS.get(kind, ()) + DERIVED_COLUMNS
+    own = EXTRA_COLUMNS.get(kind, ()) + IDENTITY_COLUMNS.get(kind, ())
+    return COMMON_COLUMNS + own + DERIVED_COLUMNS
 
 
 def derived_values(name: str, description: str | None) -> dict[str, str]:
@@ -65,7 +92,10 @@ def node_row(node: Node) -> dict[str, Any]:
         "end": node.end,
         "sources": list(node.sources),
         "claims": _claims_json(node.claims),
+        "mergedFrom": list(node.merged_from),
     }
+    if node.kind in IDENTITY_COLUMNS:
+        values[IDENTIFIERS] = [identifier.key for identifier in node.identifiers]
     for f in KIND_SPECS[node.kind].fields:
         value = getattr(node, f.attribute)
         values[f.name] = value.value if isinstance(value, StrEnum) else value
@@ -90,6 +120,8 @@ def node_from_row(kind: NodeKind, row: Mapping[str, Any]) -> Node:
         start=_text(get("start")),
         end=_text(get("end")),
         claims=_claims_from_json(_text(get("claims"))),
+        identifiers=tuple(Identifier.from_key(key) for key in get(IDENTIFIERS) or ()),
+        merged_from=tuple(get("mergedFrom") or ()),
         **extras,
     )
 

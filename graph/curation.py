@@ -19,10 +19,22 @@ from graph.columns import EXTRA_COLUMNS
 from graph.errors import BadInputError, NotFoundError
 from graph.history import SYSTEM, Attribution, Operation
 from graph.hygiene import id_problem, text_problem
+from graph.identifiers import IdentifierError, identifier, scheme_named, united
+from graph.imports.matching import Matched, match_stored
 from graph.imports.problems import ImportRejected
 from graph.imports.reader import problems_against_store, read_files_and_problems
-from graph.model import KIND_SPECS, TIE_SPECS, Claim, Node, NodeKind, SeatType, Tie, TieType
-from graph.store import GraphStore, WriteSummary
+from graph.model import (
+    KIND_SPECS,
+    TIE_SPECS,
+    Claim,
+    Identifier,
+    Node,
+    NodeKind,
+    SeatType,
+    Tie,
+    TieType,
+)
+from graph.store import GraphStore, MergeResult, WriteSummary
 
 NODE_FIELDS = ("name", "description", "start", "end")
 TIE_FIELDS = ("role", "start", "end", "seatType")
@@ -61,6 +73,13 @@ class RequiredFieldError(BadInputError):
 
 
 @dataclass(frozen=True)
+class ImportOutcome:
+    summary: WriteSummary
+    matched: tuple[Matched, ...] = ()
+    """Records written to a stored node of another id (by identifier or an earlier merge)."""
+
+
+@dataclass(frozen=True)
 class NodeUpdate:
     node: Node
     changed: bool
@@ -84,7 +103,10 @@ class Curator:
     async def create_node(
         self, kind: NodeKind, values: Mapping[str, Any], sources: Sequence[str], slug: str | None
     ) -> Node:
+        values, given = _without_identifiers(values)
         problems = _check_values(kind, values)
+        identifiers, identifier_problems = await self._identifiers(kind, given, None)
+        problems += identifier_problems
         name = values.get("name")
         if not name or not str(name).strip():
             problems.append(FieldProblem("name", "A name is required."))
@@ -98,7 +120,7 @@ class Curator:
             raise InvalidInputError([FieldProblem("id", f"'{node_id}' exists already.")])
         # A source states itself, as the seed's and imported sources do.
         cited = (node_id,) if kind is NodeKind.SOURCE and not sources else tuple(sources)
-        node = Node(kind, node_id, str(name).strip(), sources=cited)
+        node = Node(kind, node_id, str(name).strip(), sources=cited, identifiers=identifiers or ())
         node = _with_values(node, {k: v for k, v in values.items() if k != "name"})
         await self.store.upsert([node], [], self._by(Operation.CREATE_NODE))
         self.feed.publish()
@@ -120,7 +142,10 @@ class Curator:
             if values[field] is None:
                 raise RequiredFieldError(field)
         stored = await self._node(node_id)
+        values, given = _without_identifiers(values)
         problems = _check_values(stored.kind, values)
+        identifiers, identifier_problems = await self._identifiers(stored.kind, given, stored.id)
+        problems += identifier_problems
         if "name" in values and not str(values["name"] or "").strip():
             problems.append(FieldProblem("name", "A name cannot be empty."))
         if stored.kind is not NodeKind.SOURCE or sources:
@@ -144,6 +169,8 @@ class Curator:
                 claims = _claimed(claims, field, before, stored.sources)
                 claims = _claimed(claims, field, value, new_sources)
         node = replace(node, sources=stored.sources + new_sources, claims=tuple(claims))
+        if identifiers is not None:
+            node = replace(node, identifiers=identifiers)
         _check_dates(node.start, node.end)
         changed = node != stored
         if changed:
@@ -218,14 +245,58 @@ class Curator:
         self.feed.publish()
         return found, ties
 
+    async def merge_nodes(self, keep_id: str, remove_id: str) -> MergeResult:
+        """Merge `remove_id` into `keep_id` (graph/merges.py): InvalidInputError when they are
+        one node, of different kinds, or one was merged already; NotFoundError when unknown."""
+        for field, ident in (("keep", keep_id), ("remove", remove_id)):
+            problems = _id_problems(ident)
+            if problems:
+                raise InvalidInputError([FieldProblem(field, problems[0].message)])
+        try:
+            result = await self.store.merge_nodes(
+                keep_id, remove_id, self._by(Operation.MERGE_NODES)
+            )
+        except BadInputError as error:
+            raise InvalidInputError([FieldProblem(error.field or "remove", str(error))]) from error
+        self.feed.publish()
+        return result
+
+    async def _identifiers(
+        self, kind: NodeKind, given: Sequence[tuple[str, str]] | None, node_id: str | None
+    ) -> tuple[tuple[Identifier, ...] | None, list[FieldProblem]]:
+        """The identifiers given (None: not given), checked, normalised and unique: each
+        problem names the identifier and, for a clash, the node that has it."""
+        if given is None:
+            return None, []
+        if not KIND_SPECS[kind].identified:
+            return None, [FieldProblem("identifiers", f"A {kind.value} has no identifiers.")]
+        found: list[Identifier] = []
+        problems: list[FieldProblem] = []
+        for scheme_text, value in given:
+            try:
+                found.append(identifier(scheme_named(scheme_text), value))
+            except IdentifierError as error:
+                problems.append(FieldProblem("identifiers", str(error)))
+        found = list(united(found))
+        holders = await self.store.nodes_by_identifiers([i.key for i in found])
+        for key, holder in sorted(holders.items()):
+            if holder.id != node_id:
+                message = f"{key} is the identifier of '{holder.id}' already."
+                problems.append(FieldProblem("identifiers", message))
+        return tuple(found), problems
+
     async def import_files(
         self,
         files: Sequence[tuple[str, bytes]],
         progress: Callable[[int], None] | None = None,
-    ) -> WriteSummary:
-        """Read every file, check the whole batch against the store, then write it in one
-        transaction: one problem anywhere rejects it all (ImportRejected lists every one)."""
+    ) -> ImportOutcome:
+        """Read every file, match records to stored nodes (graph/imports/matching.py), check
+        the whole batch against the store, then write it in one transaction: one problem
+        anywhere rejects it all (ImportRejected lists every one)."""
         batch, problems = read_files_and_problems(files)
+        matching = await match_stored(batch, self.store)
+        batch = matching.batch
+        problems += matching.problems
         problems += await problems_against_store(batch, self.store.find_nodes)
         if problems:
             order = {name: index for index, (name, _) in enumerate(files)}
@@ -235,7 +306,7 @@ class Curator:
         if progress is not None:
             progress(len(batch.nodes) + len(batch.ties))
         self.feed.publish()
-        return summary
+        return ImportOutcome(summary, matching.matched)
 
     async def _node(self, node_id: str) -> Node:
         found = (await self.store.find_nodes([node_id]))[0]
@@ -275,6 +346,15 @@ _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 def _slugify(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:MAX_SLUG].strip("-")
+
+
+def _without_identifiers(
+    values: Mapping[str, Any],
+) -> tuple[dict[str, Any], Sequence[tuple[str, str]] | None]:
+    """The values but `identifiers`, and the (scheme, value) pairs given there (None: none)."""
+    rest = {k: v for k, v in values.items() if k != "identifiers"}
+    given = values.get("identifiers")
+    return rest, None if given is None else [(str(s), str(v)) for s, v in given]
 
 
 def _check_values(kind: NodeKind, values: Mapping[str, Any]) -> list[FieldProblem]:

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from graph.columns import DERIVED_COLUMNS, TIE_COLUMNS, node_columns
+from graph.columns import DERIVED_COLUMNS, IDENTIFIERS, TIE_COLUMNS, node_columns
 from graph.cypher_matches import TRUE, KindTest, Predicates, condition, labels, prop
-from graph.model import NodeKind, TieType
+from graph.model import IDENTIFIED_KINDS, NodeKind, TieType
 from graph.store import (
     Condition,
     Direction,
@@ -48,6 +48,31 @@ def get_nodes(kind: NodeKind, ids: Sequence[str]) -> Statement:
 def find_nodes(ids: Sequence[str]) -> Statement:
     kinds = labels(list(NodeKind))
     return Statement(f"UNWIND $ids AS id MATCH (n:{kinds} {{id: id}}) RETURN n", {"ids": list(ids)})
+
+
+def nodes_by_identifiers(keys: Sequence[str]) -> Statement:
+    """The nodes holding any of these identifier keys (graph.model.Identifier.key)."""
+    return Statement(
+        f"UNWIND $keys AS key MATCH (n:{labels(IDENTIFIED_KINDS)}) "
+        f"WHERE key IN n.{IDENTIFIERS} RETURN key, n",
+        {"keys": list(keys)},
+    )
+
+
+def name_rows(kind: NodeKind) -> Statement:
+    """Every node of a kind as id, folded name (searchName) and identifier keys (none for
+    kinds without them): what finding duplicates blocks on, without reading whole nodes."""
+    keys = f"n.{IDENTIFIERS}" if kind in IDENTIFIED_KINDS else "[]"
+    return Statement(f"MATCH (n:{kind.value}) RETURN n.id, n.searchName, {keys}", {})
+
+
+def merged_into(ids: Sequence[str]) -> Statement:
+    """The nodes that these ids were merged into (they list them in `mergedFrom`)."""
+    kinds = labels(list(NodeKind))
+    return Statement(
+        f"UNWIND $ids AS id MATCH (n:{kinds}) WHERE id IN n.mergedFrom RETURN id, n",
+        {"ids": list(ids)},
+    )
 
 
 def list_nodes(query: NodeQuery, kind_test: KindTest) -> Statement:

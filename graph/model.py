@@ -88,6 +88,35 @@ class Boundary(StrEnum):
     SEAT_TYPE = "SEAT_TYPE"
 
 
+class Scheme(StrEnum):
+    """Where an identifier comes from (graph/identifiers.py checks and normalises each)."""
+
+    WIKIDATA = "WIKIDATA"
+    ROR = "ROR"
+    ORCID = "ORCID"
+    ISNI = "ISNI"
+    YTUNNUS = "YTUNNUS"
+    URL = "URL"
+
+
+@dataclass(frozen=True, order=True)
+class Identifier:
+    """A node's id in another register, normalised (a Wikidata entity as its bare Q-id)."""
+
+    scheme: Scheme
+    value: str
+
+    @property
+    def key(self) -> str:
+        """How it is stored and looked up: `SCHEME:value`, unique across nodes."""
+        return f"{self.scheme.value}:{self.value}"
+
+    @classmethod
+    def from_key(cls, key: str) -> Identifier:
+        scheme, _, value = key.partition(":")
+        return cls(Scheme(scheme), value)
+
+
 @dataclass(frozen=True)
 class Claim:
     """A value one set of sources gives for a field, kept beside values other sources give;
@@ -122,6 +151,10 @@ class Node:
     url: str | None = None
     language: str | None = None
     claims: tuple[Claim, ...] = ()
+    identifiers: tuple[Identifier, ...] = ()
+    """Only kinds whose spec is `identified` (people and organisations) have any."""
+    merged_from: tuple[str, ...] = ()
+    """Ids of nodes merged into this one; looking one of them up answers this node."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +267,9 @@ class KindSpec:
     bounds_ties: bool = False
     """Its dates (its own, or those it takes from what it belongs to) bound an undated tie it
     is in: an actor's seat on a programme, a programme's event."""
+    identified: bool = False
+    """It carries identifiers in other registers (Wikidata, ORCID, ...) and imports match
+    stored nodes by them."""
     spelled: Mapping[str, str] = field(default_factory=dict)
     """Common fields that imports and GraphQL name otherwise for this kind (a source's
     `title` and `date`)."""
@@ -278,10 +314,11 @@ _SOURCE_FIELDS = (
 )
 
 KIND_SPECS: Mapping[NodeKind, KindSpec] = {
-    NodeKind.PERSON: KindSpec("people", role=Role.ACTOR),
+    NodeKind.PERSON: KindSpec("people", role=Role.ACTOR, identified=True),
     NodeKind.ORGANISATION: KindSpec(
         "organisations",
         role=Role.ACTOR,
+        identified=True,
         fields=_ORGANISATION_FIELDS,
         filters=("sector", "orgType", "municipality", "branch"),
     ),
@@ -318,6 +355,7 @@ INITIATIVE_KINDS = kinds_in(Role.INITIATIVE)
 AFFILIATION_KINDS = kinds_in(Role.INITIATIVE, Role.OCCASION)
 """What the projections link actors through: taking part in the same one."""
 INSTANT_KINDS = frozenset(k for k, spec in KIND_SPECS.items() if spec.timing is Timing.INSTANT)
+IDENTIFIED_KINDS = tuple(kind for kind, spec in KIND_SPECS.items() if spec.identified)
 TIE_BOUNDING_KINDS = tuple(kind for kind, spec in KIND_SPECS.items() if spec.bounds_ties)
 
 

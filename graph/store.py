@@ -216,6 +216,23 @@ class WriteSummary:
     unchanged_ties: int = 0
 
 
+@dataclass(frozen=True)
+class MergeResult:
+    """What `merge_nodes` did: the kept node as stored after, the removed one as it was."""
+
+    kept: Node
+    removed: Node
+    moved: tuple[Tie, ...] = ()
+    """The removed node's ties, now the kept node's."""
+    folded: tuple[Tie, ...] = ()
+    """The kept node's ties that absorbed a duplicate (same type, far end and period), with
+    the duplicates' sources added."""
+    dropped: tuple[Tie, ...] = ()
+    """Ties that joined the two nodes: they would join the kept node to itself."""
+    absorbed: tuple[Tie, ...] = ()
+    """The removed node's ties folded into one of `folded`, as they were."""
+
+
 @dataclass
 class RoundTrips:
     """Counts the statements sent to the database (and the reads the embedded read model
@@ -334,6 +351,21 @@ class GraphStore(TokenStore, Protocol):
 
     async def existing_ties(self, type_: TieType, ids: Sequence[str]) -> list[Tie]:
         """Stored ties of one type by tie id, in no particular order."""
+
+    async def nodes_by_identifiers(self, keys: Sequence[str]) -> dict[str, Node]:
+        """The node holding each of these identifier keys (`SCHEME:value`); absent if none."""
+
+    async def name_rows(self, kind: NodeKind) -> list[tuple[str, str, tuple[str, ...]]]:
+        """Every node of a kind as (id, folded name, identifier keys), in no order."""
+
+    async def merged_into(self, ids: Sequence[str]) -> dict[str, Node]:
+        """The node each of these ids was merged into (it lists the id in `mergedFrom`)."""
+
+    async def merge_nodes(
+        self, keep_id: str, remove_id: str, by: Attribution = SYSTEM
+    ) -> MergeResult:
+        """Merge `remove` into `keep` in one transaction (graph/merges.py says how), its log
+        entries included."""
 
     async def upsert(
         self, nodes: Sequence[Node], ties: Sequence[Tie], by: Attribution = SYSTEM

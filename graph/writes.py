@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from graph import cypher
@@ -26,6 +26,8 @@ class WriteReader(Protocol):
     async def find_nodes(self, ids: Sequence[str]) -> list[Node | None]: ...
 
     async def existing_ties(self, type_: TieType, ids: Sequence[str]) -> list[Tie]: ...
+
+    async def nodes_by_identifiers(self, keys: Sequence[str]) -> dict[str, Node]: ...
 
 
 @dataclass
@@ -67,11 +69,15 @@ async def plan_writes(reader: WriteReader, nodes: Sequence[Node], ties: Sequence
     found = await reader.find_nodes(batch_ids + endpoint_ids)
     stored = {node.id: node for node in found if node is not None}
 
+    await _check_identifiers(reader, nodes)
     kinds = {node_id: node.kind for node_id, node in stored.items()}
     changed_nodes: list[Node] = []
     created_nodes = 0
     for node in nodes:
         before = stored.get(node.id)
+        if before is not None and not node.merged_from and before.merged_from:
+            # Only a merge writes `mergedFrom`; an import or update of the node keeps it.
+            node = replace(node, merged_from=before.merged_from)
         if before is not None and before.kind is not node.kind:
             raise BadInputError(
                 f"Node '{node.id}' exists as a {before.kind.value}, not a {node.kind.value}.", "id"
@@ -101,6 +107,24 @@ async def plan_writes(reader: WriteReader, nodes: Sequence[Node], ties: Sequence
     return plan
 
 
+async def _check_identifiers(reader: WriteReader, nodes: Sequence[Node]) -> None:
+    """An identifier belongs to one node: BadInputError naming the first one two would share."""
+    holders: dict[str, str] = {}
+    for node in nodes:
+        for identifier in node.identifiers:
+            other = holders.setdefault(identifier.key, node.id)
+            if other != node.id:
+                raise BadInputError(
+                    f"Nodes '{other}' and '{node.id}' both give {identifier.key}.", "identifiers"
+                )
+    for key, holder in (await reader.nodes_by_identifiers(list(holders))).items():
+        if holder.id != holders[key]:
+            raise BadInputError(
+                f"Node '{holders[key]}' gives {key}, which node '{holder.id}' has already.",
+                "identifiers",
+            )
+
+
 def _statements(plan: WritePlan, moved: Sequence[Tie]) -> list[Statement]:
     statements = [
         cypher.delete_ties(type_, [t.id for t in moved if t.type is type_])
@@ -127,8 +151,10 @@ async def _existing_ties(reader: WriteReader, ties: Sequence[Tie]) -> dict[str, 
 def nodes_for_bulk_load(
     nodes: Sequence[Node],
 ) -> tuple[dict[NodeKind, list[Node]], dict[str, NodeKind]]:
-    """Nodes by kind, and each id's kind; ids must be unique (both backends' bulk loads)."""
+    """Nodes by kind, and each id's kind; ids and identifiers must be unique (both backends'
+    bulk loads)."""
     _check_unique_ids("node", [node.id for node in nodes])
+    _check_unique_ids("identifier", [i.key for node in nodes for i in node.identifiers])
     by_kind: dict[NodeKind, list[Node]] = defaultdict(list)
     kinds: dict[str, NodeKind] = {}
     for node in nodes:

@@ -25,6 +25,7 @@ from schema.changes import Subscription
 from schema.cost import ListSizes, QueryCost
 from schema.curation import CurationMutation
 from schema.document_cache import ValidatedDocuments, ValidateOnce
+from schema.duplicates import DuplicatesQuery
 from schema.errors import ErrorCodes, is_expected
 from schema.introspection import IntrospectionNeedsToken
 from schema.lookup import LookupQuery
@@ -43,7 +44,7 @@ from schema.writes import CountWrites, WriteCount
     description="Reading the knowledge: root lists of every kind, lookups by id and text, the "
     "network questions, and provenance."
 )
-class Query(ListsQuery, LookupQuery, NetworkQuery, ProvenanceQuery):
+class Query(ListsQuery, LookupQuery, NetworkQuery, ProvenanceQuery, DuplicatesQuery):
     pass
 
 

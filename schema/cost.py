@@ -78,6 +78,10 @@ class ListSizes:
         default_factory=lambda: {
             "sources": 3,
             "claims": 3,
+            "identifiers": 3,
+            "mergedFrom": 3,
+            "matched": 20,
+            "reasons": 4,
             "shared": 10,
             "contested": 3,
             "groups": 20,

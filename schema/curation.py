@@ -33,14 +33,18 @@ from schema.curation_inputs import (
     TieChangesInput,
     changes,
     given,
+    identifier_pairs,
 )
 from schema.curation_results import (
     ForgetResult,
+    ImportMatch,
     ImportProblem,
     ImportRejected,
     ImportResult,
     ImportSummary,
+    MergeResult,
     NodeResult,
+    NodesMerged,
     NotFound,
     PersonForgotten,
     RemovedTie,
@@ -54,6 +58,7 @@ from schema.curation_results import (
     stored_tie,
 )
 from schema.info import Info
+from schema.nodes import as_graphql
 from schema.permissions import IsAdmin, IsEditor
 
 R = TypeVar("R")
@@ -80,6 +85,13 @@ TieId = Annotated[str, strawberry.argument(description="The tie's id (a TieEdge'
 TieTypeHint = Annotated[
     TieType | None,
     strawberry.argument(description="The tie's type, if known: speeds up the lookup."),
+]
+KeepId = Annotated[
+    strawberry.ID, strawberry.argument(description="The global id of the node to keep.")
+]
+RemoveId = Annotated[
+    strawberry.ID,
+    strawberry.argument(description="The global id of the node merged into it and removed."),
 ]
 PersonId = Annotated[strawberry.ID, strawberry.argument(description="The person's global id.")]
 ImportFiles = Annotated[
@@ -135,7 +147,7 @@ class CurationMutation:
         async def work() -> Any:
             if input.kind is NodeKind.SOURCE:
                 raise InvalidInputError([FieldProblem("kind", "Use createSource for sources.")])
-            values = given(input, NODE_FIELDS)
+            values = identifier_pairs(given(input, NODE_FIELDS))
             curator = info.context.curator()
             node = await curator.create_node(input.kind, values, _sources(input.sources), input.id)
             return saved(node, True, True, ())
@@ -167,7 +179,7 @@ class CurationMutation:
     )
     async def update_node(self, info: Info, input: NodeChanges) -> NodeResult:
         async def work() -> Any:
-            values = changes(input, NODE_FIELDS)
+            values = identifier_pairs(changes(input, NODE_FIELDS))
             update = await info.context.curator().update_node(
                 _slug(input.id, "id"), values, _sources(input.sources), prefer_new=input.prefer_new
             )
@@ -217,6 +229,29 @@ class CurationMutation:
         return await _attempt(work)
 
     @strawberry.mutation(
+        description="Merge `remove` into `keep` in one transaction: its ties move to `keep` "
+        "(one duplicating a tie of `keep` is folded into it, sources united), sources, "
+        "identifiers and claims are united, and `node(remove)` answers `keep` from then on "
+        "(listed in its `mergedFrom`). Merging a node into itself, twice, or into another "
+        "kind is InvalidInput. Needs an editor.",
+        permission_classes=[IsEditor],
+    )
+    async def merge_nodes(self, info: Info, keep: KeepId, remove: RemoveId) -> MergeResult:
+        async def work() -> Any:
+            result = await info.context.curator().merge_nodes(
+                _slug(keep, "keep"), _slug(remove, "remove")
+            )
+            return NodesMerged(
+                node=as_graphql(result.kept),
+                removed_id=strawberry.ID(global_ids.encode(result.removed.kind, result.removed.id)),
+                moved_ties=[stored_tie(t) for t in result.moved],
+                folded_ties=[stored_tie(t) for t in result.folded],
+                dropped_ties=[RemovedTie(id=t.id, type=t.type) for t in result.dropped],
+            )
+
+        return await _attempt(work)
+
+    @strawberry.mutation(
         description="Erase a person and every tie they are part of, on request. Needs an admin.",
         permission_classes=[IsAdmin],
     )
@@ -237,7 +272,7 @@ class CurationMutation:
     async def import_batch(self, info: Info, files: ImportFiles) -> ImportResult:
         try:
             # A lone surrogate cannot be UTF-8; passed through, the reader names its line.
-            summary = await info.context.curator().import_files(
+            outcome = await info.context.curator().import_files(
                 [(f.name, f.content.encode("utf-8", "surrogatepass")) for f in files]
             )
         except Rejected as error:
@@ -248,7 +283,9 @@ class CurationMutation:
                     for p in error.problems
                 ],
             )
+        summary = outcome.summary
         return ImportSummary(
+            matched=[ImportMatch(record=m.record, node=m.node, by=m.by) for m in outcome.matched],
             created_nodes=summary.created_nodes,
             updated_nodes=summary.updated_nodes,
             unchanged_nodes=summary.unchanged_nodes,

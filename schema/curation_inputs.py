@@ -13,6 +13,7 @@ import strawberry
 from strawberry import UNSET
 
 from schema.enums import NodeKind, SeatType, TieType
+from schema.identifiers import IdentifierInput
 from schema.kind_fields import about, kind_fields, with_kind_fields
 from schema.scalars import PartialDate
 
@@ -25,6 +26,10 @@ CLEARS = " Null clears it; left out, it is not touched."
 TIE_ROLE_HELP = "The role held through the tie, in the source's words (chair, member, host...)."
 TIE_START_HELP = "When the tie began: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`."
 TIE_END_HELP = "When the tie ended, as `start`; left empty for an open-ended tie."
+IDENTIFIERS_HELP = (
+    "Its ids in other registers (people and organisations only), each checked and "
+    "normalised; an id another node has is InvalidInput naming that node."
+)
 SEAT_HELP = "On a SITS_ON tie: whether the seat is an elected official's or a civil servant's."
 
 
@@ -40,6 +45,9 @@ class NodeInput:
     start: PartialDate | None = strawberry.field(default=None, description=START_HELP)
     end: PartialDate | None = strawberry.field(default=None, description=END_HELP)
     sources: list[strawberry.ID] = strawberry.field(description=SOURCES_HELP)
+    identifiers: list[IdentifierInput] | None = strawberry.field(
+        default=None, description=IDENTIFIERS_HELP
+    )
 
 
 @strawberry.input(
@@ -64,6 +72,11 @@ class NodeChangesInput:
     )
     end: PartialDate | None = strawberry.field(
         default=strawberry.UNSET, description=END_HELP + CLEARS
+    )
+    identifiers: list[IdentifierInput] | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Its ids in other registers, in place of those it has (not claims: an id "
+        "is checked, not contested). People and organisations only." + CLEARS,
     )
     prefer_new: bool = strawberry.field(
         default=False, description="Make a contradicting value the node's value (both kept)."
@@ -137,7 +150,7 @@ class ImportFileInput:
 
 
 NODE_FIELDS = {
-    **{name: name for name in ("name", "description", "start", "end")},
+    **{name: name for name in ("name", "description", "start", "end", "identifiers")},
     **{attribute: field.name for attribute, field in kind_fields(sources=True).items()},
 }
 SOURCE_FIELDS = {
@@ -156,6 +169,15 @@ def given(input_: object, fields: dict[str, str]) -> dict[str, Any]:
     names them."""
     values = {name: getattr(input_, attribute, None) for attribute, name in fields.items()}
     return {name: value for name, value in values.items() if value is not None}
+
+
+def identifier_pairs(values: dict[str, Any]) -> dict[str, Any]:
+    """The values with `identifiers` as the curation layer takes them: (scheme, value) pairs;
+    an explicit null (clear them) as none."""
+    if "identifiers" in values:
+        given = values["identifiers"] or []
+        values = values | {"identifiers": [(i.scheme.value, i.value) for i in given]}
+    return values
 
 
 def changes(input_: object, fields: dict[str, str]) -> dict[str, Any]:

@@ -147,8 +147,39 @@ class PersonForgotten:
     )
 
 
+@strawberry.type(description="A record of an import written to a stored node of another id.")
+class ImportMatch:
+    record: str = strawberry.field(description="The id the record gave.")
+    node: str = strawberry.field(description="The slug of the stored node it updated.")
+    by: str = strawberry.field(
+        description="Why: the identifier both give (`WIKIDATA:Q42`), or `mergedFrom` when the "
+        "record's id was merged into that node."
+    )
+
+
+@strawberry.type(description="The two nodes are one now.")
+class NodesMerged:
+    node: Entity = strawberry.field(description="The kept node as stored now.")
+    removed_id: strawberry.ID = strawberry.field(
+        description="The removed node's global id; `node` answers the kept node for it."
+    )
+    moved_ties: list[StoredTie] = strawberry.field(
+        description="The removed node's ties, now the kept node's."
+    )
+    folded_ties: list[StoredTie] = strawberry.field(
+        description="Ties of the kept node that a duplicate was folded into (same type, far "
+        "end and period), now citing the sources of both."
+    )
+    dropped_ties: list[RemovedTie] = strawberry.field(
+        description="Ties that joined the two nodes, removed (they would join it to itself)."
+    )
+
+
 @strawberry.type(description="What an import wrote.")
 class ImportSummary:
+    matched: list[ImportMatch] = strawberry.field(
+        description="Records matched to stored nodes of another id, by identifier or merge."
+    )
     created_nodes: int = strawberry.field(description="Nodes that did not exist before.")
     updated_nodes: int = strawberry.field(description="Nodes that existed and changed.")
     unchanged_nodes: int = strawberry.field(
@@ -203,6 +234,10 @@ UNWRITTEN = "; or why nothing was written (InvalidInput, NotFound)."
 NodeResult = Annotated[
     NodeSaved | InvalidInput | NotFound,
     strawberry.union("NodeResult", description="The node as saved" + UNWRITTEN),
+]
+MergeResult = Annotated[
+    NodesMerged | InvalidInput | NotFound,
+    strawberry.union("MergeResult", description="The merged node" + UNWRITTEN),
 ]
 TieResult = Annotated[
     TieSaved | InvalidInput | NotFound,

@@ -7,7 +7,10 @@ from typing import Annotated
 
 import strawberry
 
-from graph.errors import NotFoundError
+from graph import model
+from graph.errors import BadInputError, NotFoundError
+from graph.identifiers import IdentifierError, identifier
+from graph.model import Scheme
 from resolvers import global_ids
 from resolvers.pages import checked_first
 from resolvers.search import search_page
@@ -26,7 +29,10 @@ AFTER_HELP = "The cursor of the last hit seen: the hits after it."
 
 @strawberry.type
 class LookupQuery:
-    @strawberry.field(description="The node with this global id; NOT_FOUND if there is none.")
+    @strawberry.field(
+        description="The node with this global id; NOT_FOUND if there is none. The id of a "
+        "node merged into another (`mergeNodes`) answers the node it was merged into."
+    )
     async def node(
         self,
         info: Info,
@@ -40,10 +46,15 @@ class LookupQuery:
         kind, slug = global_ids.decode(str(id))
         record = await info.context.nodes(kind).load(slug)
         if record is None:
+            record = (await _merged_into(info, [(kind, slug)]))[0]
+        if record is None:
             raise NotFoundError(kind.value, str(id))
         return as_graphql(record)
 
-    @strawberry.field(description="Nodes by global id, in the order asked; null where unknown.")
+    @strawberry.field(
+        description="Nodes by global id, in the order asked; null where unknown. A merged "
+        "node's id answers the node it was merged into."
+    )
     async def nodes(
         self,
         info: Info,
@@ -58,7 +69,30 @@ class LookupQuery:
         found = await asyncio.gather(
             *(info.context.nodes(kind).load(slug) for kind, slug in decoded)
         )
+        missing = [i for i, record in enumerate(found) if record is None]
+        if missing:
+            redirected = await _merged_into(info, [decoded[i] for i in missing])
+            for i, record in zip(missing, redirected, strict=True):
+                found[i] = record
         return [None if record is None else as_graphql(record) for record in found]
+
+    @strawberry.field(
+        description="The person or organisation with this id in another register; null when "
+        "none has it. The value is normalised as stored ones are (a Wikidata address finds "
+        "its Q-id); one that is not an id of the scheme is BAD_INPUT."
+    )
+    async def node_by_identifier(
+        self,
+        info: Info,
+        scheme: Annotated[Scheme, strawberry.argument(description="The register.")],
+        value: Annotated[str, strawberry.argument(description="The id in that register.")],
+    ) -> Entity | None:
+        try:
+            key = identifier(scheme, value).key
+        except IdentifierError as error:
+            raise BadInputError(str(error), "value") from error
+        found = (await info.context.store.nodes_by_identifiers([key])).get(key)
+        return None if found is None else as_graphql(found)
 
     @strawberry.field(
         description="Nodes whose name or description contains the text, ignoring case and "
@@ -103,3 +137,15 @@ class LookupQuery:
     ) -> list[Entity]:
         page = await search_page(info.context, text, kinds, first, None)
         return [as_graphql(hit.node) for hit in page.hits]
+
+
+async def _merged_into(
+    info: Info, wanted: list[tuple[model.NodeKind, str]]
+) -> list[model.Node | None]:
+    """For each (kind, slug) that names no node: the node of that kind it was merged into."""
+    found = await info.context.store.merged_into([slug for _, slug in wanted])
+    nodes = [found.get(slug) for _, slug in wanted]
+    return [
+        n if n is not None and n.kind is k else None
+        for n, (k, _) in zip(nodes, wanted, strict=True)
+    ]

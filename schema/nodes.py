@@ -26,6 +26,7 @@ from schema.connections import CursorAt, PageInfo, page_info
 from schema.count_orders import TieOrder, tie_count
 from schema.enums import EventType, NodeKind, OrgType, SeatType, Sector, TieType
 from schema.filters import EDGE_FILTERS, EdgeFilter
+from schema.identifiers import Identifier
 from schema.info import Info
 from schema.kind_fields import about
 from schema.relations import hop_of
@@ -74,6 +75,16 @@ else:
             "Project",
         )
     )
+
+
+IDENTIFIERS_HELP = (
+    "Its ids in other registers (Wikidata, ORCID, ROR, ISNI, Y-tunnus, URL), normalised; "
+    "`nodeByIdentifier` finds it by any of them."
+)
+
+
+def identifiers_of(record: model.Node) -> list[Identifier]:
+    return [Identifier(scheme=i.scheme, value=i.value) for i in record.identifiers]
 
 
 async def sources_of(info: Info, ids: Sequence[str]) -> list[Source]:
@@ -343,6 +354,14 @@ class Entity(Node):
     ) -> HistoryConnection:
         return await history_of(info, self.record.kind.value, self.record.id, first, after)
 
+    @strawberry.field(
+        description="Global ids of the nodes merged into this one (`mergeNodes`): `node` "
+        "answers this node for each of them."
+    )
+    def merged_from(self) -> list[strawberry.ID]:
+        kind = self.record.kind
+        return [strawberry.ID(global_ids.encode(kind, i)) for i in self.record.merged_from]
+
 
 @strawberry.interface(description="A node with a period: programmes, projects, outcomes, events.")
 class Dated(Entity):
@@ -378,6 +397,10 @@ Sorted = Annotated[
 
 @strawberry.type(description="A person in a public role.")
 class Person(Entity):
+    @strawberry.field(description=IDENTIFIERS_HELP)
+    def identifiers(self) -> list[Identifier]:
+        return identifiers_of(self.record)
+
     @strawberry.field(description="Organisations the person works for or belongs to, over time.")
     async def memberships(
         self,
@@ -425,6 +448,10 @@ class Person(Entity):
 
 @strawberry.type(description="An organisation: a municipality, a city branch, a company, an NGO...")
 class Organisation(Entity):
+    @strawberry.field(description=IDENTIFIERS_HELP)
+    def identifiers(self) -> list[Identifier]:
+        return identifiers_of(self.record)
+
     @strawberry.field(description=about("orgType"))
     def org_type(self) -> OrgType | None:
         return self.record.org_type

@@ -33,7 +33,7 @@ from server.cli_support import (
     with_store,
 )
 from server.copy import CopyReport, copy_graph, total_items
-from server.curation_commands import forget, import_files, tokens
+from server.curation_commands import forget, import_files, merge, tokens
 from server.export_command import export
 from server.history_command import history
 from server.middleware import configure_logging
@@ -45,6 +45,7 @@ from server.variables import ConfigError, markdown_table
 app = typer.Typer(help="Poikki: a GraphQL backend over a networked-knowledge graph.")
 app.command()(export)
 app.command("import")(import_files)
+app.command("merge")(merge)
 app.command()(forget)
 app.command()(history)
 app.add_typer(tokens, name="token")

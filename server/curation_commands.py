@@ -1,5 +1,5 @@
-"""`poikki import`, `poikki forget` and `poikki token`: curation from the command line, run by
-whoever holds the database (so no bearer token is asked for)."""
+"""`poikki import`, `poikki merge`, `poikki forget` and `poikki token`: curation from the
+command line, run by whoever holds the database (so no bearer token is asked for)."""
 
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from graph.curation import Curator
+from graph.curation import Curator, ImportOutcome
 from graph.errors import BadInputError
 from graph.history import Operation
 from graph.hygiene import id_problem
 from graph.model import NodeKind, Tie
-from graph.store import GraphStore, WriteSummary
+from graph.store import GraphStore, MergeResult
 from graph.tokens import ApiToken, Role, checked_name, digest_of, new_secret
 from resolvers import global_ids
 from server.cli_support import (
@@ -46,7 +46,7 @@ def import_files(
     read = [(path.name, path.read_bytes()) for path in files]
     settings = settings_from(data_dir=data_dir)
 
-    async def work(store: GraphStore) -> WriteSummary:
+    async def work(store: GraphStore) -> ImportOutcome:
         with Progress(
             TextColumn("{task.description}"),
             BarColumn(),
@@ -55,13 +55,51 @@ def import_files(
             transient=True,
         ) as progress:
             task = progress.add_task(f"importing {len(files)} file(s)", total=None)
-            summary = await Curator(store, actor=cli_actor()).import_files(
+            return await Curator(store, actor=cli_actor()).import_files(
                 read, lambda n: progress.update(task, total=n, completed=n)
             )
-            return summary
 
-    summary = with_store(settings, work)
-    print_summary("Imported", summary)
+    outcome = with_store(settings, work)
+    print_summary("Imported", outcome.summary)
+    for match in outcome.matched:
+        console.print(
+            f"Matched {escape(match.record)} to the stored {escape(match.node)} "
+            f"(by {escape(match.by)})."
+        )
+
+
+def merge(
+    keep: Annotated[str, typer.Argument(help="The node to keep: its global id or slug.")],
+    remove: Annotated[str, typer.Argument(help="The node merged into it: global id or slug.")],
+    data_dir: DataDir = None,
+) -> None:
+    """Merge REMOVE into KEEP in one transaction: its ties move (duplicates folded), sources,
+    identifiers and claims are united, and REMOVE's id answers KEEP from then on."""
+    keep_slug, remove_slug = _slug_of(keep, "KEEP"), _slug_of(remove, "REMOVE")
+    settings = settings_from(data_dir=data_dir)
+
+    async def work(store: GraphStore) -> MergeResult:
+        return await Curator(store, actor=cli_actor()).merge_nodes(keep_slug, remove_slug)
+
+    result = with_store(settings, work)
+    console.print(
+        f"Merged {escape(result.removed.id)} into {escape(result.kept.id)}: "
+        f"{len(result.moved)} ties moved, {len(result.absorbed)} folded into "
+        f"{len(result.folded)} of its own, {len(result.dropped)} dropped (they joined the two)."
+    )
+
+
+def _slug_of(given: str, argument: str) -> str:
+    """A node's slug from its global id or from the slug itself; exits naming a bad one."""
+    try:
+        return global_ids.decode(given)[1]
+    except BadInputError:
+        slug = given.strip()
+        problem = id_problem(slug)
+        if problem is not None:
+            errors.print(f"[red]{argument}: the id {escape(problem)}.[/red]")
+            raise typer.Exit(2) from None
+        return slug
 
 
 def forget(

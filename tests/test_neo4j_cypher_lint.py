@@ -16,7 +16,13 @@ import pytest
 from graph import cypher, cypher_aggregates
 from graph.backends import neo4j_cypher
 from graph.backends.neo4j_catalogue import catalogue
-from graph.columns import COMMON_COLUMNS, DERIVED_COLUMNS, EXTRA_COLUMNS, TIE_COLUMNS
+from graph.columns import (
+    COMMON_COLUMNS,
+    DERIVED_COLUMNS,
+    EXTRA_COLUMNS,
+    IDENTITY_COLUMNS,
+    TIE_COLUMNS,
+)
 from graph.history import ENTRY_COLUMNS
 from graph.model import NodeKind, TieType
 from tests.cypher_lint import Diagnostic, lint
@@ -35,6 +41,7 @@ SCHEMA: dict[str, Any] = {
             *DERIVED_COLUMNS,
             *TIE_COLUMNS,
             *(c for cs in EXTRA_COLUMNS.values() for c in cs),
+            *(c for cs in IDENTITY_COLUMNS.values() for c in cs),
         }
         | ROW_KEYS
         | TOKEN_KEYS

@@ -20,7 +20,7 @@ from graph.backends import read_model
 from graph.backends.cypher_store import CypherStore
 from graph.backends.ladybug import LadybugStore
 from graph.columns import tie_batch
-from graph.model import TIE_SPECS, Node, NodeKind, Tie, TieType
+from graph.model import TIE_SPECS, Identifier, Node, NodeKind, Scheme, Tie, TieType
 from graph.store import (
     Condition,
     Direction,
@@ -367,3 +367,44 @@ async def test_a_write_starts_the_rebuild_without_waiting_for_a_read(store: Lady
     (renamed,) = await store.find_nodes([person.id])
     assert renamed is not None
     assert renamed.name == person.name + " Jr."
+
+
+async def test_a_merge_is_seen_by_the_rebuilt_model(store: LadybugStore) -> None:
+    assert store.read_model is not None
+    people = await ids_of(store, NodeKind.PERSON)
+    keep, remove = people[0], people[1]
+    hop = Hop(NodeKind.PERSON, tuple(TieType), Direction.OUT, tuple(NodeKind))
+    before = await store.ties_of(NodeKind.PERSON, [keep, remove])
+    assert before
+    result = await store.merge_nodes(keep, remove)
+    await store.read_model.settled([hop])
+    answered = store.round_trips.by_statement.get("read model: find_nodes", 0)
+    kept, removed = await store.find_nodes([keep, remove])
+    assert store.round_trips.by_statement["read model: find_nodes"] == answered + 1
+    assert removed is None
+    assert kept is not None
+    assert remove in kept.merged_from
+    from_model = {n.tie.id for n in (await store.neighbours(hop, [keep]))[keep]}
+    absorbed = {t.id for t in result.absorbed}
+    assert from_model == {t.id for t in before if t.source in (keep, remove)} - absorbed
+    assert (await store.neighbours(hop, [remove]))[remove] == []
+    redirected = await store.merged_into([remove, keep, "nobody"])
+    assert store.round_trips.by_statement["read model: merged_into"] == 1
+    assert redirected == await CypherStore.merged_into(store, [remove, keep, "nobody"])
+    assert redirected == {remove: kept}
+
+
+async def test_identifier_lookups_equal_the_database(store: LadybugStore) -> None:
+    assert store.read_model is not None
+    people = await store.find_nodes((await ids_of(store, NodeKind.PERSON))[:3])
+    given = [Identifier(Scheme.WIKIDATA, f"Q{i + 1}") for i in range(3)]
+    await store.upsert(
+        [replace(p, identifiers=(i,)) for p, i in zip(people, given, strict=True) if p], []
+    )
+    await store.read_model.settled([])
+    keys = [i.key for i in given] + ["WIKIDATA:Q99"]
+    answered = store.round_trips.by_statement.get("read model: nodes_by_identifiers", 0)
+    found = await store.nodes_by_identifiers(keys)
+    assert store.round_trips.by_statement["read model: nodes_by_identifiers"] == answered + 1
+    assert found == await CypherStore.nodes_by_identifiers(store, keys)
+    assert sorted(n.id for n in found.values()) == sorted(p.id for p in people if p)

@@ -15,9 +15,19 @@ import pytest
 
 from graph.aggregates import KIND, TYPE, DateSpan, Group, Grouping, Part, Summary
 from graph.columns import tie_batch
-from graph.errors import BadInputError
+from graph.errors import BadInputError, NotFoundError
 from graph.history import Attribution, Operation, tie_values
-from graph.model import Node, NodeKind, OrgType, SeatType, Sector, Tie, TieType
+from graph.model import (
+    Identifier,
+    Node,
+    NodeKind,
+    OrgType,
+    Scheme,
+    SeatType,
+    Sector,
+    Tie,
+    TieType,
+)
 from graph.store import (
     Condition,
     Direction,
@@ -587,3 +597,119 @@ async def test_lists_sort_by_a_count_of_ties_then_id_in_pages(store: GraphStore)
             seen += [item.node.id for item in pages["pilot"].items]
             after = pages["pilot"].items[-1].keyset
         assert seen == expected
+
+
+WIKIDATA_ANN = Identifier(Scheme.WIKIDATA, "Q42")
+
+
+async def test_identifiers_are_stored_found_and_unique(store: GraphStore) -> None:
+    ann = (await store.get_nodes(NodeKind.PERSON, ["ann"]))[0]
+    assert ann is not None
+    orcid = Identifier(Scheme.ORCID, "0000-0002-1825-0097")
+    await store.upsert([replace(ann, identifiers=(WIKIDATA_ANN, orcid))], [])
+    found = await store.nodes_by_identifiers([WIKIDATA_ANN.key, orcid.key, "WIKIDATA:Q1"])
+    assert {key: node.id for key, node in found.items()} == {
+        WIKIDATA_ANN.key: "ann",
+        orcid.key: "ann",
+    }
+    assert found[orcid.key].identifiers == (WIKIDATA_ANN, orcid)
+    bo = Node(NodeKind.PERSON, "bo", "Bo Berg", sources=S, identifiers=(WIKIDATA_ANN,))
+    with pytest.raises(BadInputError, match=r"Q42.*'ann'"):
+        await store.upsert([bo], [])
+    assert (await store.get_nodes(NodeKind.PERSON, ["bo"]))[0] == Node(
+        NodeKind.PERSON, "bo", "Bo Berg", sources=S
+    )
+
+
+async def _person_with_ties(store: GraphStore) -> None:
+    """`bob` (a second record of Bo, citing another source) with 3 ties: one duplicating Bo's
+    job (folded), one new seat, one shared pilot participation in another period (moved)."""
+    other = Node(NodeKind.SOURCE, "src2", "Another source", sources=("src2",))
+    bob = Node(
+        NodeKind.PERSON,
+        "bob",
+        "Berg Bo",
+        sources=("src2",),
+        description="Director",
+        identifiers=(WIKIDATA_ANN,),
+    )
+    ties = [
+        Tie(TieType.EMPLOYED_BY, "bob", "city", "t-job2", start="2010", sources=("src2",)),
+        Tie(TieType.SITS_ON, "bob", "new", "t-seat2", sources=("src2",)),
+        Tie(TieType.PARTICIPATES_IN, "bob", "pilot", "t-bob", start="2015", sources=("src2",)),
+    ]
+    await store.upsert([other, bob], ties)
+
+
+async def test_merging_moves_ties_folds_duplicates_and_redirects(store: GraphStore) -> None:
+    await _person_with_ties(store)
+    before = {t.id: t for t in await store.ties_of(NodeKind.PERSON, ["bo", "bob"])}
+    assert len(before) == 5
+    result = await store.merge_nodes("bo", "bob")
+    assert [t.id for t in result.moved] == ["t-bob", "t-seat2"]
+    assert [t.id for t in result.folded] == ["t-job"]
+    assert [t.id for t in result.absorbed] == ["t-job2"]
+    ties = {t.id: t for t in await store.ties_of(NodeKind.PERSON, ["bo"])}
+    assert sorted(ties) == ["t-bo", "t-bob", "t-job", "t-seat2"]
+    assert all("bo" in (t.source, t.target) for t in ties.values())
+    assert ties["t-job"].sources == ("src", "src2")
+    assert ties["t-job"].role == "director"
+    assert await store.ties_of(NodeKind.PERSON, ["bob"]) == []
+    kept = (await store.find_nodes(["bo"]))[0]
+    assert kept is not None
+    assert kept == result.kept
+    assert (kept.name, kept.description, kept.sources) == ("Bo Berg", "Director", ("src", "src2"))
+    assert kept.identifiers == (WIKIDATA_ANN,)
+    assert kept.merged_from == ("bob",)
+    assert {(c.field, c.value, c.sources) for c in kept.claims} == {
+        ("name", "Bo Berg", ("src",)),
+        ("name", "Berg Bo", ("src2",)),
+    }
+    assert (await store.find_nodes(["bob"])) == [None]
+    assert {i: n.id for i, n in (await store.merged_into(["bob", "bo"])).items()} == {"bob": "bo"}
+    assert (await store.nodes_by_identifiers([WIKIDATA_ANN.key]))[WIKIDATA_ANN.key].id == "bo"
+    stats = await store.stats()
+    assert stats.nodes[NodeKind.PERSON] == 3
+
+
+async def test_a_merge_that_cannot_be_done_changes_nothing(store: GraphStore) -> None:
+    await _person_with_ties(store)
+    before = await store.stats()
+    with pytest.raises(BadInputError, match="itself"):
+        await store.merge_nodes("bo", "bo")
+    with pytest.raises(BadInputError, match="one kind"):
+        await store.merge_nodes("bo", "city")
+    with pytest.raises(NotFoundError):
+        await store.merge_nodes("bo", "nobody")
+    assert await store.stats() == before
+    await store.merge_nodes("bo", "bob")
+    with pytest.raises(BadInputError, match="'bob' was merged into 'bo' already"):
+        await store.merge_nodes("bo", "bob")
+    with pytest.raises(BadInputError, match="'bob' was merged into 'bo' already"):
+        await store.merge_nodes("bob", "ann")
+
+
+async def test_a_merge_drops_the_tie_joining_the_two(store: GraphStore) -> None:
+    await store.upsert(
+        [
+            organisation(
+                "dept", "City department", *S, org_type=OrgType.CITY_BRANCH, sector=Sector.PUBLIC
+            )
+        ],
+        [Tie(TieType.SUBUNIT_OF, "dept", "city", "t-sub", sources=S)],
+    )
+    result = await store.merge_nodes("city", "dept")
+    assert [t.id for t in result.dropped] == ["t-sub"]
+    assert [t.id for t in await store.ties_of(NodeKind.ORGANISATION, ["city"])] == ["t-job"]
+
+
+async def test_a_bulk_load_refuses_an_identifier_given_twice(empty_store: GraphStore) -> None:
+    twins = [
+        Node(NodeKind.PERSON, name, name, sources=S, identifiers=(WIKIDATA_ANN,))
+        for name in ("ann", "anna")
+    ]
+    with pytest.raises(BadInputError, match="WIKIDATA:Q42"):
+        await empty_store.bulk_load(
+            [Node(NodeKind.SOURCE, "src", "A source", sources=S), *twins], []
+        )
+    assert await empty_store.find_nodes(["ann", "anna"]) == [None, None]

@@ -31,6 +31,7 @@ from graph.history import (
     erasure_rows,
     token_rows,
 )
+from graph.merges import plan_merge
 from graph.model import GraphStats, Node, NodeKind, Tie, TieType
 from graph.store import (
     Condition,
@@ -39,6 +40,7 @@ from graph.store import (
     Hop,
     Keyset,
     Match,
+    MergeResult,
     Neighbour,
     NeighbourPage,
     NodeQuery,
@@ -216,6 +218,44 @@ class CypherStore(CypherTallies, ABC):
     async def existing_ties(self, type_: TieType, ids: Sequence[str]) -> list[Tie]:
         rows = await self._read(cypher.existing_ties(type_, ids))
         return [self._tie(rel, source, target) for source, target, rel in rows]
+
+    async def nodes_by_identifiers(self, keys: Sequence[str]) -> dict[str, Node]:
+        if not keys:
+            return {}
+        rows = await self._read(cypher.nodes_by_identifiers(keys))
+        return {str(key): self._node(node) for key, node in rows}
+
+    async def name_rows(self, kind: NodeKind) -> list[tuple[str, str, tuple[str, ...]]]:
+        rows = await self._read(cypher.name_rows(kind))
+        return [(str(i), str(name or ""), tuple(keys or ())) for i, name, keys in rows]
+
+    async def merged_into(self, ids: Sequence[str]) -> dict[str, Node]:
+        if not ids:
+            return {}
+        rows = await self._read(cypher.merged_into(ids))
+        return {str(ident): self._node(node) for ident, node in rows}
+
+    async def merge_nodes(
+        self, keep_id: str, remove_id: str, by: Attribution = SYSTEM
+    ) -> MergeResult:
+        async with self._write_lock:
+            result, statements = await plan_merge(self, keep_id, remove_id)
+            keep_before = (await self.find_nodes([keep_id]))[0]
+            before = {
+                tie.id: tie
+                for kind, ident in ((result.kept.kind, keep_id), (result.removed.kind, remove_id))
+                for tie in await self.ties_of(kind, [ident])
+            }
+            changes = change_rows(
+                replace(by, operation=Operation.MERGE_NODES),
+                nodes=[(keep_before, result.kept), (result.removed, None)],
+                ties=[
+                    *((before.get(tie.id), tie) for tie in (*result.moved, *result.folded)),
+                    *((tie, None) for tie in (*result.dropped, *result.absorbed)),
+                ],
+            )
+            await self._logged(statements, changes)
+            return result
 
     async def upsert(
         self, nodes: Sequence[Node], ties: Sequence[Tie], by: Attribution = SYSTEM

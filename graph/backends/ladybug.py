@@ -20,7 +20,9 @@ from graph.backends.cypher_store import CypherStore, Progress, Row
 from graph.backends.read_model import HopOrder
 from graph.backends.read_model_keeper import ReadModelKeeper
 from graph.columns import (
+    IDENTIFIERS,
     LIST_COLUMNS,
+    MERGED_FROM,
     TIE_COLUMNS,
     node_columns,
     node_from_row,
@@ -200,6 +202,18 @@ class LadybugStore(CypherStore):
     async def find_nodes(self, ids: Sequence[str]) -> list[Node | None]:
         model = ids and self._current("find_nodes")
         return model.find(ids) if model else await super().find_nodes(ids)
+
+    async def nodes_by_identifiers(self, keys: Sequence[str]) -> dict[str, Node]:
+        model = keys and self._current("nodes_by_identifiers")
+        if model:
+            return await asyncio.to_thread(model.listing, IDENTIFIERS, keys)
+        return await super().nodes_by_identifiers(keys)
+
+    async def merged_into(self, ids: Sequence[str]) -> dict[str, Node]:
+        model = ids and self._current("merged_into")
+        if model:
+            return await asyncio.to_thread(model.listing, MERGED_FROM, ids)
+        return await super().merged_into(ids)
 
     # A filter tree is evaluated over whole kinds and hops in a worker thread (numpy lets go
     # of the interpreter lock), so the event loop serves other requests meanwhile.

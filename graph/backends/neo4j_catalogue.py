@@ -335,6 +335,8 @@ def catalogue() -> dict[str, Statement]:
         "ping": cypher.ping(),
         "find_nodes": neo4j_cypher.find_nodes(["a", "b"]),
         "find_nodes[shared]": cypher.find_nodes(["a", "b"]),
+        "nodes_by_identifiers": cypher.nodes_by_identifiers(["WIKIDATA:Q42"]),
+        "merged_into": cypher.merged_into(["a"]),
         "count_nodes": cypher.count_nodes(_KIND, _CONDITIONS, None, neo4j_cypher.kind_test),
         "count_nodes[no filter]": cypher.count_nodes(_KIND, (), None, neo4j_cypher.kind_test),
         "count_all_nodes": cypher.count_all_nodes(),
@@ -380,6 +382,7 @@ def catalogue() -> dict[str, Statement]:
     for kind in NodeKind:
         statements[f"get_nodes[{kind.value}]"] = cypher.get_nodes(kind, ["a"])
         statements[f"count_by_kind[{kind.value}]"] = cypher.count_by_kind(kind)
+        statements[f"name_rows[{kind.value}]"] = cypher.name_rows(kind)
         statements[f"scan_nodes[{kind.value}]"] = cypher.scan_nodes(kind, None, 1000)
         statements[f"scan_nodes[{kind.value},after]"] = cypher.scan_nodes(kind, "a", 1000)
         statements[f"ties_from[{kind.value}]"] = cypher.ties_from(kind, ["a"])

@@ -161,6 +161,8 @@ class ReadModel:
     orderings: dict[tuple[NodeKind, SortField], lists.Ordering] = field(default_factory=dict)
     by_id: dict[TieType, IdOrder] = field(default_factory=dict)
     _matches: MatchIndex | None = None
+    listed: dict[str, dict[str, int]] = field(default_factory=dict)
+    """List column (identifiers, mergedFrom) → each value in it → the row that lists it."""
     by_name: search.NameOrder | None = None
     tally: tallies.Tally | None = None
 
@@ -174,6 +176,23 @@ class ReadModel:
         found = self._nodes([row for row in rows if row is not None])
         by_id = {node.id: node for node in found if kind is None or node.kind is kind}
         return [by_id.get(node_id) for node_id in ids]
+
+    def listing(self, column: str, values: Sequence[str]) -> dict[str, Node]:
+        """The node whose list `column` holds each value (identifiers and mergedFrom are
+        unique across nodes), from an index built the first time it is asked for."""
+        index = self.listed.get(column)
+        if index is None:
+            index = {}
+            if column in self.nodes.column_names:
+                lists = self.nodes.column(column).combine_chunks()
+                lengths = pc.fill_null(pc.list_value_length(lists), 0).to_numpy()
+                for row in np.flatnonzero(lengths):
+                    for value in lists[int(row)].as_py():
+                        index[value] = int(row)
+            self.listed[column] = index
+        rows = {value: index[value] for value in values if value in index}
+        nodes = self._nodes(list(rows.values()))
+        return dict(zip(rows, nodes, strict=True))
 
     def list_nodes(self, query: NodeQuery) -> Page:
         of_kind, kept = self.selected(query)

@@ -1,7 +1,6 @@
 """Where a node's identifiers in other registers (scheme, value) become links: the sameAs
 URIs of the JSON-LD export and the `identifiers` array of the Popolo export. The one place the
-exports read identifiers: `IdentifiersOf` gives a node's, and nothing else needs to change when
-the store keeps them."""
+exports read identifiers: `IdentifiersOf` gives a node's (by default those the store keeps)."""
 
 from __future__ import annotations
 
@@ -26,9 +25,10 @@ _ISNI = re.compile(r"\d{15}[\dX]")
 _YTUNNUS = re.compile(r"\d{7}-\d")
 
 
-def no_identifiers(node: Node) -> Sequence[Identifier]:
-    """Until the store keeps identifiers: none."""
-    return ()
+def stored_identifiers(node: Node) -> Sequence[Identifier]:
+    """The identifiers the store keeps for the node (people and organisations), normalised
+    as graph/identifiers.py stores them."""
+    return [(i.scheme.value, i.value) for i in node.identifiers]
 
 
 def same_as_link(scheme: str, value: str) -> str | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from graph.exports.identifiers import IdentifiersOf, no_identifiers
+from graph.exports.identifiers import IdentifiersOf, stored_identifiers
 from graph.model import Node, Tie
 
 PROGRESS_EVERY = 1_000
@@ -24,7 +24,7 @@ class LinkedGraph:
     """Any stored node by id: the sources a node or tie cites need not be in the scope."""
     key_of: Callable[[Node], str]
     """A node's key in the other exports (its global id)."""
-    identifiers: IdentifiersOf = no_identifiers
+    identifiers: IdentifiersOf = stored_identifiers
     context_url: str | None = None
     """Where the JSON-LD context is published; None: the document embeds it."""
     progress: Callable[[int], None] | None = None

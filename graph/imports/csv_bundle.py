@@ -51,7 +51,7 @@ def _tie(record: Record) -> tuple[Tie | None, list[str]]:
 
 LAYOUTS = {
     "nodes.csv": Layout(
-        ("id", *(f for f in COMMON_FIELDS if f != "id"), *KIND_FIELDS, "sources"),
+        ("id", *(f for f in COMMON_FIELDS if f != "id"), *KIND_FIELDS, "identifiers", "sources"),
         ("id", "kind", "name"),
         _node,
     ),
@@ -147,8 +147,13 @@ def _read_row(read: FileRead, layout: Layout, line: int, cells: dict[str, str]) 
         value = cell.strip()
         if column not in layout.columns or not value:
             continue
+        parts = [part.strip() for part in value.split(LIST_SEPARATOR) if part.strip()]
         if column == "sources":
-            record[column] = [part.strip() for part in value.split(LIST_SEPARATOR) if part.strip()]
+            record[column] = parts
+        elif column == "identifiers":
+            # SCHEME:value, split at the first colon (a URL's own colons stay in its value).
+            pairs = [part.partition(":") for part in parts]
+            record[column] = [{"scheme": s, "value": v} for s, _, v in pairs]
         else:
             record[column] = value
     item, problems = layout.read(record)

@@ -23,7 +23,7 @@ from graph.hygiene import TOO_DEEP, shown, text_problem, too_deep_at
 from graph.imports.batch import FileRead
 from graph.imports.located_json import JsonObject, describe, loads
 from graph.imports.records import json_type, node_from, tie_from
-from graph.model import Node, NodeKind, Tie
+from graph.model import Node, NodeKind, Scheme, Tie
 
 COLLECTIONS = ("persons", "organizations", "memberships", "posts")
 MEMBER_TYPES = {"Person": "persons", "Organization": "organizations"}
@@ -194,6 +194,18 @@ def _sources(doc: _Document, item: JsonObject) -> list[str]:
     return ids
 
 
+def _identifiers(doc: _Document, item: JsonObject) -> list[dict[str, object]]:
+    """Popolo's `identifiers` ({identifier, scheme}) in the schemes Poikki knows, as records
+    read them ({scheme, value}); other schemes are left unread, as other properties are."""
+    found: list[dict[str, object]] = []
+    for entry in _array(doc, item, "identifiers"):
+        scheme, value = entry.get("scheme"), entry.get("identifier")
+        if not isinstance(scheme, str) or scheme.strip().upper() not in Scheme.__members__:
+            continue
+        found.append({"scheme": scheme, "value": value})
+    return found
+
+
 def _extended_source(
     doc: _Document, source: JsonObject, extension: Mapping[str, Any]
 ) -> str | None:
@@ -248,6 +260,7 @@ def _person(doc: _Document, person: JsonObject) -> None:
         "id": person.get("id"),
         "name": person.get("name"),
         "description": person.get("summary"),
+        "identifiers": _identifiers(doc, person),
         "sources": _sources(doc, person),
         **(extension or {}),
     }
@@ -271,6 +284,7 @@ def _organization(doc: _Document, organization: JsonObject) -> None:
         "description": description,
         "start": get("founding_date"),
         "end": get("dissolution_date"),
+        "identifiers": _identifiers(doc, organization),
         "sources": sources,
         **(extension or {}),
     }

@@ -14,7 +14,18 @@ from typing import Any, TypeVar
 
 from graph import dates
 from graph.hygiene import id_problem, shown, text_problem
-from graph.model import KIND_SPECS, Claim, Field, Node, NodeKind, SeatType, Tie, TieType
+from graph.identifiers import IdentifierError, identifier, scheme_named, united
+from graph.model import (
+    KIND_SPECS,
+    Claim,
+    Field,
+    Identifier,
+    Node,
+    NodeKind,
+    SeatType,
+    Tie,
+    TieType,
+)
 
 Record = Mapping[str, object]
 E = TypeVar("E", bound=Enum)
@@ -29,7 +40,7 @@ KIND_FIELDS = tuple(
     )
 )
 """The fields of some kind of node but sources, in the order of the kinds."""
-NODE_FIELDS = (*COMMON_FIELDS, *KIND_FIELDS, "sources", "claims")
+NODE_FIELDS = (*COMMON_FIELDS, *KIND_FIELDS, "identifiers", "sources", "claims")
 SOURCE = KIND_SPECS[NodeKind.SOURCE]
 SOURCE_TITLE, SOURCE_DATE = SOURCE.spelled["name"], SOURCE.spelled["start"]
 SOURCE_FIELDS = (
@@ -42,6 +53,7 @@ SOURCE_FIELDS = (
 )
 TIE_FIELDS = ("id", "source", "target", "role", "start", "end", "seatType", "sources")
 CLAIM_FIELDS = ("field", "value", "sources")
+IDENTIFIER_FIELDS = ("scheme", "value")
 MANY_LINES = frozenset({"description", "value"})
 """Fields that may span lines (a claim's value may be a description's)."""
 
@@ -52,7 +64,9 @@ def node_fields(kind: NodeKind | None) -> tuple[str, ...]:
         return SOURCE_FIELDS
     if kind is None:
         return NODE_FIELDS
-    return (*COMMON_FIELDS, *(f.name for f in KIND_SPECS[kind].fields), "sources", "claims")
+    spec = KIND_SPECS[kind]
+    identified = ("identifiers",) if spec.identified else ()
+    return (*COMMON_FIELDS, *(f.name for f in spec.fields), *identified, "sources", "claims")
 
 
 class Values:
@@ -179,6 +193,33 @@ class Values:
                 claims.append(Claim(field=field, value=text, sources=sources))
         return tuple(claims)
 
+    def identifiers(self, key: str) -> tuple[Identifier, ...]:
+        """A list of {scheme, value} objects, each checked and normalised (graph/identifiers.py)."""
+        value = self.record.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            fields = ", ".join(IDENTIFIER_FIELDS)
+            self.problems.append(f"{self.name(key)} must be a list of objects with {fields}")
+            return ()
+        found: list[Identifier] = []
+        for index, item in enumerate(value):
+            where = f"{self.name(key)}[{index}]"
+            if not isinstance(item, Mapping):
+                self.problems.append(f"{where} must be an object, not {json_type(item)}")
+                continue
+            inner = Values(item, {k: f"{where}.{k}" for k in IDENTIFIER_FIELDS})
+            inner.only(IDENTIFIER_FIELDS, "an identifier")
+            scheme, text = inner.ident("scheme", True), inner.ident("value", True)
+            self.problems += inner.problems
+            if scheme is None or text is None:
+                continue
+            try:
+                found.append(identifier(scheme_named(scheme), text))
+            except IdentifierError as error:
+                self.problems.append(f"{where}: {error}")
+        return united(found)
+
 
 def node_from(
     record: Record, names: Mapping[str, str] | None = None
@@ -194,6 +235,7 @@ def node_from(
     description = values.text("description")
     extras = _kind_fields(values, kind)
     sources, claims = values.ids("sources"), values.claims("claims")
+    identifiers = values.identifiers("identifiers")
     if values.problems or kind is None or ident is None or name is None:
         return None, values.problems
     node = Node(
@@ -205,6 +247,7 @@ def node_from(
         start=start,
         end=end,
         claims=claims,
+        identifiers=identifiers,
         **extras,
     )
     return node, []
