@@ -533,3 +533,30 @@ def test_stored_identifiers_reach_the_popolo_and_json_ld_exports_and_read_back(
     jsonld = editor.http.get("/export/jsonld").text
     assert "http://www.wikidata.org/entity/Q5" in jsonld
     assert "https://orcid.org/0000-0002-1825-0097" in jsonld
+
+
+MERGE_HISTORY = """
+query ($id: ID!) { node(id: $id) { ... on Person {
+  history(first: 5) { edges { node { actor operation before after } } }
+  memberships(first: 10) { edges { tieId history(first: 5) { edges { node {
+    operation before after } } } } } } } }
+"""
+
+
+def test_a_merge_is_in_the_history_of_the_kept_node_and_of_every_moved_tie(
+    curators: Curators,
+) -> None:
+    editor = curators.editor
+    editor.data(MERGE, {"keep": KEEP_ID, "remove": REMOVE_ID})
+    kept = editor.data(MERGE_HISTORY, {"id": KEEP_ID})["node"]
+    newest = kept["history"]["edges"][0]["node"]
+    assert newest["operation"] == "mergeNodes"
+    assert newest["actor"] == "test-editor"
+    assert newest["after"]["mergedFrom"] == [REMOVE]
+    moved = [e for e in kept["memberships"]["edges"] if e["tieId"].startswith("r-")]
+    assert moved, "the removed person's memberships are the kept person's now"
+    for edge in moved:
+        entry = edge["history"]["edges"][0]["node"]
+        assert entry["operation"] == "mergeNodes"
+        assert REMOVE in (entry["before"]["source"], entry["before"]["target"])
+        assert KEEP in (entry["after"]["source"], entry["after"]["target"])
