@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -560,3 +561,19 @@ def test_a_merge_is_in_the_history_of_the_kept_node_and_of_every_moved_tie(
         assert entry["operation"] == "mergeNodes"
         assert REMOVE in (entry["before"]["source"], entry["before"]["target"])
         assert KEEP in (entry["after"]["source"], entry["after"]["target"])
+
+
+def test_as_of_a_moment_before_a_merge_both_nodes_are_as_they_were(curators: Curators) -> None:
+    editor = curators.editor
+    removed_before = editor.data(PERSON_TIES, {"id": REMOVE_ID})["node"]
+    moment = datetime.now(UTC).isoformat()
+    editor.data(MERGE, {"keep": KEEP_ID, "remove": REMOVE_ID})
+    as_of = """query ($id: ID!, $at: DateTime!) { node(id: $id, asOf: $at) {
+      id ... on Person { name mergedFrom } } }"""
+    then = editor.data(as_of, {"id": REMOVE_ID, "at": moment})["node"]
+    assert then == {"id": REMOVE_ID, "name": removed_before["name"], "mergedFrom": []}
+    kept_then = editor.data(as_of, {"id": KEEP_ID, "at": moment})["node"]
+    assert kept_then["mergedFrom"] == []
+    assert editor.data(as_of, {"id": REMOVE_ID, "at": "2999-01-01T00:00:00Z"})["node"]["id"] == (
+        KEEP_ID
+    )
