@@ -29,7 +29,7 @@ from schema.introspection import IntrospectionNeedsToken
 from schema.lookup import LookupQuery
 from schema.network import NetworkQuery
 from schema.nodes import ALL_TYPES
-from schema.plain_reads import PlainReadsExecutor
+from schema.planned_executor import PlannedExecutor
 from schema.provenance import ProvenanceQuery
 from schema.result_cache import ResultCache, ResultStore
 from schema.roots import ListsQuery
@@ -122,7 +122,7 @@ def build_schema(
 ) -> strawberry.Schema:
     """The schema with its limits on; `writes` counts the mutations writers run through it;
     `only`: the SHA-256 hashes of the only documents that may run (None: any); `plain_reads`
-    False runs graphql-core's executor unchanged (schema/plain_reads.py)."""
+    False runs graphql-core's executor unchanged (schema/planned_executor.py)."""
     return PoikkiSchema(
         request_seconds=limits.request_seconds,
         max_tokens=limits.max_tokens,
@@ -131,7 +131,7 @@ def build_schema(
         subscription=Subscription,
         types=ALL_TYPES,
         config=StrawberryConfig(scalar_map=SCALARS),
-        execution_context_class=PlainReadsExecutor if plain_reads else None,
+        execution_context_class=PlannedExecutor if plain_reads else None,
         extensions=[
             *([] if only is None else [partial(OnlyListed, hashes=only)]),
             *([] if limits.anonymous_introspection else [IntrospectionNeedsToken]),

@@ -1,0 +1,275 @@
+"""An executor that completes plain reads without graphql-core's per-field machinery.
+
+For each selection set it meets (an object type and its grouped fields) it makes a plan once
+per request: `__typename` is the type's name; a scalar or enum plain read
+(schema/plain_reads.py) is read and coerced directly; an object plain read (a connection's
+edges, an edge's node) is read and its selection completed directly, the object type of each
+value taken from schema/runtime_types.py. No resolve info, resolver wrapper or completion
+dispatch is spent on these; paths are still built, so errors deeper down are located as
+graphql-core locates them.
+
+Anything unusual goes the standard way, so answers, errors and nulls are exactly those of the
+standard executor: a field with arguments or `@stream`/`@defer`, a value that is None where
+the type forbids it or does not coerce, a read that raises, a list that is not a list or tuple
+or holds a null, a value whose object type is not known by its class. The read is then simply
+done again by graphql-core. Errors raised while a planned object's selection completes are
+handled at the field and list item as graphql-core handles them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+from typing import Any
+
+from graphql import GraphQLObjectType, GraphQLOutputType, GraphQLResolveInfo, Undefined
+from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
+from graphql.execution.executor import to_nodes
+from graphql.pyutils import Path, gather_with_cancel
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+
+from schema.plain_reads import LeafRead, ObjectRead, plain_read, read_leaf
+from schema.runtime_types import runtime_type
+
+_TYPENAME = 0
+_LEAF = 1
+_OBJECT = 2
+_STANDARD = 3
+
+Step = tuple[int, str, Any, FieldDetailsList]
+Plan = tuple[Step, ...]
+
+_STANDARD_PATH = object()
+"""What a planned object field gives when graphql-core must complete it instead."""
+
+_INCREMENTAL = frozenset({"defer", "stream"})
+
+
+class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
+    """graphql-core's executor, with plain reads completed directly (see the module's text)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._plans: dict[int, tuple[GroupedFieldSet, Plan | None]] = {}
+
+    def execute_fields(
+        self,
+        parent_type: GraphQLObjectType,
+        source_value: Any,
+        path: Path | None,
+        grouped_field_set: GroupedFieldSet,
+        position_context: Any,
+    ) -> Any:
+        plan = None
+        middleware = self.middleware_manager
+        if position_context is None and (middleware is None or not middleware.middlewares):
+            plan = self._plan(parent_type, grouped_field_set)
+        if plan is None:
+            return super().execute_fields(
+                parent_type, source_value, path, grouped_field_set, position_context
+            )
+        results: dict[str, Any] = {}
+        awaitable_fields: list[str] = []
+        is_awaitable = self.is_awaitable
+        try:
+            for kind, response_name, how, field_details_list in plan:
+                if kind == _TYPENAME:
+                    results[response_name] = how
+                    continue
+                if kind == _LEAF:
+                    value = read_leaf(how, source_value)
+                    if value is not Undefined:
+                        results[response_name] = value
+                        continue
+                elif kind == _OBJECT:
+                    value = self._complete_object_field(
+                        how, parent_type, source_value, path, response_name, field_details_list
+                    )
+                    if value is not _STANDARD_PATH:
+                        results[response_name] = value
+                        if is_awaitable(value):
+                            awaitable_fields.append(response_name)
+                        continue
+                result = self.execute_field(
+                    parent_type,
+                    source_value,
+                    field_details_list,
+                    Path(path, response_name, parent_type.name),
+                    position_context,
+                )
+                if result is not Undefined:
+                    results[response_name] = result
+                    if is_awaitable(result):
+                        awaitable_fields.append(response_name)
+        except Exception:
+            if awaitable_fields:
+                self.settle_in_background([results[name] for name in awaitable_fields])
+            raise
+        if not awaitable_fields:
+            return results
+        # Some fields are still resolving: gather them as graphql-core gathers its own.
+        return self._gather_fields(results, awaitable_fields)
+
+    async def _gather_fields(self, results: dict[str, Any], awaitable_fields: list[str]) -> Any:
+        if len(awaitable_fields) == 1:
+            name = awaitable_fields[0]
+            results[name] = await results[name]
+            return results
+        awaited = await gather_with_cancel(*(results[name] for name in awaitable_fields))
+        results.update(zip(awaitable_fields, awaited, strict=True))
+        return results
+
+    def _plan(
+        self, parent_type: GraphQLObjectType, grouped_field_set: GroupedFieldSet
+    ) -> Plan | None:
+        known = self._plans.get(id(grouped_field_set))
+        if known is not None:
+            return known[1]
+        steps: list[Step] = []
+        for response_name, details in grouped_field_set.items():
+            steps.append(self._step(parent_type, response_name, details))
+        plan = tuple(steps) if any(step[0] != _STANDARD for step in steps) else None
+        self._plans[id(grouped_field_set)] = (grouped_field_set, plan)
+        return plan
+
+    def _step(
+        self, parent_type: GraphQLObjectType, response_name: str, details: FieldDetailsList
+    ) -> Step:
+        node = details[0].node
+        if node.name.value == "__typename":
+            return (_TYPENAME, response_name, parent_type.name, details)
+        field = self.schema.get_field(parent_type, node.name.value)
+        incremental = any(
+            directive.name.value in _INCREMENTAL
+            for detail in details
+            for directive in detail.node.directives or ()
+        )
+        if field is None or node.arguments or incremental:
+            return (_STANDARD, response_name, None, details)
+        read = plain_read(field)
+        if isinstance(read, LeafRead):
+            return (_LEAF, response_name, read, details)
+        if isinstance(read, ObjectRead):
+            return (_OBJECT, response_name, read, details)
+        return (_STANDARD, response_name, None, details)
+
+    def _complete_object_field(
+        self,
+        read: ObjectRead,
+        parent_type: GraphQLObjectType,
+        source: Any,
+        path: Path | None,
+        response_name: str,
+        details: FieldDetailsList,
+    ) -> Any:
+        """The completed field, an awaitable of it, or _STANDARD_PATH."""
+        try:
+            value = read.read(source)
+        except Exception:
+            return _STANDARD_PATH
+        if value is None:
+            return None if read.nullable else _STANDARD_PATH
+        field_path = Path(path, response_name, parent_type.name)
+
+        def info() -> GraphQLResolveInfo[Any]:
+            field = self.schema.get_field(parent_type, details[0].node.name.value)
+            assert field is not None  # planned fields exist
+            return self.build_resolve_info(field, to_nodes(details), parent_type, field_path)
+
+        if read.item_type is None:
+            object_type = runtime_type(value, read.named, self.schema, info, self.type_resolver)
+            fields = None if object_type is None else self._subfields(object_type, details)
+            if object_type is None or fields is None:
+                return _STANDARD_PATH
+            try:
+                completed = self.execute_fields(object_type, value, field_path, fields, None)
+            except Exception as raw_error:
+                self.handle_field_error(raw_error, read.type, details, field_path)
+                return None
+            if self.is_awaitable(completed):
+                return self._guarded(completed, read.type, details, field_path)
+            return completed
+        if type(value) is not list and type(value) is not tuple:
+            return _STANDARD_PATH
+        planned: list[tuple[GraphQLObjectType, GroupedFieldSet]] = []
+        for item in value:
+            object_type = (
+                None
+                if item is None
+                else runtime_type(item, read.named, self.schema, info, self.type_resolver)
+            )
+            fields = None if object_type is None else self._subfields(object_type, details)
+            if object_type is None or fields is None:
+                return _STANDARD_PATH
+            planned.append((object_type, fields))
+        try:
+            completed = self._complete_list(read.item_type, value, planned, field_path, details)
+        except Exception as raw_error:
+            self.handle_field_error(raw_error, read.type, details, field_path)
+            return None
+        if self.is_awaitable(completed):
+            return self._guarded(completed, read.type, details, field_path)
+        return completed
+
+    def _complete_list(
+        self,
+        item_type: GraphQLOutputType,
+        items: list[Any] | tuple[Any, ...],
+        planned: list[tuple[GraphQLObjectType, GroupedFieldSet]],
+        field_path: Path,
+        details: FieldDetailsList,
+    ) -> Any:
+        is_awaitable = self.is_awaitable
+        completed: list[Any] = []
+        awaitable_indices: list[int] = []
+        try:
+            for index, item in enumerate(items):
+                object_type, fields = planned[index]
+                item_path = Path(field_path, index, None)
+                try:
+                    done = self.execute_fields(object_type, item, item_path, fields, None)
+                except Exception as raw_error:
+                    self.handle_field_error(raw_error, item_type, details, item_path)
+                    done = None
+                if is_awaitable(done):
+                    done = self._guarded(done, item_type, details, item_path)
+                    awaitable_indices.append(index)
+                completed.append(done)
+        except Exception:
+            if awaitable_indices:
+                self.settle_in_background([completed[index] for index in awaitable_indices])
+            raise
+        if not awaitable_indices:
+            return completed
+        return self._gather_items(completed, awaitable_indices)
+
+    async def _gather_items(self, completed: list[Any], awaitable_indices: list[int]) -> Any:
+        if len(awaitable_indices) == 1:
+            index = awaitable_indices[0]
+            completed[index] = await completed[index]
+            return completed
+        awaited = await gather_with_cancel(*(completed[index] for index in awaitable_indices))
+        for index, item in zip(awaitable_indices, awaited, strict=True):
+            completed[index] = item
+        return completed
+
+    async def _guarded(
+        self,
+        completing: Awaitable[Any],
+        return_type: GraphQLOutputType,
+        details: FieldDetailsList,
+        path: Path,
+    ) -> Any:
+        """What graphql-core's field and list item wrappers do around an awaited completion."""
+        try:
+            return await completing
+        except Exception as raw_error:
+            self.handle_field_error(raw_error, return_type, details, path)
+            return None
+
+    def _subfields(
+        self, object_type: GraphQLObjectType, details: FieldDetailsList
+    ) -> GroupedFieldSet | None:
+        grouped_field_set, new_defer_usages, _forbidden = self.collect_subfields(
+            object_type, details
+        )
+        return None if new_defer_usages else grouped_field_set
