@@ -27,6 +27,7 @@ from schema.document_cache import ValidatedDocuments, ValidateOnce
 from schema.errors import ErrorCodes, is_expected
 from schema.introspection import IntrospectionNeedsToken
 from schema.lookup import LookupQuery
+from schema.names import RememberedNames
 from schema.network import NetworkQuery
 from schema.nodes import ALL_TYPES
 from schema.planned_executor import PlannedExecutor
@@ -130,7 +131,7 @@ def build_schema(
         mutation=Mutation,
         subscription=Subscription,
         types=ALL_TYPES,
-        config=StrawberryConfig(scalar_map=SCALARS),
+        config=StrawberryConfig(scalar_map=SCALARS, name_converter=RememberedNames()),
         execution_context_class=PlannedExecutor if plain_reads else None,
         extensions=[
             *([] if only is None else [partial(OnlyListed, hashes=only)]),

@@ -4,7 +4,8 @@ graphql-core asks strawberry, for every value of an abstract field, which object
 (a union's `resolve_type` walks the type map; an interface's tries `isinstance`), and for
 every value of an object type that implements an interface whether it really is one
 (`is_type_of`). For a value of a plain strawberry type neither answer depends on more than the
-value's class, so it is asked once per class and remembered. Values cast with
+value's class, so it is asked once per class and remembered. (An object type without
+`is_type_of` takes any value, as in graphql-core.) Values cast with
 `strawberry.cast`, generic types, and types with their own `is_type_of` or `resolve_type` are
 never remembered: their fields go the standard way.
 """
@@ -60,7 +61,11 @@ def _resolved(
     type_resolver: Any,
 ) -> GraphQLObjectType | None:
     if isinstance(named, GraphQLObjectType):
-        return named if _is_own_type(value, named) else None
+        # Without is_type_of graphql-core completes any value as the field's type (a
+        # generic strawberry type's values are instances of the generic class).
+        if named.is_type_of is None or _is_own_type(value, named):
+            return named
+        return None
     definition = _definition(named)
     if isinstance(named, GraphQLUnionType):
         if not isinstance(definition, StrawberryUnion):
