@@ -28,7 +28,7 @@ from graphql.pyutils import Path, gather_with_cancel
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from schema.plain_reads import LeafRead, ObjectRead, plain_read, read_leaf
-from schema.runtime_types import runtime_type
+from schema.runtime_types import NotLearnt, learn_runtime_type, runtime_type
 
 _TYPENAME = 0
 _LEAF = 1
@@ -149,12 +149,12 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         if isinstance(read, LeafRead):
             return (_LEAF, response_name, read, details)
         if isinstance(read, ObjectRead):
-            return (_OBJECT, response_name, read, details)
+            return (_OBJECT, response_name, ObjectStep(read), details)
         return (_STANDARD, response_name, None, details)
 
     def _complete_object_field(
         self,
-        read: ObjectRead,
+        step: ObjectStep,
         parent_type: GraphQLObjectType,
         source: Any,
         path: Path | None,
@@ -162,6 +162,7 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         details: FieldDetailsList,
     ) -> Any:
         """The completed field, an awaitable of it, or _STANDARD_PATH."""
+        read = step.read
         try:
             value = read.read(source)
         except Exception:
@@ -169,15 +170,9 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         if value is None:
             return None if read.nullable else _STANDARD_PATH
         field_path = Path(path, response_name, parent_type.name)
-
-        def info() -> GraphQLResolveInfo[Any]:
-            field = self.schema.get_field(parent_type, details[0].node.name.value)
-            assert field is not None  # planned fields exist
-            return self.build_resolve_info(field, to_nodes(details), parent_type, field_path)
-
         if read.item_type is None:
-            object_type = runtime_type(value, read.named, self.schema, info, self.type_resolver)
-            fields = None if object_type is None else self._subfields(object_type, details)
+            object_type = self._object_type(step, value, parent_type, field_path, details)
+            fields = None if object_type is None else step.subfields(self, object_type, details)
             if object_type is None or fields is None:
                 return _STANDARD_PATH
             try:
@@ -195,9 +190,9 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
             object_type = (
                 None
                 if item is None
-                else runtime_type(item, read.named, self.schema, info, self.type_resolver)
+                else self._object_type(step, item, parent_type, field_path, details)
             )
-            fields = None if object_type is None else self._subfields(object_type, details)
+            fields = None if object_type is None else step.subfields(self, object_type, details)
             if object_type is None or fields is None:
                 return _STANDARD_PATH
             planned.append((object_type, fields))
@@ -209,6 +204,27 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         if self.is_awaitable(completed):
             return self._guarded(completed, read.type, details, field_path)
         return completed
+
+    def _object_type(
+        self,
+        step: ObjectStep,
+        value: Any,
+        parent_type: GraphQLObjectType,
+        field_path: Path,
+        details: FieldDetailsList,
+    ) -> GraphQLObjectType | None:
+        if step.fixed is not None:
+            return step.fixed
+        known = runtime_type(value, step.read.named)
+        if not isinstance(known, NotLearnt):
+            return known
+
+        def info() -> GraphQLResolveInfo[Any]:
+            field = self.schema.get_field(parent_type, details[0].node.name.value)
+            assert field is not None  # planned fields exist
+            return self.build_resolve_info(field, to_nodes(details), parent_type, field_path)
+
+        return learn_runtime_type(value, step.read.named, self.schema, info, self.type_resolver)
 
     def _complete_list(
         self,
@@ -266,10 +282,31 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
             self.handle_field_error(raw_error, return_type, details, path)
             return None
 
-    def _subfields(
-        self, object_type: GraphQLObjectType, details: FieldDetailsList
-    ) -> GroupedFieldSet | None:
-        grouped_field_set, new_defer_usages, _forbidden = self.collect_subfields(
-            object_type, details
+
+class ObjectStep:
+    """A planned object field: how to read it, and per object type the selection to complete."""
+
+    __slots__ = ("_subfields", "fixed", "read")
+
+    def __init__(self, read: ObjectRead) -> None:
+        self.read = read
+        named = read.named
+        self.fixed = (
+            named if isinstance(named, GraphQLObjectType) and named.is_type_of is None else None
         )
-        return None if new_defer_usages else grouped_field_set
+        """The object type of every value, where graphql-core checks none."""
+        self._subfields: dict[GraphQLObjectType, GroupedFieldSet | None] = {}
+
+    def subfields(
+        self, executor: PlannedExecutor, object_type: GraphQLObjectType, details: FieldDetailsList
+    ) -> GroupedFieldSet | None:
+        """The selection to complete on values of `object_type`; None: some of it is deferred."""
+        try:
+            return self._subfields[object_type]
+        except KeyError:
+            grouped_field_set, new_defer_usages, _forbidden = executor.collect_subfields(
+                object_type, details
+            )
+            found = None if new_defer_usages else grouped_field_set
+            self._subfields[object_type] = found
+            return found

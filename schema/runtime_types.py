@@ -85,22 +85,33 @@ def _resolved(
     return runtime if _is_own_type(value, runtime) else None
 
 
-def runtime_type(
+class NotLearnt:
+    """The class of a value not yet met in a field of this type."""
+
+
+NOT_LEARNT = NotLearnt()
+
+
+def runtime_type(value: Any, named: Composite) -> GraphQLObjectType | NotLearnt | None:
+    """The object type `value` completes as in a field of type `named`, NOT_LEARNT (call
+    `learn_runtime_type`), or None: ask graphql-core."""
+    if getattr(value, TYPE_CAST_ATTRIBUTE, None) is not None:
+        return None
+    known = _KNOWN.get((named, type(value)))
+    if known is None:
+        return NOT_LEARNT
+    return known if isinstance(known, GraphQLObjectType) else None
+
+
+def learn_runtime_type(
     value: Any,
     named: Composite,
     schema: GraphQLSchema,
     info: Callable[[], GraphQLResolveInfo[Any]],
     type_resolver: Any,
 ) -> GraphQLObjectType | None:
-    """The object type `value` completes as in a field of type `named`; None: ask graphql-core.
-
-    `info` builds the resolve info for the first value of a class (a union's resolver reads it).
-    """
-    if getattr(value, TYPE_CAST_ATTRIBUTE, None) is not None:
-        return None
-    key = (named, type(value))
-    known = _KNOWN.get(key)
-    if known is None:
-        known = _resolved(value, named, schema, info, type_resolver) or _UNKNOWN
-        _KNOWN[key] = known
-    return known if isinstance(known, GraphQLObjectType) else None
+    """What `runtime_type` will say for values of this class, asking strawberry once; `info`
+    builds the resolve info (a union's resolver reads it)."""
+    known = _resolved(value, named, schema, info, type_resolver)
+    _KNOWN[(named, type(value))] = known or _UNKNOWN
+    return known
