@@ -21,7 +21,18 @@ from __future__ import annotations
 from collections.abc import Awaitable
 from typing import Any
 
-from graphql import GraphQLObjectType, GraphQLOutputType, GraphQLResolveInfo, Undefined
+from graphql import (
+    FieldNode,
+    GraphQLField,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLResolveInfo,
+    ListValueNode,
+    ObjectValueNode,
+    Undefined,
+    ValueNode,
+    VariableNode,
+)
 from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
 from graphql.execution.executor import to_nodes
 from graphql.pyutils import Path, gather_with_cancel
@@ -49,7 +60,11 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        middleware = self.middleware_manager
+        self._without_middleware = middleware is None or not middleware.middlewares
         self._plans: dict[int, tuple[GroupedFieldSet, Plan | None]] = {}
+        self._arguments: dict[int, tuple[GraphQLField, dict[str, Any] | None, FieldNode]] = {}
+        """Per field node (kept alive beside its id) and its field: its constant arguments."""
 
     def execute_fields(
         self,
@@ -60,8 +75,7 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         position_context: Any,
     ) -> Any:
         plan = None
-        middleware = self.middleware_manager
-        if position_context is None and (middleware is None or not middleware.middlewares):
+        if position_context is None and self._without_middleware:
             plan = self._plan(parent_type, grouped_field_set)
         if plan is None:
             return super().execute_fields(
@@ -281,6 +295,16 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         except Exception as raw_error:
             self.handle_field_error(raw_error, return_type, details, path)
             return None
+
+
+def _names_variables(value: ValueNode) -> bool:
+    if isinstance(value, VariableNode):
+        return True
+    if isinstance(value, ListValueNode):
+        return any(_names_variables(item) for item in value.values)
+    if isinstance(value, ObjectValueNode):
+        return any(_names_variables(field.value) for field in value.fields)
+    return False
 
 
 class ObjectStep:
