@@ -33,8 +33,9 @@ from graphql import (
     ValueNode,
     VariableNode,
 )
-from graphql.execution.collect_fields import FieldDetailsList, GroupedFieldSet
+from graphql.execution.collect_fields import FieldDetails, FieldDetailsList, GroupedFieldSet
 from graphql.execution.executor import to_nodes
+from graphql.execution.values import get_argument_values
 from graphql.pyutils import Path, gather_with_cancel
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
@@ -131,6 +132,65 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         awaited = await gather_with_cancel(*(results[name] for name in awaitable_fields))
         results.update(zip(awaitable_fields, awaited, strict=True))
         return results
+
+    def execute_field(
+        self,
+        parent_type: GraphQLObjectType,
+        source: Any,
+        field_details_list: FieldDetailsList,
+        path: Path,
+        position_context: Any,
+    ) -> Any:
+        """graphql-core's, with the arguments of a field written without variables coerced
+        once per request, not once per object (a nested page's `first: 10` on every project)."""
+        first = field_details_list[0]
+        node = first.node
+        field_def = self.schema.get_field(parent_type, node.name.value)
+        args = None
+        if field_def is not None and node.arguments and self._without_middleware:
+            args = self._constant_arguments(field_def, first)
+        if field_def is None or args is None:
+            return super().execute_field(
+                parent_type, source, field_details_list, path, position_context
+            )
+        return_type = field_def.type
+        resolve_fn = field_def.resolve or self.field_resolver
+        info = self.build_resolve_info(field_def, to_nodes(field_details_list), parent_type, path)
+        try:
+            result = resolve_fn(source, info, **args)
+            if self.is_awaitable(result):
+                return self.complete_awaitable_value(
+                    return_type, field_details_list, info, path, result, position_context
+                )
+            completed = self.complete_value(
+                return_type, field_details_list, info, path, result, position_context
+            )
+            if self.is_awaitable(completed):
+                return self._guarded(completed, return_type, field_details_list, path)
+        except Exception as raw_error:
+            self.handle_field_error(raw_error, return_type, field_details_list, path)
+            return None
+        return completed
+
+    def _constant_arguments(
+        self, field_def: GraphQLField, first: FieldDetails
+    ) -> dict[str, Any] | None:
+        """The field's coerced arguments when they name no variable; None: coerce them as
+        graphql-core does (they name variables, or do not coerce)."""
+        node = first.node
+        known = self._arguments.get(id(node))
+        if known is not None and known[0] is field_def:
+            return known[1]
+        args = None
+        if first.fragment_variable_values is None and not any(
+            _names_variables(argument.value) for argument in node.arguments or ()
+        ):
+            try:
+                args = get_argument_values(field_def, node, self.variable_values)
+            except Exception:
+                args = None
+        self._arguments[id(node)] = (field_def, args, node)
+        return args
 
     def _plan(
         self, parent_type: GraphQLObjectType, grouped_field_set: GroupedFieldSet
