@@ -77,11 +77,30 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
     ) -> Any:
         plan = None
         if position_context is None and self._without_middleware:
-            plan = self._plan(parent_type, grouped_field_set)
+            plan = self.plan(parent_type, grouped_field_set)
         if plan is None:
             return super().execute_fields(
                 parent_type, source_value, path, grouped_field_set, position_context
             )
+        return self._run(plan, parent_type, source_value, path)
+
+    def _selection(
+        self,
+        object_type: GraphQLObjectType,
+        value: Any,
+        path: Path,
+        planned: tuple[GroupedFieldSet, Plan | None],
+    ) -> Any:
+        """The value's selection completed, as execute_fields would (its plan looked up once)."""
+        grouped_field_set, plan = planned
+        if plan is None:
+            return super().execute_fields(object_type, value, path, grouped_field_set, None)
+        return self._run(plan, object_type, value, path)
+
+    def _run(
+        self, plan: Plan, parent_type: GraphQLObjectType, source_value: Any, path: Path | None
+    ) -> Any:
+        position_context = None
         results: dict[str, Any] = {}
         awaitable_fields: list[str] = []
         is_awaitable = self.is_awaitable
@@ -192,7 +211,7 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         self._arguments[id(node)] = (field_def, args, node)
         return args
 
-    def _plan(
+    def plan(
         self, parent_type: GraphQLObjectType, grouped_field_set: GroupedFieldSet
     ) -> Plan | None:
         known = self._plans.get(id(grouped_field_set))
@@ -250,7 +269,7 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
             if object_type is None or fields is None:
                 return _STANDARD_PATH
             try:
-                completed = self.execute_fields(object_type, value, field_path, fields, None)
+                completed = self._selection(object_type, value, field_path, fields)
             except Exception as raw_error:
                 self.handle_field_error(raw_error, read.type, details, field_path)
                 return None
@@ -259,7 +278,7 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
             return completed
         if type(value) is not list and type(value) is not tuple:
             return _STANDARD_PATH
-        planned: list[tuple[GraphQLObjectType, GroupedFieldSet]] = []
+        planned: list[tuple[GraphQLObjectType, tuple[GroupedFieldSet, Plan | None]]] = []
         for item in value:
             object_type = (
                 None
@@ -304,7 +323,7 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         self,
         item_type: GraphQLOutputType,
         items: list[Any] | tuple[Any, ...],
-        planned: list[tuple[GraphQLObjectType, GroupedFieldSet]],
+        planned: list[tuple[GraphQLObjectType, tuple[GroupedFieldSet, Plan | None]]],
         field_path: Path,
         details: FieldDetailsList,
     ) -> Any:
@@ -316,7 +335,7 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
                 object_type, fields = planned[index]
                 item_path = Path(field_path, index, None)
                 try:
-                    done = self.execute_fields(object_type, item, item_path, fields, None)
+                    done = self._selection(object_type, item, item_path, fields)
                 except Exception as raw_error:
                     self.handle_field_error(raw_error, item_type, details, item_path)
                     done = None
@@ -379,18 +398,23 @@ class ObjectStep:
             named if isinstance(named, GraphQLObjectType) and named.is_type_of is None else None
         )
         """The object type of every value, where graphql-core checks none."""
-        self._subfields: dict[GraphQLObjectType, GroupedFieldSet | None] = {}
+        self._subfields: dict[GraphQLObjectType, tuple[GroupedFieldSet, Plan | None] | None] = {}
 
     def subfields(
         self, executor: PlannedExecutor, object_type: GraphQLObjectType, details: FieldDetailsList
-    ) -> GroupedFieldSet | None:
-        """The selection to complete on values of `object_type`; None: some of it is deferred."""
+    ) -> tuple[GroupedFieldSet, Plan | None] | None:
+        """The selection to complete on values of `object_type` and its plan; None: some of
+        it is deferred."""
         try:
             return self._subfields[object_type]
         except KeyError:
             grouped_field_set, new_defer_usages, _forbidden = executor.collect_subfields(
                 object_type, details
             )
-            found = None if new_defer_usages else grouped_field_set
+            found = (
+                None
+                if new_defer_usages
+                else (grouped_field_set, executor.plan(object_type, grouped_field_set))
+            )
             self._subfields[object_type] = found
             return found
