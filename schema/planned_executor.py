@@ -1,19 +1,21 @@
 """An executor that completes plain reads without graphql-core's per-field machinery.
 
-For each selection set it meets (an object type and its grouped fields) it makes a plan once
-per request: `__typename` is the type's name; a scalar or enum plain read
+For each selection set a query meets (an object type and its grouped fields) it makes a plan
+once per request: `__typename` is the type's name; a scalar or enum plain read
 (schema/plain_reads.py) is read and coerced directly; an object plain read (a connection's
 edges, an edge's node) is read and its selection completed directly, the object type of each
 value taken from schema/runtime_types.py. No resolve info, resolver wrapper or completion
 dispatch is spent on these; paths are still built, so errors deeper down are located as
-graphql-core locates them.
+graphql-core locates them. Other fields go through graphql-core's execute_field, with the
+arguments of a field that names no variable coerced once per request.
 
 Anything unusual goes the standard way, so answers, errors and nulls are exactly those of the
 standard executor: a field with arguments or `@stream`/`@defer`, a value that is None where
 the type forbids it or does not coerce, a read that raises, a list that is not a list or tuple
 or holds a null, a value whose object type is not known by its class. The read is then simply
 done again by graphql-core. Errors raised while a planned object's selection completes are
-handled at the field and list item as graphql-core handles them.
+handled at the field and list item as graphql-core handles them. Mutations and subscriptions
+are not planned. Rules and checks: docs/executor.md.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from graphql import (
     GraphQLResolveInfo,
     ListValueNode,
     ObjectValueNode,
+    OperationType,
     Undefined,
     ValueNode,
     VariableNode,
@@ -62,7 +65,10 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         middleware = self.middleware_manager
-        self._without_middleware = middleware is None or not middleware.middlewares
+        # Mutations and subscriptions are few and small: they keep graphql-core's path whole.
+        self._planning = (
+            middleware is None or not middleware.middlewares
+        ) and self.operation.operation is OperationType.QUERY
         self._plans: dict[int, tuple[GroupedFieldSet, Plan | None]] = {}
         self._arguments: dict[int, tuple[GraphQLField, dict[str, Any] | None, FieldNode]] = {}
         """Per field node (kept alive beside its id) and its field: its constant arguments."""
@@ -76,7 +82,7 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         position_context: Any,
     ) -> Any:
         plan = None
-        if position_context is None and self._without_middleware:
+        if position_context is None and self._planning:
             plan = self.plan(parent_type, grouped_field_set)
         if plan is None:
             return super().execute_fields(
@@ -166,7 +172,7 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         node = first.node
         field_def = self.schema.get_field(parent_type, node.name.value)
         args = None
-        if field_def is not None and node.arguments and self._without_middleware:
+        if field_def is not None and node.arguments and self._planning:
             args = self._constant_arguments(field_def, first)
         if field_def is None or args is None:
             return super().execute_field(
