@@ -29,9 +29,10 @@ from schema.duplicates import DuplicatesQuery
 from schema.errors import ErrorCodes, is_expected
 from schema.introspection import IntrospectionNeedsToken
 from schema.lookup import LookupQuery
+from schema.names import RememberedNames
 from schema.network import NetworkQuery
 from schema.nodes import ALL_TYPES
-from schema.plain_reads import PlainReadsExecutor
+from schema.planned_executor import PlannedExecutor
 from schema.provenance import ProvenanceQuery
 from schema.result_cache import ResultCache, ResultStore
 from schema.roots import ListsQuery
@@ -124,7 +125,7 @@ def build_schema(
 ) -> strawberry.Schema:
     """The schema with its limits on; `writes` counts the mutations writers run through it;
     `only`: the SHA-256 hashes of the only documents that may run (None: any); `plain_reads`
-    False runs graphql-core's executor unchanged (schema/plain_reads.py)."""
+    False runs graphql-core's executor unchanged (schema/planned_executor.py)."""
     return PoikkiSchema(
         request_seconds=limits.request_seconds,
         max_tokens=limits.max_tokens,
@@ -132,8 +133,8 @@ def build_schema(
         mutation=Mutation,
         subscription=Subscription,
         types=ALL_TYPES,
-        config=StrawberryConfig(scalar_map=SCALARS),
-        execution_context_class=PlainReadsExecutor if plain_reads else None,
+        config=StrawberryConfig(scalar_map=SCALARS, name_converter=RememberedNames()),
+        execution_context_class=PlannedExecutor if plain_reads else None,
         extensions=[
             *([] if only is None else [partial(OnlyListed, hashes=only)]),
             *([] if limits.anonymous_introspection else [IntrospectionNeedsToken]),

@@ -175,9 +175,10 @@ class Settings:
         "POIKKI_PLAIN_READS",
         casts.flag,
         True,
-        "complete plain fields (attributes and argument-less methods of scalar type) directly,"
-        " not through graphql-core's per-field machinery; `false` runs its executor unchanged"
-        " (the same answers, slower)",
+        "plan each query's selections: `__typename`, attributes and argument-less methods"
+        " (scalars, a page's edges, each edge's node) completed directly, not through"
+        " graphql-core's per-field machinery, and constant arguments coerced once a request"
+        " (docs/executor.md); `false` runs its executor unchanged (the same answers, slower)",
     )
     result_cache_mb: int | None = variable(
         "POIKKI_RESULT_CACHE_MB",

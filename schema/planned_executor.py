@@ -1,0 +1,426 @@
+"""An executor that completes plain reads without graphql-core's per-field machinery.
+
+For each selection set a query meets (an object type and its grouped fields) it makes a plan
+once per request: `__typename` is the type's name; a scalar or enum plain read
+(schema/plain_reads.py) is read and coerced directly; an object plain read (a connection's
+edges, an edge's node) is read and its selection completed directly, the object type of each
+value taken from schema/runtime_types.py. No resolve info, resolver wrapper or completion
+dispatch is spent on these; paths are still built, so errors deeper down are located as
+graphql-core locates them. Other fields go through graphql-core's execute_field, with the
+arguments of a field that names no variable coerced once per request.
+
+Anything unusual goes the standard way, so answers, errors and nulls are exactly those of the
+standard executor: a field with arguments or `@stream`/`@defer`, a value that is None where
+the type forbids it or does not coerce, a read that raises, a list that is not a list or tuple
+or holds a null, a value whose object type is not known by its class. The read is then simply
+done again by graphql-core. Errors raised while a planned object's selection completes are
+handled at the field and list item as graphql-core handles them. Mutations and subscriptions
+are not planned. Rules and checks: docs/executor.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+from typing import Any
+
+from graphql import (
+    FieldNode,
+    GraphQLField,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    GraphQLResolveInfo,
+    ListValueNode,
+    ObjectValueNode,
+    OperationType,
+    Undefined,
+    ValueNode,
+    VariableNode,
+)
+from graphql.execution.collect_fields import FieldDetails, FieldDetailsList, GroupedFieldSet
+from graphql.execution.executor import to_nodes
+from graphql.execution.values import get_argument_values
+from graphql.pyutils import Path, gather_with_cancel
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+
+from schema.plain_reads import LeafRead, ObjectRead, plain_read, read_leaf
+from schema.runtime_types import NotLearnt, learn_runtime_type, runtime_type
+
+_TYPENAME = 0
+_LEAF = 1
+_OBJECT = 2
+_STANDARD = 3
+
+Step = tuple[int, str, Any, FieldDetailsList]
+Plan = tuple[Step, ...]
+
+_STANDARD_PATH = object()
+"""What a planned object field gives when graphql-core must complete it instead."""
+
+_INCREMENTAL = frozenset({"defer", "stream"})
+
+
+class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
+    """graphql-core's executor, with plain reads completed directly (see the module's text)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        middleware = self.middleware_manager
+        # Mutations and subscriptions are few and small: they keep graphql-core's path whole.
+        self._planning = (
+            middleware is None or not middleware.middlewares
+        ) and self.operation.operation is OperationType.QUERY
+        self._plans: dict[int, tuple[GroupedFieldSet, Plan | None]] = {}
+        self._arguments: dict[int, tuple[GraphQLField, dict[str, Any] | None, FieldNode]] = {}
+        """Per field node (kept alive beside its id) and its field: its constant arguments."""
+
+    def execute_fields(
+        self,
+        parent_type: GraphQLObjectType,
+        source_value: Any,
+        path: Path | None,
+        grouped_field_set: GroupedFieldSet,
+        position_context: Any,
+    ) -> Any:
+        plan = None
+        if position_context is None and self._planning:
+            plan = self.plan(parent_type, grouped_field_set)
+        if plan is None:
+            return super().execute_fields(
+                parent_type, source_value, path, grouped_field_set, position_context
+            )
+        return self._run(plan, parent_type, source_value, path)
+
+    def _selection(
+        self,
+        object_type: GraphQLObjectType,
+        value: Any,
+        path: Path,
+        planned: tuple[GroupedFieldSet, Plan | None],
+    ) -> Any:
+        """The value's selection completed, as execute_fields would (its plan looked up once)."""
+        grouped_field_set, plan = planned
+        if plan is None:
+            return super().execute_fields(object_type, value, path, grouped_field_set, None)
+        return self._run(plan, object_type, value, path)
+
+    def _run(
+        self, plan: Plan, parent_type: GraphQLObjectType, source_value: Any, path: Path | None
+    ) -> Any:
+        position_context = None
+        results: dict[str, Any] = {}
+        awaitable_fields: list[str] = []
+        is_awaitable = self.is_awaitable
+        try:
+            for kind, response_name, how, field_details_list in plan:
+                if kind == _TYPENAME:
+                    results[response_name] = how
+                    continue
+                if kind == _LEAF:
+                    value = read_leaf(how, source_value)
+                    if value is not Undefined:
+                        results[response_name] = value
+                        continue
+                elif kind == _OBJECT:
+                    value = self._complete_object_field(
+                        how, parent_type, source_value, path, response_name, field_details_list
+                    )
+                    if value is not _STANDARD_PATH:
+                        results[response_name] = value
+                        if is_awaitable(value):
+                            awaitable_fields.append(response_name)
+                        continue
+                result = self.execute_field(
+                    parent_type,
+                    source_value,
+                    field_details_list,
+                    Path(path, response_name, parent_type.name),
+                    position_context,
+                )
+                if result is not Undefined:
+                    results[response_name] = result
+                    if is_awaitable(result):
+                        awaitable_fields.append(response_name)
+        except Exception:
+            if awaitable_fields:
+                self.settle_in_background([results[name] for name in awaitable_fields])
+            raise
+        if not awaitable_fields:
+            return results
+        # Some fields are still resolving: gather them as graphql-core gathers its own.
+        return self._gather_fields(results, awaitable_fields)
+
+    async def _gather_fields(self, results: dict[str, Any], awaitable_fields: list[str]) -> Any:
+        if len(awaitable_fields) == 1:
+            name = awaitable_fields[0]
+            results[name] = await results[name]
+            return results
+        awaited = await gather_with_cancel(*(results[name] for name in awaitable_fields))
+        results.update(zip(awaitable_fields, awaited, strict=True))
+        return results
+
+    def execute_field(
+        self,
+        parent_type: GraphQLObjectType,
+        source: Any,
+        field_details_list: FieldDetailsList,
+        path: Path,
+        position_context: Any,
+    ) -> Any:
+        """graphql-core's, with the arguments of a field written without variables coerced
+        once per request, not once per object (a nested page's `first: 10` on every project)."""
+        first = field_details_list[0]
+        node = first.node
+        field_def = self.schema.get_field(parent_type, node.name.value)
+        args = None
+        if field_def is not None and node.arguments and self._planning:
+            args = self._constant_arguments(field_def, first)
+        if field_def is None or args is None:
+            return super().execute_field(
+                parent_type, source, field_details_list, path, position_context
+            )
+        return_type = field_def.type
+        resolve_fn = field_def.resolve or self.field_resolver
+        info = self.build_resolve_info(field_def, to_nodes(field_details_list), parent_type, path)
+        try:
+            result = resolve_fn(source, info, **args)
+            if self.is_awaitable(result):
+                return self.complete_awaitable_value(
+                    return_type, field_details_list, info, path, result, position_context
+                )
+            completed = self.complete_value(
+                return_type, field_details_list, info, path, result, position_context
+            )
+            if self.is_awaitable(completed):
+                return self._guarded(completed, return_type, field_details_list, path)
+        except Exception as raw_error:
+            self.handle_field_error(raw_error, return_type, field_details_list, path)
+            return None
+        return completed
+
+    def _constant_arguments(
+        self, field_def: GraphQLField, first: FieldDetails
+    ) -> dict[str, Any] | None:
+        """The field's coerced arguments when they name no variable; None: coerce them as
+        graphql-core does (they name variables, or do not coerce)."""
+        node = first.node
+        known = self._arguments.get(id(node))
+        if known is not None and known[0] is field_def:
+            return known[1]
+        args = None
+        if first.fragment_variable_values is None and not any(
+            _names_variables(argument.value) for argument in node.arguments or ()
+        ):
+            try:
+                args = get_argument_values(field_def, node, self.variable_values)
+            except Exception:
+                args = None
+        self._arguments[id(node)] = (field_def, args, node)
+        return args
+
+    def plan(
+        self, parent_type: GraphQLObjectType, grouped_field_set: GroupedFieldSet
+    ) -> Plan | None:
+        known = self._plans.get(id(grouped_field_set))
+        if known is not None:
+            return known[1]
+        steps: list[Step] = []
+        for response_name, details in grouped_field_set.items():
+            steps.append(self._step(parent_type, response_name, details))
+        plan = tuple(steps) if any(step[0] != _STANDARD for step in steps) else None
+        self._plans[id(grouped_field_set)] = (grouped_field_set, plan)
+        return plan
+
+    def _step(
+        self, parent_type: GraphQLObjectType, response_name: str, details: FieldDetailsList
+    ) -> Step:
+        node = details[0].node
+        if node.name.value == "__typename":
+            return (_TYPENAME, response_name, parent_type.name, details)
+        field = self.schema.get_field(parent_type, node.name.value)
+        incremental = any(
+            directive.name.value in _INCREMENTAL
+            for detail in details
+            for directive in detail.node.directives or ()
+        )
+        if field is None or node.arguments or incremental:
+            return (_STANDARD, response_name, None, details)
+        read = plain_read(field)
+        if isinstance(read, LeafRead):
+            return (_LEAF, response_name, read, details)
+        if isinstance(read, ObjectRead):
+            return (_OBJECT, response_name, ObjectStep(read), details)
+        return (_STANDARD, response_name, None, details)
+
+    def _complete_object_field(
+        self,
+        step: ObjectStep,
+        parent_type: GraphQLObjectType,
+        source: Any,
+        path: Path | None,
+        response_name: str,
+        details: FieldDetailsList,
+    ) -> Any:
+        """The completed field, an awaitable of it, or _STANDARD_PATH."""
+        read = step.read
+        try:
+            value = read.read(source)
+        except Exception:
+            return _STANDARD_PATH
+        if value is None:
+            return None if read.nullable else _STANDARD_PATH
+        field_path = Path(path, response_name, parent_type.name)
+        if read.item_type is None:
+            object_type = self._object_type(step, value, parent_type, field_path, details)
+            fields = None if object_type is None else step.subfields(self, object_type, details)
+            if object_type is None or fields is None:
+                return _STANDARD_PATH
+            try:
+                completed = self._selection(object_type, value, field_path, fields)
+            except Exception as raw_error:
+                self.handle_field_error(raw_error, read.type, details, field_path)
+                return None
+            if self.is_awaitable(completed):
+                return self._guarded(completed, read.type, details, field_path)
+            return completed
+        if type(value) is not list and type(value) is not tuple:
+            return _STANDARD_PATH
+        planned: list[tuple[GraphQLObjectType, tuple[GroupedFieldSet, Plan | None]]] = []
+        for item in value:
+            object_type = (
+                None
+                if item is None
+                else self._object_type(step, item, parent_type, field_path, details)
+            )
+            fields = None if object_type is None else step.subfields(self, object_type, details)
+            if object_type is None or fields is None:
+                return _STANDARD_PATH
+            planned.append((object_type, fields))
+        try:
+            completed = self._complete_list(read.item_type, value, planned, field_path, details)
+        except Exception as raw_error:
+            self.handle_field_error(raw_error, read.type, details, field_path)
+            return None
+        if self.is_awaitable(completed):
+            return self._guarded(completed, read.type, details, field_path)
+        return completed
+
+    def _object_type(
+        self,
+        step: ObjectStep,
+        value: Any,
+        parent_type: GraphQLObjectType,
+        field_path: Path,
+        details: FieldDetailsList,
+    ) -> GraphQLObjectType | None:
+        if step.fixed is not None:
+            return step.fixed
+        known = runtime_type(value, step.read.named)
+        if not isinstance(known, NotLearnt):
+            return known
+
+        def info() -> GraphQLResolveInfo[Any]:
+            field = self.schema.get_field(parent_type, details[0].node.name.value)
+            assert field is not None  # planned fields exist
+            return self.build_resolve_info(field, to_nodes(details), parent_type, field_path)
+
+        return learn_runtime_type(value, step.read.named, self.schema, info, self.type_resolver)
+
+    def _complete_list(
+        self,
+        item_type: GraphQLOutputType,
+        items: list[Any] | tuple[Any, ...],
+        planned: list[tuple[GraphQLObjectType, tuple[GroupedFieldSet, Plan | None]]],
+        field_path: Path,
+        details: FieldDetailsList,
+    ) -> Any:
+        is_awaitable = self.is_awaitable
+        completed: list[Any] = []
+        awaitable_indices: list[int] = []
+        try:
+            for index, item in enumerate(items):
+                object_type, fields = planned[index]
+                item_path = Path(field_path, index, None)
+                try:
+                    done = self._selection(object_type, item, item_path, fields)
+                except Exception as raw_error:
+                    self.handle_field_error(raw_error, item_type, details, item_path)
+                    done = None
+                if is_awaitable(done):
+                    done = self._guarded(done, item_type, details, item_path)
+                    awaitable_indices.append(index)
+                completed.append(done)
+        except Exception:
+            if awaitable_indices:
+                self.settle_in_background([completed[index] for index in awaitable_indices])
+            raise
+        if not awaitable_indices:
+            return completed
+        return self._gather_items(completed, awaitable_indices)
+
+    async def _gather_items(self, completed: list[Any], awaitable_indices: list[int]) -> Any:
+        if len(awaitable_indices) == 1:
+            index = awaitable_indices[0]
+            completed[index] = await completed[index]
+            return completed
+        awaited = await gather_with_cancel(*(completed[index] for index in awaitable_indices))
+        for index, item in zip(awaitable_indices, awaited, strict=True):
+            completed[index] = item
+        return completed
+
+    async def _guarded(
+        self,
+        completing: Awaitable[Any],
+        return_type: GraphQLOutputType,
+        details: FieldDetailsList,
+        path: Path,
+    ) -> Any:
+        """What graphql-core's field and list item wrappers do around an awaited completion."""
+        try:
+            return await completing
+        except Exception as raw_error:
+            self.handle_field_error(raw_error, return_type, details, path)
+            return None
+
+
+def _names_variables(value: ValueNode) -> bool:
+    if isinstance(value, VariableNode):
+        return True
+    if isinstance(value, ListValueNode):
+        return any(_names_variables(item) for item in value.values)
+    if isinstance(value, ObjectValueNode):
+        return any(_names_variables(field.value) for field in value.fields)
+    return False
+
+
+class ObjectStep:
+    """A planned object field: how to read it, and per object type the selection to complete."""
+
+    __slots__ = ("_subfields", "fixed", "read")
+
+    def __init__(self, read: ObjectRead) -> None:
+        self.read = read
+        named = read.named
+        self.fixed = (
+            named if isinstance(named, GraphQLObjectType) and named.is_type_of is None else None
+        )
+        """The object type of every value, where graphql-core checks none."""
+        self._subfields: dict[GraphQLObjectType, tuple[GroupedFieldSet, Plan | None] | None] = {}
+
+    def subfields(
+        self, executor: PlannedExecutor, object_type: GraphQLObjectType, details: FieldDetailsList
+    ) -> tuple[GroupedFieldSet, Plan | None] | None:
+        """The selection to complete on values of `object_type` and its plan; None: some of
+        it is deferred."""
+        try:
+            return self._subfields[object_type]
+        except KeyError:
+            grouped_field_set, new_defer_usages, _forbidden = executor.collect_subfields(
+                object_type, details
+            )
+            found = (
+                None
+                if new_defer_usages
+                else (grouped_field_set, executor.plan(object_type, grouped_field_set))
+            )
+            self._subfields[object_type] = found
+            return found
