@@ -20,7 +20,9 @@ are not planned. Rules and checks: docs/executor.md.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable
+from itertools import islice
 from typing import Any
 
 from graphql import (
@@ -36,6 +38,7 @@ from graphql import (
     ValueNode,
     VariableNode,
 )
+from graphql.error import located_error
 from graphql.execution.collect_fields import FieldDetails, FieldDetailsList, GroupedFieldSet
 from graphql.execution.executor import to_nodes
 from graphql.execution.values import get_argument_values
@@ -44,6 +47,7 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from schema.plain_reads import LeafRead, ObjectRead, plain_read, read_leaf
 from schema.runtime_types import NotLearnt, learn_runtime_type, runtime_type
+from schema.turns import TURN, InTurns
 
 _TYPENAME = 0
 _LEAF = 1
@@ -282,6 +286,13 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
             if self.is_awaitable(completed):
                 return self._guarded(completed, read.type, details, field_path)
             return completed
+        if type(value) is InTurns:
+            return self._guarded(
+                self._complete_in_turns(step, value, parent_type, field_path, details),
+                read.type,
+                details,
+                field_path,
+            )
         if type(value) is not list and type(value) is not tuple:
             return _STANDARD_PATH
         planned: list[tuple[GraphQLObjectType, tuple[GroupedFieldSet, Plan | None]]] = []
@@ -303,6 +314,92 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         if self.is_awaitable(completed):
             return self._guarded(completed, read.type, details, field_path)
         return completed
+
+    async def _complete_in_turns(
+        self,
+        step: ObjectStep,
+        value: InTurns[Any],
+        parent_type: GraphQLObjectType,
+        field_path: Path,
+        details: FieldDetailsList,
+    ) -> list[Any]:
+        """A list handed over in turns, completed a turn at a time: the items of each turn
+        planned as a list's are; a turn whose items are not all planned goes item by item the
+        standard way, as graphql-core completes an async iterable."""
+        read = step.read
+        assert read.item_type is not None  # InTurns is only ever a list
+        completed: list[Any] = []
+        items = iter(value.items)
+        while True:
+            try:
+                turn = list(islice(items, TURN))
+            except Exception as raw_error:
+                raise located_error(raw_error, to_nodes(details), field_path.as_list()) from None
+            if not turn:
+                break
+            planned = self._planned_items(step, turn, parent_type, field_path, details)
+            if planned is None:
+                done = self._complete_items_standard(
+                    read.item_type, turn, len(completed), field_path, details
+                )
+            else:
+                done = self._complete_list(
+                    read.item_type, turn, planned, field_path, details, offset=len(completed)
+                )
+            if self.is_awaitable(done):
+                done = await done
+            completed.extend(done)
+            await asyncio.sleep(0)
+        return completed
+
+    def _planned_items(
+        self,
+        step: ObjectStep,
+        items: list[Any],
+        parent_type: GraphQLObjectType,
+        field_path: Path,
+        details: FieldDetailsList,
+    ) -> list[tuple[GraphQLObjectType, tuple[GroupedFieldSet, Plan | None]]] | None:
+        planned = []
+        for item in items:
+            object_type = (
+                None
+                if item is None
+                else self._object_type(step, item, parent_type, field_path, details)
+            )
+            fields = None if object_type is None else step.subfields(self, object_type, details)
+            if object_type is None or fields is None:
+                return None
+            planned.append((object_type, fields))
+        return planned
+
+    def _complete_items_standard(
+        self,
+        item_type: GraphQLOutputType,
+        items: list[Any],
+        offset: int,
+        field_path: Path,
+        details: FieldDetailsList,
+    ) -> Any:
+        info = self._info_of(details, field_path)
+        completed: list[Any] = []
+        awaitable_indices: list[int] = []
+        for index, item in enumerate(items):
+            item_path = Path(field_path, offset + index, None)
+            if self.complete_list_item_value(
+                item, completed, item_type, details, info, item_path, None
+            ):
+                awaitable_indices.append(index)
+        if not awaitable_indices:
+            return completed
+        return self._gather_items(completed, awaitable_indices)
+
+    def _info_of(self, details: FieldDetailsList, field_path: Path) -> GraphQLResolveInfo[Any]:
+        parent_type = self.schema.get_type(str(field_path.typename))
+        assert isinstance(parent_type, GraphQLObjectType)
+        field = self.schema.get_field(parent_type, details[0].node.name.value)
+        assert field is not None  # planned fields exist
+        return self.build_resolve_info(field, to_nodes(details), parent_type, field_path)
 
     def _object_type(
         self,
@@ -332,6 +429,7 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         planned: list[tuple[GraphQLObjectType, tuple[GroupedFieldSet, Plan | None]]],
         field_path: Path,
         details: FieldDetailsList,
+        offset: int = 0,
     ) -> Any:
         is_awaitable = self.is_awaitable
         completed: list[Any] = []
@@ -339,7 +437,7 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         try:
             for index, item in enumerate(items):
                 object_type, fields = planned[index]
-                item_path = Path(field_path, index, None)
+                item_path = Path(field_path, offset + index, None)
                 try:
                     done = self._selection(object_type, item, item_path, fields)
                 except Exception as raw_error:

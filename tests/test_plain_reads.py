@@ -31,6 +31,7 @@ from graph.backends.ladybug import LadybugStore
 from graph.model import Node, NodeKind, Tie
 from resolvers import global_ids
 from schema.build import build_schema
+from schema.turns import TURN
 from seed.knowledge import seed_graph
 from seed.loader import load_into
 from seed.synthetic import synthetic_graph
@@ -118,6 +119,18 @@ def test_hand_written_queries_answer_alike(pair: Any) -> None:
             sourcesCount } }
         }""",
         {"with": True, "id": programme},
+    )
+    # Whole networks: lists handed over in turns (more than schema.turns.TURN items), with
+    # abstract types inside their items, and a network refused for its size.
+    whole = same_answer(
+        clients,
+        """{ network(maxNodes: 3000, maxEdges: 6000) { nodeCount
+          nodes { id label weight node { __typename ... on Person { name } id } }
+          edges { source target weight type } } }""",
+    )
+    assert whole.count('"label"') > TURN or graph is GRAPHS["demo"]
+    assert '"LIMIT_EXCEEDED"' in same_answer(
+        clients, "{ network(maxNodes: 3) { nodeCount nodes { id } } }"
     )
     # Errors and the nulls they leave: a bad id, a list over its limit.
     errors = same_answer(
