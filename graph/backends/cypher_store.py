@@ -74,9 +74,10 @@ class CypherStore(CypherTallies, ABC):
         self._version_read_at = -VERSION_MAX_AGE
 
     @abstractmethod
-    async def _read(self, statement: Statement, counted: bool = True) -> list[Row]:
-        """Run a read; `counted=False` leaves it out of `round_trips` (the version's reads:
-        what keys the caches, not a query's work)."""
+    async def _read(self, statement: Statement, housekeeping: bool = False) -> list[Row]:
+        """Run a read. A `housekeeping` read is the store's own (the version that keys the
+        caches, the schema checks of opening), not a query's work: it is left out of
+        `round_trips` and is not stopped at `read_timeout`, which bounds what clients ask."""
 
     @abstractmethod
     async def _transaction(self, statements: Sequence[Statement]) -> list[Row]:
@@ -206,7 +207,7 @@ class CypherStore(CypherTallies, ABC):
         """Write the derived columns of nodes stored before they existed; how many there were."""
         filled = 0
         for kind in NodeKind:
-            while rows := await self._read(cypher.missing_derived(kind, batch)):
+            while rows := await self._read(cypher.missing_derived(kind, batch), housekeeping=True):
                 values = [
                     {"id": node_id} | derived_values(str(name or ""), description)
                     for node_id, name, description in rows
@@ -296,7 +297,7 @@ class CypherStore(CypherTallies, ABC):
     async def sync_version(self) -> int:
         now = time.monotonic()
         if now - self._version_read_at >= VERSION_MAX_AGE:
-            rows = await self._read(cypher.log_position(), counted=False)
+            rows = await self._read(cypher.log_position(), housekeeping=True)
             # A write of this process may have moved it on while the read was under way.
             if self._version_read_at <= now:
                 self._set_version(int(rows[0][0]) if rows and rows[0][0] is not None else 0)

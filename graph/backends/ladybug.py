@@ -102,7 +102,8 @@ class LadybugStore(CypherStore):
             await self._add_missing_columns()
             await self._fill_derived()
         else:
-            tables = await self._read(Statement(ladybug_schema.table_names(), {}))
+            statement = Statement(ladybug_schema.table_names(), {})
+            tables = await self._read(statement, housekeeping=True)
             self._without_log = cypher.LOG_LABEL not in {str(row[0]) for row in tables}
         await self.sync_version()
         if self.read_model is not None:
@@ -110,7 +111,8 @@ class LadybugStore(CypherStore):
 
     async def _add_missing_columns(self) -> None:
         for kind in NodeKind:
-            rows = await self._read(Statement(ladybug_schema.column_names(kind), {}))
+            statement = Statement(ladybug_schema.column_names(kind), {})
+            rows = await self._read(statement, housekeeping=True)
             present = {str(row[0]) for row in rows}
             added = ladybug_schema.added_columns(kind, present)
             if added:
@@ -416,13 +418,14 @@ class LadybugStore(CypherStore):
     async def _copy(self, table: str, data: pa.Table, options: str) -> None:
         await self._transaction([Statement(f"COPY {table} FROM $data{options}", {"data": data})])
 
-    async def _read(self, statement: Statement, counted: bool = True) -> list[Row]:
+    async def _read(self, statement: Statement, housekeeping: bool = False) -> list[Row]:
         if self._without_log and cypher.LOG_LABEL in statement.text:
             return []  # opened read-only, made by a version that kept no log: none to read
-        if counted:
+        if not housekeeping:
             self.round_trips.record(statement.text)
         connection = await self._pool.get()
-        timeout_ms = round(self.read_timeout * 1000) if self.read_timeout else 0
+        timed = self.read_timeout and not housekeeping
+        timeout_ms = round(self.read_timeout * 1000) if timed and self.read_timeout else 0
         try:
             return await asyncio.to_thread(_execute, connection, statement, timeout_ms)
         except RuntimeError as error:

@@ -121,12 +121,13 @@ class Neo4jStore(CypherStore):
     def _tie(self, value: Any, source: str, target: str) -> Tie:
         return tie_from_row(TieType(value.type), source, target, dict(value))
 
-    async def _read(self, statement: Statement, counted: bool = True) -> list[Row]:
+    async def _read(self, statement: Statement, housekeeping: bool = False) -> list[Row]:
         await self._prepare()
-        if counted:
+        if not housekeeping:
             self.round_trips.record(statement.text)
         async with self._translated():
-            query = neo4j.Query(statement.text, timeout=self.read_timeout)
+            timeout = None if housekeeping else self.read_timeout
+            query = neo4j.Query(statement.text, timeout=timeout)
             result = await self._open_driver().execute_query(
                 query,
                 statement.params,
