@@ -318,7 +318,8 @@ def run_size(size: Size, plan: Plan, folder: Path) -> dict[str, Any]:
         baseline = history.bulk_baseline(folder / f"{size.name}-log-cost", nodes, ties)
         result["bulk_load"]["without_log"] = baseline
         print(
-            f"  bulk load without the log, then with it again: "
+            f"  bulk loads without the log and with it (fastest of {history.BULK_ROUNDS} each, "
+            "alternating): "
             f"{baseline['unlogged_seconds']:.1f} s / {baseline['logged_seconds']:.1f} s; "
             f"the log costs {baseline['log_cost_pct']:.1f} %"
         )
