@@ -24,7 +24,7 @@ from schema.as_of import AsOfReads
 from schema.changes import Subscription
 from schema.cost import ListSizes, QueryCost
 from schema.curation import CurationMutation
-from schema.document_cache import ValidatedDocuments, ValidateOnce
+from schema.document_cache import ParseOnce, ValidatedDocuments, ValidateOnce
 from schema.duplicates import DuplicatesQuery
 from schema.errors import ErrorCodes, is_expected
 from schema.introspection import IntrospectionNeedsToken
@@ -140,6 +140,7 @@ def build_schema(
             *([] if limits.anonymous_introspection else [IntrospectionNeedsToken]),
             partial(QueryDepthLimiter, max_depth=limits.max_depth),
             partial(MaxTokensLimiter, max_token_count=limits.max_tokens),
+            ParseOnce,
             partial(MaxAliasesLimiter, max_alias_count=limits.max_aliases),
             partial(ValidateOnce, documents=ValidatedDocuments(DOCUMENTS)),
             partial(QueryCost, max_cost=limits.max_cost, sizes=limits.list_sizes),

@@ -1,5 +1,9 @@
 """Parsing and validating a query document once per distinct text, not once per request.
 
+strawberry's own ParserCache parses in its hook, where a document that does not parse raises
+past the error handling (no `extensions.code`); here such a document is left to strawberry's
+parse step, which reports it as it reports any.
+
 strawberry's ValidationCache keys on the validation rules too, and its depth and alias limiters
 make new rule classes for every request, so it never hits. The rules here are fixed for the
 life of the schema, so a document's validation errors depend on its text alone.
@@ -10,9 +14,33 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator
+from contextlib import suppress
+from functools import lru_cache
 
-from graphql import GraphQLError
+from graphql import DocumentNode, GraphQLError, parse
 from strawberry.extensions import SchemaExtension
+
+PARSED = 512
+"""How many parsed documents are kept, least recently used out first."""
+
+
+@lru_cache(maxsize=PARSED)
+def _parsed(text: str, max_tokens: int | None) -> DocumentNode:
+    return parse(text, max_tokens=max_tokens)
+
+
+class ParseOnce(SchemaExtension):
+    """A document's text parsed once (with the token limit in force), its tree reused."""
+
+    def on_parse(self) -> Iterator[None]:
+        context = self.execution_context
+        options = context.parse_options
+        if context.query is not None and set(options) <= {"max_tokens"}:
+            # A document that does not parse is parsed again by strawberry's parse step, which
+            # reports it as it reports any.
+            with suppress(GraphQLError):
+                context.graphql_document = _parsed(context.query, options.get("max_tokens"))
+        yield
 
 
 class ValidatedDocuments:

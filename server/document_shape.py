@@ -7,6 +7,8 @@ longer document before its parser could get further."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from graphql import GraphQLError
 from graphql.language import Lexer, Source, TokenKind
 
@@ -23,6 +25,12 @@ class DocumentRefusedError(Exception):
         self.code = code
 
 
+ACCEPTED = 512
+"""How many accepted documents are remembered, so that a document asked for again is not
+lexed again (refusals are not remembered: they raise)."""
+
+
+@lru_cache(maxsize=ACCEPTED)
 def check_document(query: str, operation_name: str | None, max_tokens: int) -> None:
     """DocumentRefusedError when the document is too deep or its operation is ambiguous. A
     document that does not even lex is left to the parser, which says where."""
