@@ -295,17 +295,9 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
             )
         if type(value) is not list and type(value) is not tuple:
             return _STANDARD_PATH
-        planned: list[tuple[GraphQLObjectType, tuple[GroupedFieldSet, Plan | None]]] = []
-        for item in value:
-            object_type = (
-                None
-                if item is None
-                else self._object_type(step, item, parent_type, field_path, details)
-            )
-            fields = None if object_type is None else step.subfields(self, object_type, details)
-            if object_type is None or fields is None:
-                return _STANDARD_PATH
-            planned.append((object_type, fields))
+        planned = self._planned_items(step, value, parent_type, field_path, details)
+        if planned is None:
+            return _STANDARD_PATH
         try:
             completed = self._complete_list(read.item_type, value, planned, field_path, details)
         except Exception as raw_error:
@@ -355,11 +347,13 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
     def _planned_items(
         self,
         step: ObjectStep,
-        items: list[Any],
+        items: list[Any] | tuple[Any, ...],
         parent_type: GraphQLObjectType,
         field_path: Path,
         details: FieldDetailsList,
     ) -> list[tuple[GraphQLObjectType, tuple[GroupedFieldSet, Plan | None]]] | None:
+        """Each item's object type and selection plan; None when any item must go the
+        standard way (a null, a type not known by its class, a deferred selection)."""
         planned = []
         for item in items:
             object_type = (

@@ -3,7 +3,6 @@ child's answer refers to the snapshot's nodes and ties rather than copying them.
 
 from __future__ import annotations
 
-import asyncio
 import pickle
 from collections.abc import Callable
 from dataclasses import replace
@@ -14,24 +13,12 @@ import pytest
 
 from graph.analytics.frame import TieView
 from graph.analytics.isolation import run_isolated
-from graph.analytics.subgraph import Snapshot, take_snapshot
+from graph.analytics.subgraph import take_snapshot
 from graph.backends.ladybug import LadybugStore
 from graph.model import Node, Tie
 from seed.knowledge import seed_graph
 from seed.synthetic import synthetic_graph
-
-
-def _snapshot(folder: Path, nodes: list[Node], ties: list[Tie]) -> Snapshot:
-    async def run() -> Snapshot:
-        store = LadybugStore(folder / "graph.lbug")
-        await store.open()
-        try:
-            await store.bulk_load(nodes, ties)
-            return await take_snapshot(store)
-        finally:
-            await store.close()
-
-    return asyncio.run(run())
+from tests.test_analytics_against_networkx import _snapshot
 
 
 @pytest.mark.parametrize("graph", [seed_graph, lambda: synthetic_graph(300, seed=3)])
