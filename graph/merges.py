@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Protocol
 
@@ -43,11 +43,20 @@ class MergeReader(Protocol):
     async def ties_of(self, kind: NodeKind, ids: Sequence[str]) -> list[Tie]: ...
 
 
-async def plan_merge(
-    reader: MergeReader, keep_id: str, remove_id: str
-) -> tuple[MergeResult, list[Statement]]:
-    """What merging `remove_id` into `keep_id` does, and the statements of its transaction.
-    BadInputError (naming `keep` or `remove`) or NotFoundError when it cannot be done."""
+@dataclass(frozen=True)
+class MergePlan:
+    """What a merge does, the statements of its transaction, and each node and tie it changes
+    as (before, after), None where it no longer exists (what the log records)."""
+
+    result: MergeResult
+    statements: list[Statement]
+    nodes: list[tuple[Node | None, Node | None]]
+    ties: list[tuple[Tie | None, Tie | None]]
+
+
+async def plan_merge(reader: MergeReader, keep_id: str, remove_id: str) -> MergePlan:
+    """What merging `remove_id` into `keep_id` does (MergePlan). BadInputError (naming `keep`
+    or `remove`) or NotFoundError when it cannot be done."""
     if keep_id == remove_id:
         raise BadInputError(f"'{keep_id}' cannot be merged into itself.", "remove")
     keep, remove = await reader.find_nodes([keep_id, remove_id])
@@ -77,7 +86,16 @@ async def plan_merge(
     kinds = {node.id: node.kind for node in await reader.find_nodes(ends) if node is not None}
     kinds[keep.id] = keep.kind
     result = MergeResult(kept, remove, tuple(moved), tuple(folded), tuple(dropped), tuple(absorbed))
-    return result, _statements(result, remove_ties, kinds)
+    before = {tie.id: tie for tie in (*keep_ties, *remove_ties)}
+    return MergePlan(
+        result,
+        _statements(result, remove_ties, kinds),
+        nodes=[(keep, kept), (remove, None)],
+        ties=[
+            *((before.get(tie.id), tie) for tie in (*result.moved, *result.folded)),
+            *((tie, None) for tie in (*result.dropped, *result.absorbed)),
+        ],
+    )
 
 
 def merged_node(keep: Node, remove: Node) -> Node:

@@ -240,23 +240,10 @@ class CypherStore(CypherTallies, ABC):
         self, keep_id: str, remove_id: str, by: Attribution = SYSTEM
     ) -> MergeResult:
         async with self._write_lock:
-            result, statements = await plan_merge(self, keep_id, remove_id)
-            keep_before = (await self.find_nodes([keep_id]))[0]
-            before = {
-                tie.id: tie
-                for kind, ident in ((result.kept.kind, keep_id), (result.removed.kind, remove_id))
-                for tie in await self.ties_of(kind, [ident])
-            }
-            changes = change_rows(
-                replace(by, operation=Operation.MERGE_NODES),
-                nodes=[(keep_before, result.kept), (result.removed, None)],
-                ties=[
-                    *((before.get(tie.id), tie) for tie in (*result.moved, *result.folded)),
-                    *((tie, None) for tie in (*result.dropped, *result.absorbed)),
-                ],
-            )
-            await self._logged(statements, changes)
-            return result
+            plan = await plan_merge(self, keep_id, remove_id)
+            logged = replace(by, operation=Operation.MERGE_NODES)
+            await self._logged(plan.statements, change_rows(logged, plan.nodes, plan.ties))
+            return plan.result
 
     async def upsert(
         self, nodes: Sequence[Node], ties: Sequence[Tie], by: Attribution = SYSTEM
