@@ -5,6 +5,7 @@ a coded error."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import signal
 import time
@@ -13,7 +14,13 @@ from pathlib import Path
 import pytest
 
 from graph.analytics.isolation import ComputationFailedError, run_isolated
+from graph.analytics.projection import Mode, Weighting
+from graph.analytics.scope import Scope
+from graph.analytics.service import Analytics
+from graph.backends.ladybug import LadybugStore
 from graph.errors import BadInputError, LimitExceededError, NotFoundError
+from graph.model import Boundary
+from seed.knowledge import seed_graph
 
 
 def _in_child_pid() -> int:
@@ -114,3 +121,29 @@ def _alive(pid: int) -> bool:
     except FileNotFoundError:
         return False
     return state != "Z"
+
+
+async def test_a_cached_answer_from_a_child_is_not_walked_by_the_cycle_collector(
+    tmp_path: Path,
+) -> None:
+    """An answer lives in the cache until the next write: it is frozen with the snapshot, so
+    a full collection does not walk its objects (32 cached answers of a large graph made each
+    one a pause of the event loop)."""
+    store = LadybugStore(tmp_path / "seed.lbug")
+    await store.open()
+    try:
+        await store.bulk_load(*seed_graph())
+        analytics = Analytics(store, isolate_above=0)
+        answer = await analytics.measures(
+            Scope(), Mode.PEOPLE, Weighting.NEWMAN, Boundary.SECTOR, seed=1
+        )
+        assert answer.nodes, "the seed's people projection has nodes"
+        walked = {id(thing) for thing in gc.get_objects()}
+        assert not any(id(node) in walked for node in answer.nodes)
+        again = await analytics.measures(
+            Scope(), Mode.PEOPLE, Weighting.NEWMAN, Boundary.SECTOR, seed=1
+        )
+        assert again is answer  # from the cache
+    finally:
+        gc.unfreeze()
+        await store.close()

@@ -95,7 +95,9 @@ async def run_isolated(
             f"The computation needed more than {limit // 2**20:,} MB and was stopped. Narrow "
             "the scope."
         )
-    return cast(T, _outcome(payload, status, shared))
+    # Unpickling a large answer takes a tenth of a second or more: in a thread, so the event
+    # loop gets the GIL back every switch interval instead of waiting for the whole answer.
+    return cast(T, await asyncio.to_thread(_outcome, payload, status, shared))
 
 
 def _child(
