@@ -47,7 +47,8 @@ def dependencies(
     ordered pairs (s, t) of a source s and any vertex t; igraph's ``Graph.betweenness(directed=
     False)`` (every vertex a source) and ``Graph.betweenness(directed=False, sources=...,
     targets=None)`` report half of it. The ``sources`` (distinct vertices) are split round-robin
-    between up to ``threads`` threads, the calling thread one of them.
+    between up to ``threads`` threads, the calling thread one of them (alone below
+    ``SPLIT_FROM``); their sums are added in a fixed order, so every run gives the same floats.
     """
     out = np.zeros(n, dtype=np.float64)
     if len(sources) == 0 or len(ends) == 0:
