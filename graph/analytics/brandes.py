@@ -48,7 +48,8 @@ def dependencies(
     False)`` (every vertex a source) and ``Graph.betweenness(directed=False, sources=...,
     targets=None)`` report half of it. The ``sources`` (distinct vertices) are split round-robin
     between up to ``threads`` threads, the calling thread one of them (alone below
-    ``SPLIT_FROM``); their sums are added in a fixed order, so every run gives the same floats.
+    ``SPLIT_FROM``); their sums are added in a fixed order, so runs on as many threads give the
+    same floats.
     """
     out = np.zeros(n, dtype=np.float64)
     if len(sources) == 0 or len(ends) == 0:
