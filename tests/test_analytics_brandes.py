@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
+
 import igraph as ig
 import networkx as nx
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graph.analytics import brandes
 from graph.analytics.brandes import adjacency, dependencies
@@ -95,6 +99,29 @@ def test_betweenness_is_igraphs_normalised(graph: ig.Graph) -> None:
     counted[chosen] = 6.0  # a source's own search adds nothing to it
     expected = 2 * subset / (counted * (n - 2))
     np.testing.assert_allclose(sampled, expected, rtol=RELATIVE, atol=0)
+
+
+@st.composite
+def small_graphs_and_sources(draw: st.DrawFn) -> tuple[ig.Graph, list[int]]:
+    n = draw(st.integers(1, 12))
+    pairs = list(itertools.combinations(range(n), 2))
+    edges = draw(st.lists(st.sampled_from(pairs), unique=True) if pairs else st.just([]))
+    sources = draw(st.lists(st.integers(0, n - 1), unique=True, min_size=1))
+    return ig.Graph(n=n, edges=edges), sorted(sources)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(case=small_graphs_and_sources(), threads=st.integers(1, 3))
+def test_any_small_graph_and_sources_agree_with_igraph(
+    case: tuple[ig.Graph, list[int]], threads: int
+) -> None:
+    graph, sources = case
+    n = graph.vcount()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(brandes, "SPLIT_FROM", 0)
+        ordered = dependencies(n, edge_array(graph), np.array(sources), threads=threads)
+    subset = graph.betweenness(directed=False, sources=sources, targets=None)
+    np.testing.assert_allclose(ordered, 2 * np.asarray(subset), rtol=RELATIVE, atol=0)
 
 
 def test_threads_split_the_sources_of_a_large_graph() -> None:
