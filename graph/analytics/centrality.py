@@ -22,6 +22,7 @@ import numpy.typing as npt
 from scipy import sparse
 from scipy.sparse.linalg import eigsh
 
+from graph.analytics.brandes import dependencies
 from graph.analytics.compiled import compiled
 from graph.analytics.triangles import orient, triangles
 
@@ -146,11 +147,12 @@ def node_measures(
     (read once by a caller that needs it often).
     """
     _check(graph)
-    src, dst = _edge_arrays(graph, ends)
+    edges = edge_array(graph) if ends is None else ends
+    src, dst = _edge_arrays(graph, edges)
     weights = _weight_array(graph)
     used = weights if weighted else None
     membership = _membership(graph)
-    between, sampling = betweenness(graph, sources=betweenness_sources, seed=seed)
+    between, sampling = betweenness(graph, sources=betweenness_sources, seed=seed, ends=edges)
     if sampling is None:
         close = _closeness(graph, membership)
     else:
@@ -181,38 +183,43 @@ def weighted_degree(graph: Any) -> list[float]:
 
 
 def betweenness(
-    graph: Any, *, sources: int | None = None, seed: int = 0
+    graph: Any, *, sources: int | None = None, seed: int = 0, ends: IntArray | None = None
 ) -> tuple[list[float], Sampling | None]:
     """Shortest-path betweenness over hops, normalised as ``nx.betweenness_centrality(G)``.
 
-    Exact (``sources`` is None or >= n): ``nx.betweenness_centrality(G, normalized=True)``, i.e.
-    the pair-dependency sum over unordered pairs times 2 / ((n-1)(n-2)); igraph's
-    ``Graph.betweenness`` gives the unnormalised sum.
+    Both cases sum pair dependencies by Brandes' algorithm, in compiled code on up to two
+    threads (:mod:`graph.analytics.brandes`), from each source to every vertex: a pair of
+    vertices counts once from each of its ends that is a source (the "ordered" sum).
+
+    Exact (``sources`` is None or >= n): every vertex a source; the result is
+    ``nx.betweenness_centrality(G, normalized=True)``, i.e. the pair-dependency sum over
+    unordered pairs (half the ordered one, what igraph's ``Graph.betweenness`` reports) times
+    2 / ((n-1)(n-2)).
 
     Sampled (2 <= ``sources`` < n): ``k = sources`` distinct vertices drawn by
-    ``numpy.random.default_rng(seed).choice(n, k, replace=False)``; igraph's subset betweenness
-    from those sources to every vertex equals ``nx.betweenness_centrality_subset(G, S, V,
-    normalized=False)`` (which halves the ordered sum on undirected graphs), and is rescaled as
-    networkx rescales its own ``k``-sampled estimate (``betweenness_centrality(G, k=...)``,
-    ``endpoints=False``): the ordered sum times 1 / ((k-1)(n-2)) for a sampled vertex (its own
-    source contributes nothing to it) and 1 / (k(n-2)) for any other vertex. Only the draw of
-    the sources differs from networkx, whose ``seed`` drives Python's ``random.sample``. ``k``
-    below 2 is refused: networkx's estimate is 0/0 (nan) at the single source.
+    ``numpy.random.default_rng(seed).choice(n, k, replace=False)``; the ordered sum from those
+    sources to every vertex is twice ``nx.betweenness_centrality_subset(G, S, V,
+    normalized=False)`` (which halves it on undirected graphs) and twice igraph's subset
+    betweenness, and is rescaled as networkx rescales its own ``k``-sampled estimate
+    (``betweenness_centrality(G, k=...)``, ``endpoints=False``): times 1 / ((k-1)(n-2)) for a
+    sampled vertex (its own source contributes nothing to it) and 1 / (k(n-2)) for any other
+    vertex. Only the draw of the sources differs from networkx, whose ``seed`` drives Python's
+    ``random.sample``. ``k`` below 2 is refused: networkx's estimate is 0/0 (nan) at the single
+    source. ``ends``, when given, is ``edge_array(graph)`` (read once by a caller that needs it
+    often).
     """
     _check(graph)
     n = graph.vcount()
     if sources is not None and sources < 2:
         raise ValueError("betweenness_sources must be at least 2 (one source leaves 0/0)")
+    edges = edge_array(graph) if ends is None else ends
     if sources is None or sources >= n:
-        raw = np.asarray(graph.betweenness(directed=False), dtype=np.float64)
+        ordered = dependencies(n, edges, np.arange(n, dtype=np.int64))
         if n >= 3:
-            raw *= 2.0 / ((n - 1) * (n - 2))
-        return _floats(raw), None
+            ordered /= (n - 1) * (n - 2)
+        return _floats(ordered), None
     chosen = sample_sources(n, sources, seed)
-    ordered = 2.0 * np.asarray(
-        graph.betweenness(directed=False, sources=chosen.tolist(), targets=None),
-        dtype=np.float64,
-    )
+    ordered = dependencies(n, edges, chosen)
     scale = np.full(n, 1.0 / (sources * (n - 2)))
     scale[chosen] = 1.0 / ((sources - 1) * (n - 2))
     sampling = Sampling(sources=sources, seed=seed, vertices=tuple(chosen.tolist()))

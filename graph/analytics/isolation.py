@@ -1,6 +1,6 @@
 """Heavy network computations in a child process forked for the purpose.
 
-igraph's C core holds the GIL for seconds at a time (betweenness on a few thousand vertices,
+igraph's C core holds the GIL for seconds at a time (closeness on a few thousand vertices,
 building a graph of millions of edges), and a projection of a few very large initiatives can
 need more memory than the machine has. In a forked child neither reaches the serving process:
 its event loop keeps answering, a child that runs out of memory or crashes is answered with a
