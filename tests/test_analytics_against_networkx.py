@@ -10,8 +10,9 @@ import networkx as nx
 import numpy as np
 import pytest
 
+from graph.analytics.centrality import edge_array
 from graph.analytics.groups import groups
-from graph.analytics.measures import MeasuresResult, measure
+from graph.analytics.measures import MeasuresResult, edge_ends, measure
 from graph.analytics.projection import Mode, Network, Weighting, build
 from graph.analytics.scope import Scope
 from graph.analytics.subgraph import Snapshot, select, take_snapshot
@@ -103,6 +104,19 @@ GRAPHS = {
     "seed": lambda: seed_graph(),
     "synthetic": lambda: synthetic_graph(400, 11, projects=120),
 }
+
+
+@pytest.mark.parametrize("graph_name", list(GRAPHS))
+@pytest.mark.parametrize("mode", [Mode.PEOPLE, Mode.ORGANISATIONS, Mode.NETWORK])
+def test_the_measures_read_the_edges_igraph_holds(
+    graph_name: str, mode: Mode, tmp_path: Path
+) -> None:
+    """`measure` takes the edges from the network's arrays instead of reading them back out
+    of igraph: they must be igraph's, pair for pair and in order."""
+    snapshot = _snapshot(tmp_path, *GRAPHS[graph_name]())
+    network = build(select(snapshot, Scope()), mode, Weighting.NEWMAN)
+    assert np.array_equal(edge_ends(network, network.graph), edge_array(network.graph))
+    assert len(network.graph.get_edgelist()) > 0
 
 
 @pytest.mark.parametrize("graph_name", list(GRAPHS))

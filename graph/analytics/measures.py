@@ -6,6 +6,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
+import numpy as np
+
 from graph.analytics.boundaries import EI, BrokerageRoles, brokerage, ei_index
 from graph.analytics.centrality import (
     Sampling,
@@ -242,7 +244,7 @@ def measure(
 ) -> MeasuresResult:
     graph = _simple(network)
     sources = samples if graph.vcount() > exact_up_to else None
-    ends = edge_array(graph)  # read from igraph once, not by each measure
+    ends = edge_ends(network, graph)  # once, not by each measure
     per_node = node_measures(
         graph, weighted=True, betweenness_sources=sources, seed=seed, ends=ends
     )
@@ -282,6 +284,15 @@ def measure(
         centralisation=centralisation(per_node.degree, per_node.betweenness, per_node.closeness),
         core_periphery=CorePeripheryFit(fit.correlation, fit.sweeps, fit.converged),
     )
+
+
+def edge_ends(network: Network, graph: Any) -> Any:
+    """``edge_array(graph)``: from the network's own arrays when `graph` is the network's
+    graph (igraph keeps the edges' order and writes each pair smaller end first), since
+    reading 1.3 million edges back out of igraph takes 0.3 s."""
+    if graph is network.graph:
+        return np.sort(np.asarray(network.ends, dtype=np.int64).reshape(-1, 2), axis=1)
+    return edge_array(graph)
 
 
 def _simple(network: Network) -> Any:
