@@ -408,3 +408,29 @@ async def test_identifier_lookups_equal_the_database(store: LadybugStore) -> Non
     assert store.round_trips.by_statement["read model: nodes_by_identifiers"] == answered + 1
     assert found == await CypherStore.nodes_by_identifiers(store, keys)
     assert sorted(n.id for n in found.values()) == sorted(p.id for p in people if p)
+
+
+async def test_a_list_is_selected_once_per_version_and_anew_after_a_write(
+    store: LadybugStore,
+) -> None:
+    """The next page of a filtered list is a cut of the selection its first page made; a
+    write makes a new model, whose selection holds the write."""
+    assert store.read_model is not None
+    kind = NodeKind.ORGANISATION
+    query = NodeQuery(kind, (Condition("name", Op.CONTAINS, "a"),), Order(SortField.NAME), 5)
+    first = await store.list_nodes(query)
+    model = store.read_model.current()
+    assert model is not None
+    held = model.selections.held()
+    assert held, "the first page's selection is kept"
+    second = await store.list_nodes(replace(query, after=first.keysets[-1]))
+    assert second == await CypherStore.list_nodes(store, replace(query, after=first.keysets[-1]))
+    assert all(model.selections.held()[key] is array for key, array in held.items())
+    assert not any(array.flags.writeable for array in held.values())
+
+    renamed = replace(first.nodes[0], name="Aaaa " + first.nodes[0].name)
+    await store.upsert([renamed], [])
+    await store.read_model.settled()
+    again = await store.list_nodes(query)
+    assert again == await CypherStore.list_nodes(store, query)
+    assert again.nodes[0] == renamed

@@ -165,6 +165,7 @@ class ReadModel:
     """List column (identifiers, mergedFrom) → each value in it → the row that lists it."""
     by_name: search.NameOrder | None = None
     tally: tallies.Tally | None = None
+    selections: lists.Selections = field(default_factory=lists.Selections)
 
     @classmethod
     def of(cls, version: int, nodes: pa.Table, ties: pa.Table) -> ReadModel:
@@ -203,7 +204,11 @@ class ReadModel:
             if key not in self.orderings:
                 self.orderings[key] = lists.ordering(of_kind, query.order.field)
             ordering = self.orderings[key]
-        rows, keysets, more = lists.page(of_kind, ordering, kept, query)
+        selected = (query.kind, query.conditions, query.match, query.order.field, query.order.count)
+        ranks = self.selections.recall(
+            ("ranks", *selected), lambda: np.flatnonzero(kept[ordering.positions])
+        )
+        rows, keysets, more = lists.page(of_kind, ordering, ranks, query)
         return Page(self._nodes(rows), keysets, more)
 
     def selected(self, query: NodeQuery) -> tuple[lists.KindTable, np.ndarray]:
@@ -221,10 +226,14 @@ class ReadModel:
     ) -> np.ndarray:
         """Which nodes of the kind (in its table's order) meet the conditions and the match."""
         of_kind = self._kind(kind)
-        kept = lists.matching(of_kind.table, conditions)
-        if match is not None:
-            kept &= self.matches().nodes(match, kind)[of_kind.rows]
-        return kept
+
+        def evaluated() -> np.ndarray:
+            kept = lists.matching(of_kind.table, conditions)
+            if match is not None:
+                kept &= self.matches().nodes(match, kind)[of_kind.rows]
+            return kept
+
+        return self.selections.recall(("kept", kind, tuple(conditions), match), evaluated)
 
     def matches(self) -> MatchIndex:
         """What filter trees are evaluated with, made on first use."""

@@ -10,7 +10,9 @@ as code points.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -91,12 +93,42 @@ def _condition(column: pa.ChunkedArray, condition: Condition) -> pa.ChunkedArray
             return pc.or_kleene(pc.is_null(column), pc.less_equal(column, value))
 
 
+class Selections:
+    """What a model's lists selected (which nodes a filter keeps, their ranks in an order),
+    kept for the model's version so that the next page of a list is a cut, not a new
+    evaluation. The least recently used go beyond `SIZE`; the arrays are read-only."""
+
+    SIZE = 128
+
+    def __init__(self) -> None:
+        self._found: OrderedDict[Hashable, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def held(self) -> dict[Hashable, np.ndarray]:
+        with self._lock:
+            return dict(self._found)
+
+    def recall(self, key: Hashable, evaluate: Callable[[], np.ndarray]) -> np.ndarray:
+        with self._lock:
+            found = self._found.get(key)
+            if found is not None:
+                self._found.move_to_end(key)
+                return found
+        found = evaluate()
+        found.flags.writeable = False
+        with self._lock:
+            self._found[key] = found
+            while len(self._found) > self.SIZE:
+                self._found.popitem(last=False)
+        return found
+
+
 def page(
-    nodes: KindTable, order: Ordering, kept: np.ndarray, query: NodeQuery
+    nodes: KindTable, order: Ordering, ranks: np.ndarray, query: NodeQuery
 ) -> tuple[list[int], list[Keyset], bool]:
     """The rows (in the whole node table) of one page, their keysets and whether there are
-    more, in the query's order; `kept` says which of the kind's nodes match."""
-    ranks = np.flatnonzero(kept[order.positions])
+    more, in the query's order; `ranks` are the places in `order` of the nodes that match,
+    ascending."""
     descending = query.order.descending
     if query.after is not None:
         cut = query.after.values
