@@ -23,10 +23,13 @@ has already refused fragment cycles). docs/limits.md lists the weights.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 from graphql import (
     FieldNode,
     FragmentDefinitionNode,
@@ -123,7 +126,7 @@ class QueryCost(SchemaExtension):
         if document is not None and not context.result:
             schema = context.schema._schema
             try:
-                cost = operation_cost(
+                cost = KNOWN_COSTS.cost(
                     schema, document, context.operation_name, context.variables, self.sizes
                 )
             except FilterRefusedError as refused:
@@ -156,6 +159,16 @@ def operation_cost(
     variables: Mapping[str, Any] | None,
     sizes: ListSizes = ListSizes(),
 ) -> int:
+    return _counted(schema, document, operation_name, dict(variables or {}), sizes)
+
+
+def _counted(
+    schema: GraphQLSchema,
+    document: Any,
+    operation_name: str | None,
+    variables: dict[str, Any],
+    sizes: ListSizes,
+) -> int:
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     fragments = {
         d.name.value: d for d in document.definitions if isinstance(d, FragmentDefinitionNode)
@@ -175,8 +188,151 @@ def operation_cost(
     }[operation.operation]
     if root is None:
         return 0
-    counter = _Counter(schema, fragments, dict(variables or {}), sizes)
+    counter = _Counter(schema, fragments, variables, sizes)
     return counter.selection_cost(operation.selection_set, root, 1, frozenset(), {})
+
+
+class KnownCosts:
+    """Costs already counted, by document (parsed once per text, so the same object) and
+    operation, for the values of just the variables the count read: a list paged with a new
+    `after` each time costs what its first page did without being counted again. A count
+    that asked whether there are any variables at all depends on every one of them."""
+
+    DOCUMENTS = 256
+    PER_DOCUMENT = 8
+
+    def __init__(self) -> None:
+        self._known: OrderedDict[tuple[int, str | None], _Known] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def held(self, document: Any, operation_name: str | None = None) -> list[Any]:
+        """What is known of the document's operation: each variable reading and its cost."""
+        with self._lock:
+            known = self._known.get((id(document), operation_name))
+            return list(known.costs) if known is not None and known.document is document else []
+
+    def cost(
+        self,
+        schema: GraphQLSchema,
+        document: Any,
+        operation_name: str | None,
+        variables: Mapping[str, Any] | None,
+        sizes: ListSizes = ListSizes(),
+    ) -> int:
+        given = dict(variables or {})
+        key = (id(document), operation_name)
+        with self._lock:
+            known = self._known.get(key)
+            if known is not None and known.holds(document, schema, sizes):
+                self._known.move_to_end(key)
+                for reads, cost in known.costs:
+                    if all(_same(given, name, value) for name, value in reads):
+                        return cost
+        recorded = _RecordedVariables(given)
+        cost = _counted(schema, document, operation_name, recorded, sizes)
+        names = given.keys() if recorded.whole else recorded.read
+        try:
+            reads = tuple((name, _as_key(given.get(name, _ABSENT))) for name in sorted(names))
+        except TypeError:  # not JSON: counted again next time
+            return cost
+        if recorded.sized:
+            reads += ((_ANY, _any(given)),)
+        with self._lock:
+            known = self._known.get(key)
+            if known is None or not known.holds(document, schema, sizes):
+                known = self._known[key] = _Known(document, schema, sizes, [])
+            known.costs.insert(0, (reads, cost))
+            del known.costs[self.PER_DOCUMENT :]
+            while len(self._known) > self.DOCUMENTS:
+                self._known.popitem(last=False)
+        return cost
+
+
+@dataclass
+class _Known:
+    document: Any
+    schema: GraphQLSchema
+    sizes: ListSizes
+    costs: list[tuple[tuple[tuple[str, bytes], ...], int]]
+
+    def holds(self, document: Any, schema: GraphQLSchema, sizes: ListSizes) -> bool:
+        return self.document is document and self.schema is schema and self.sizes == sizes
+
+
+KNOWN_COSTS = KnownCosts()
+
+
+_ABSENT = object()
+_ANY = "any variables"  # compared by identity: no variable name is this object
+
+
+def _any(given: dict[str, Any]) -> bytes:
+    return b"some" if given else b"none"
+
+
+def _as_key(value: Any) -> bytes:
+    """A variable's value as the count saw it: 1 and 1.0 and True stay apart."""
+    if value is _ABSENT:
+        return b"absent"
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+
+
+def _same(given: dict[str, Any], name: str, value: bytes) -> bool:
+    if name is _ANY:
+        return _any(given) == value
+    try:
+        return _as_key(given.get(name, _ABSENT)) == value
+    except TypeError:
+        return False
+
+
+class _RecordedVariables(dict[str, Any]):
+    """The request's variables, noting which the count reads."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        super().__init__(values)
+        self.read: set[str] = set()
+        self.sized = False
+        """Whether the count asked if there are any variables (graphql-core's coercion of a
+        literal does; none asks how many)."""
+        self.whole = False
+
+    def __getitem__(self, name: str) -> Any:
+        self.read.add(name)
+        return super().__getitem__(name)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        self.read.add(name)
+        return super().get(name, default)
+
+    def __contains__(self, name: object) -> bool:
+        if isinstance(name, str):
+            self.read.add(name)
+        return super().__contains__(name)
+
+    def __len__(self) -> int:
+        self.sized = True
+        return super().__len__()
+
+    def __iter__(self) -> Iterator[str]:
+        self.whole = True
+        return super().__iter__()
+
+    def keys(self) -> Any:
+        self.whole = True
+        return super().keys()
+
+    def items(self) -> Any:
+        self.whole = True
+        return super().items()
+
+    def values(self) -> Any:
+        self.whole = True
+        return super().values()
+
+    def copy(self) -> dict[str, Any]:
+        self.whole = True
+        return super().copy()
 
 
 class _Counter:
