@@ -192,6 +192,7 @@ def create_app(settings: Settings, *, seed_if_empty: bool = False) -> Starlette:
                 "analytics": Analytics(
                     store,
                     max_ties=settings.analytics_max_ties,
+                    cache_bytes=settings.analytics_cache_mb * 2**20,
                     isolate_above=settings.analytics_isolate_above,
                     workers=settings.analytics_workers,
                 ),

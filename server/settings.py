@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from graph.analytics.service import ISOLATE_ABOVE, WORKERS
+from graph.analytics.service import CACHE_BYTES, ISOLATE_ABOVE, WORKERS
 from resolvers.context import Limits
 from schema.build import QueryLimits
 from schema.cost import ListSizes
@@ -71,6 +71,13 @@ class Settings:
         ISOLATE_ABOVE,
         "graphs with more nodes and ties than this answer drawn networks, paths, measures and"
         " communities in a forked child process (0: always), so igraph never holds the server",
+    )
+    analytics_cache_mb: int = variable(
+        "POIKKI_ANALYTICS_CACHE_MB",
+        casts.whole_number,
+        CACHE_BYTES // 2**20,
+        "memory the network questions' cache may hold: selections, projections and answers of"
+        " the current graph, the least recently used going first (0: none kept)",
     )
     analytics_workers: int = variable(
         "POIKKI_ANALYTICS_WORKERS",

@@ -29,6 +29,7 @@ from graph.analytics.boundaries import EI, ei_index
 from graph.analytics.change import ChangeResult, PeriodState, compare
 from graph.analytics.communities import Algorithm, Partition, Partitioning, detect
 from graph.analytics.ego import Ego, ego_network
+from graph.analytics.footprint import footprint
 from graph.analytics.groups import groups
 from graph.analytics.isolation import can_isolate, run_isolated
 from graph.analytics.measures import MeasuresResult, measure
@@ -46,6 +47,8 @@ T = TypeVar("T")
 WORKERS = 1
 """How many questions compute at once, each in its own child process (one per core is the
 most that helps; on 2 cores one leaves the other to the server)."""
+CACHE_BYTES = 256 * 2**20
+"""The analytics cache's budget: answers, selections and networks of the current graph."""
 ISOLATE_ABOVE = 0
 """Graphs with more nodes and ties than this answer the computing questions in a child: by
 default all of them, since even a small graph can project into millions of ties."""
@@ -83,7 +86,7 @@ class Analytics:
         self,
         store: GraphStore,
         *,
-        cache_size: int = 32,
+        cache_bytes: int = CACHE_BYTES,
         samples: int = 200,
         max_ties: int = UNLIMITED,
         isolate_above: int = ISOLATE_ABOVE,
@@ -93,8 +96,10 @@ class Analytics:
         self.samples = samples
         self.max_ties = max_ties
         self.isolate_above = isolate_above
-        self._cache: OrderedDict[Hashable, Any] = OrderedDict()
-        self._cache_size = cache_size
+        self._cache: OrderedDict[Hashable, tuple[Any, int]] = OrderedDict()
+        """Each answer, selection and network by its question, with its footprint in bytes."""
+        self._cache_bytes = cache_bytes
+        self._cached_bytes = 0
         self._cache_lock = threading.Lock()
         self._snapshot: Snapshot | None = None
         self._lock = asyncio.Lock()
@@ -237,7 +242,7 @@ class Analytics:
         with self._cache_lock:
             if key in self._cache:  # a None answer (no path) is an answer too
                 self._cache.move_to_end(key)
-                known: T = self._cache[key]
+                known: T = self._cache[key][0]
                 return known
         if can_isolate() and snapshot.size > self.isolate_above:
             async with self._children:
@@ -288,13 +293,26 @@ class Analytics:
             if key not in self._cache:
                 return None
             self._cache.move_to_end(key)
-            return self._cache[key]
+            return self._cache[key][0]
 
     def _remember(self, key: Hashable, value: object) -> None:
+        """Kept while the cache's footprint allows, the least recently used going first; an
+        answer larger than the whole budget is not kept."""
+        size = footprint(value)
         with self._cache_lock:
-            self._cache[key] = value
-            while len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
+            if key in self._cache:
+                self._cached_bytes -= self._cache.pop(key)[1]
+            if size > self._cache_bytes:
+                return
+            self._cache[key] = (value, size)
+            self._cached_bytes += size
+            while self._cached_bytes > self._cache_bytes:
+                self._cached_bytes -= self._cache.popitem(last=False)[1][1]
+
+    def cached(self) -> tuple[int, int]:
+        """How many answers, selections and networks are kept, and their footprint in bytes."""
+        with self._cache_lock:
+            return len(self._cache), self._cached_bytes
 
     async def _fresh_snapshot(self) -> Snapshot:
         async with self._lock:
@@ -304,6 +322,7 @@ class Analytics:
                 await asyncio.to_thread(release_freed_memory)
                 with self._cache_lock:
                     self._cache.clear()
+                    self._cached_bytes = 0
             return self._snapshot
 
 
