@@ -54,15 +54,15 @@ def _size(value: object, seen: set[int]) -> int:
     if isinstance(value, list | tuple | set | frozenset):
         return sys.getsizeof(value) + _sampled(_first(value), len(value), seen, 1)
     own = sys.getsizeof(value)
-    if is_dataclass(value):
-        attributes = [getattr(value, f.name) for f in fields(value)]
-        # What a cached_property has computed lives in the instance's __dict__ beside them.
-        extra = vars(value) if hasattr(value, "__dict__") else {}
-        attributes += [v for k, v in extra.items() if k not in {f.name for f in fields(value)}]
-        return own + sum(_size(attribute, seen) for attribute in attributes)
+    # A dataclass's fields, and what its cached_properties computed, live in __dict__ (those
+    # with slots list their fields only).
     if hasattr(value, "__dict__"):
-        return own + sum(_size(attribute, seen) for attribute in vars(value).values())
-    return own
+        attributes = list(vars(value).values())
+    elif is_dataclass(value):
+        attributes = [getattr(value, f.name) for f in fields(value)]
+    else:
+        return own
+    return own + sum(_size(attribute, seen) for attribute in attributes)
 
 
 def _first(items: Any) -> list[Any]:

@@ -25,6 +25,7 @@ from graph.aggregates import Group, Grouping, Part, Summary, count_key
 from graph.backends import read_model_lists as lists
 from graph.backends import read_model_search as search
 from graph.backends import read_model_tally as tallies
+from graph.backends.kept_arrays import KeptArrays
 from graph.backends.read_model_matches import MatchIndex
 from graph.columns import TIE_BATCH, TIE_COLUMNS, node_columns, node_from_row, tie_from_row
 from graph.model import Node, NodeKind, Tie, TieType
@@ -142,6 +143,8 @@ class _Texts:
 
 KINDS = {kind.value: kind for kind in NodeKind}
 TYPES = {type_.value: type_ for type_ in TieType}
+KEPT_SELECTIONS = 128
+"""Lists' selections kept per model: which nodes a filter keeps, their ranks in an order."""
 
 
 @dataclass
@@ -165,7 +168,7 @@ class ReadModel:
     """List column (identifiers, mergedFrom) → each value in it → the row that lists it."""
     by_name: search.NameOrder | None = None
     tally: tallies.Tally | None = None
-    selections: lists.Selections = field(default_factory=lists.Selections)
+    selections: KeptArrays = field(default_factory=lambda: KeptArrays(KEPT_SELECTIONS))
 
     @classmethod
     def of(cls, version: int, nodes: pa.Table, ties: pa.Table) -> ReadModel:

@@ -10,9 +10,7 @@ as code points.
 from __future__ import annotations
 
 import bisect
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -91,36 +89,6 @@ def _condition(column: pa.ChunkedArray, condition: Condition) -> pa.ChunkedArray
             return pc.or_kleene(pc.is_null(column), at_or_after)
         case Op.ACTIVE_TO:
             return pc.or_kleene(pc.is_null(column), pc.less_equal(column, value))
-
-
-class Selections:
-    """What a model's lists selected (which nodes a filter keeps, their ranks in an order),
-    kept for the model's version so that the next page of a list is a cut, not a new
-    evaluation. The least recently used go beyond `SIZE`; the arrays are read-only."""
-
-    SIZE = 128
-
-    def __init__(self) -> None:
-        self._found: OrderedDict[Hashable, np.ndarray] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def held(self) -> dict[Hashable, np.ndarray]:
-        with self._lock:
-            return dict(self._found)
-
-    def recall(self, key: Hashable, evaluate: Callable[[], np.ndarray]) -> np.ndarray:
-        with self._lock:
-            found = self._found.get(key)
-            if found is not None:
-                self._found.move_to_end(key)
-                return found
-        found = evaluate()
-        found.flags.writeable = False
-        with self._lock:
-            self._found[key] = found
-            while len(self._found) > self.SIZE:
-                self._found.popitem(last=False)
-        return found
 
 
 def page(

@@ -14,9 +14,7 @@ filtered list and counting it evaluate the tree once.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,6 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from graph.backends import read_model_lists as lists
+from graph.backends.kept_arrays import KeptArrays
 from graph.model import NodeKind, TieType
 from graph.store import Condition, Direction, EdgeMatch, Hop, Match, Quantifier, Related
 
@@ -55,14 +54,13 @@ class MatchIndex:
         ids = nodes.column("id")
         self._sources = _rows(ties.column("_source"), ids)
         self._targets = _rows(ties.column("_target"), ids)
-        self._kept: OrderedDict[Hashable, np.ndarray] = OrderedDict()
+        self._kept = KeptArrays(KEPT_RESULTS)
         self._edges: dict[Hop, HopEdges] = {}
-        self._lock = threading.Lock()
 
     def nodes(self, match: Match, kind: NodeKind) -> np.ndarray:
         """Which nodes (rows of the model's node table) are of `kind` and meet `match`."""
         key = ("nodes", match, kind)
-        found = self._recall(key)
+        found = self._kept.get(key)
         if found is not None:
             return found
         mask = self._kind(kind).copy()
@@ -78,7 +76,7 @@ class MatchIndex:
             mask &= self._any([self.nodes(part, kind) for part in match.any_of])
         if match.negated is not None:
             mask &= ~self.nodes(match.negated, kind)
-        return self._keep(key, mask)
+        return self._kept.keep(key, mask)
 
     def edges(self, edge: EdgeMatch, ties: np.ndarray, others: np.ndarray) -> np.ndarray:
         """Which of these ties (rows of the model's tie table), each with the row of its far
@@ -100,7 +98,7 @@ class MatchIndex:
 
     def _related(self, related: Related) -> np.ndarray:
         key = ("related", related)
-        found = self._recall(key)
+        found = self._kept.get(key)
         if found is not None:
             return found
         hop = self.hop_edges(related.hop)
@@ -117,7 +115,7 @@ class MatchIndex:
                 mask[hop.parents[~met]] = False
             case Quantifier.SINGLE:
                 mask = np.bincount(hop.parents[met], minlength=self.size) == 1
-        return self._keep(key, mask)
+        return self._kept.keep(key, mask)
 
     def hop_edges(self, hop: Hop) -> HopEdges:
         found = self._edges.get(hop)
@@ -140,9 +138,9 @@ class MatchIndex:
 
     def _kind(self, kind: NodeKind) -> np.ndarray:
         key = ("kind", kind)
-        found = self._recall(key)
+        found = self._kept.get(key)
         if found is None:
-            found = self._keep(key, self._node_kinds == list(NodeKind).index(kind))
+            found = self._kept.keep(key, self._node_kinds == list(NodeKind).index(kind))
         return found
 
     def _tie_conditions(self, conditions: Sequence[Condition], ties: np.ndarray) -> np.ndarray:
@@ -152,21 +150,6 @@ class MatchIndex:
 
     def _any(self, masks: Sequence[np.ndarray]) -> np.ndarray:
         return np.logical_or.reduce(masks) if masks else np.zeros(self.size, dtype=bool)
-
-    def _recall(self, key: Hashable) -> np.ndarray | None:
-        with self._lock:
-            found = self._kept.get(key)
-            if found is not None:
-                self._kept.move_to_end(key)
-            return found
-
-    def _keep(self, key: Hashable, mask: np.ndarray) -> np.ndarray:
-        mask.flags.writeable = False
-        with self._lock:
-            self._kept[key] = mask
-            while len(self._kept) > KEPT_RESULTS:
-                self._kept.popitem(last=False)
-        return mask
 
 
 def _codes(column: pa.ChunkedArray, values: list[str]) -> np.ndarray:
