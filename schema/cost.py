@@ -194,9 +194,10 @@ def _counted(
 
 class KnownCosts:
     """Costs already counted, by document (parsed once per text, so the same object) and
-    operation, for the values of just the variables the count read: a list paged with a new
-    `after` each time costs what its first page did without being counted again. A count
-    that asked whether there are any variables at all depends on every one of them."""
+    operation, for the values of just the variables the count read (and whether there were
+    any, when it asked): a list paged with a new `after` each time costs what its first page
+    did without being counted again. A count that iterated over the variables depends on
+    every one of them."""
 
     DOCUMENTS = 256
     PER_DOCUMENT = 8
@@ -225,9 +226,9 @@ class KnownCosts:
             known = self._known.get(key)
             if known is not None and known.holds(document, schema, sizes):
                 self._known.move_to_end(key)
-                for reads, cost in known.costs:
-                    if all(_same(given, name, value) for name, value in reads):
-                        return cost
+                for reading in known.costs:
+                    if reading.matches(given):
+                        return reading.cost
         recorded = _RecordedVariables(given)
         cost = _counted(schema, document, operation_name, recorded, sizes)
         names = given.keys() if recorded.whole else recorded.read
@@ -235,13 +236,12 @@ class KnownCosts:
             reads = tuple((name, _as_key(given.get(name, _ABSENT))) for name in sorted(names))
         except TypeError:  # not JSON: counted again next time
             return cost
-        if recorded.sized:
-            reads += ((_ANY, _any(given)),)
+        reading = _Reading(reads, bool(given) if recorded.sized else None, cost)
         with self._lock:
             known = self._known.get(key)
             if known is None or not known.holds(document, schema, sizes):
                 known = self._known[key] = _Known(document, schema, sizes, [])
-            known.costs.insert(0, (reads, cost))
+            known.costs.insert(0, reading)
             del known.costs[self.PER_DOCUMENT :]
             while len(self._known) > self.DOCUMENTS:
                 self._known.popitem(last=False)
@@ -253,21 +253,31 @@ class _Known:
     document: Any
     schema: GraphQLSchema
     sizes: ListSizes
-    costs: list[tuple[tuple[tuple[str, bytes], ...], int]]
+    costs: list[_Reading]
 
     def holds(self, document: Any, schema: GraphQLSchema, sizes: ListSizes) -> bool:
         return self.document is document and self.schema is schema and self.sizes == sizes
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """The values the count read (as `_as_key` writes them), whether there were any variables
+    if it asked (else None), and the cost it gave."""
+
+    values: tuple[tuple[str, bytes], ...]
+    some: bool | None
+    cost: int
+
+    def matches(self, given: dict[str, Any]) -> bool:
+        if self.some is not None and self.some != bool(given):
+            return False
+        return all(_same(given, name, value) for name, value in self.values)
 
 
 KNOWN_COSTS = KnownCosts()
 
 
 _ABSENT = object()
-_ANY = "any variables"  # compared by identity: no variable name is this object
-
-
-def _any(given: dict[str, Any]) -> bytes:
-    return b"some" if given else b"none"
 
 
 def _as_key(value: Any) -> bytes:
@@ -278,8 +288,6 @@ def _as_key(value: Any) -> bytes:
 
 
 def _same(given: dict[str, Any], name: str, value: bytes) -> bool:
-    if name is _ANY:
-        return _any(given) == value
     try:
         return _as_key(given.get(name, _ABSENT)) == value
     except TypeError:
