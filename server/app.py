@@ -145,7 +145,9 @@ async def readyz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "not ready", "reason": str(error)}, status_code=503)
     keeper = getattr(store, "read_model", None)
     extra = {"readModel": keeper.status()} if keeper is not None else {}
-    return JSONResponse({"status": "ready", **extra})
+    answers, held = request.state.analytics.cached()
+    analytics = {"cached": answers, "bytes": held, "budgetBytes": request.state.analytics.budget}
+    return JSONResponse({"status": "ready", **extra, "analyticsCache": analytics})
 
 
 async def _open(store: GraphStore, settings: Settings) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gc
 import tracemalloc
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,7 @@ from graph.analytics.subgraph import select, take_snapshot
 from graph.backends.ladybug import LadybugStore
 from graph.model import Boundary
 from seed.synthetic import synthetic_graph
+from tests.conftest import GraphQLClient
 
 
 @pytest.fixture
@@ -62,3 +63,25 @@ async def test_a_footprint_is_near_what_the_network_holds(store: LadybugStore) -
     finally:
         tracemalloc.stop()
     assert traced / 2 <= footprint(network) <= traced * 3
+
+
+MEASURES = (
+    "{ measures(mode: PEOPLE) { density nodes(first: 5) { edges { node { betweenness } } } } }"
+)
+
+
+def test_the_budget_is_a_setting_seen_through_readyz(
+    make_client: Callable[..., GraphQLClient],
+) -> None:
+    nodes, ties = synthetic_graph(300, 4)
+    roomy = make_client(nodes, ties)
+    none = make_client(nodes, ties, analytics_cache_mb=0)
+    assert none.data(MEASURES) == roomy.data(MEASURES)
+    kept = roomy.http.get("/readyz").json()["analyticsCache"]
+    assert kept["cached"] > 0
+    assert 0 < kept["bytes"] <= kept["budgetBytes"] == 256 * 2**20
+    assert none.http.get("/readyz").json()["analyticsCache"] == {
+        "cached": 0,
+        "bytes": 0,
+        "budgetBytes": 0,
+    }

@@ -309,6 +309,10 @@ class Analytics:
             while self._cached_bytes > self._cache_bytes:
                 self._cached_bytes -= self._cache.popitem(last=False)[1][1]
 
+    @property
+    def budget(self) -> int:
+        return self._cache_bytes
+
     def cached(self) -> tuple[int, int]:
         """How many answers, selections and networks are kept, and their footprint in bytes."""
         with self._cache_lock:
