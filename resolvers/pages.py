@@ -9,7 +9,17 @@ from typing import Generic, TypeVar
 
 from graph.errors import BadInputError, LimitExceededError
 from graph.model import Node, NodeKind
-from graph.store import Condition, EdgeMatch, Hop, Keyset, Match, Neighbour, NodeQuery, Order
+from graph.store import (
+    Condition,
+    EdgeMatch,
+    Hop,
+    Keyset,
+    Match,
+    Neighbour,
+    NeighbourPage,
+    NodeQuery,
+    Order,
+)
 from resolvers import cursors
 from resolvers.context import Context
 
@@ -96,16 +106,10 @@ async def tie_page(
 ) -> TiePage:
     """`where`: which ties (and far nodes) to list; cursors hold under it, as for root lists."""
     limit = checked_first(context, first)
-    tag = "tie:" + "|".join(t.value for t in hop.types)
     if after is None:
         page = await context.first_neighbours(hop, limit, where).load(parent_id)
-        items = list(page.items[:limit])
-        return TiePage(
-            items=items,
-            tag=tag,
-            has_next=page.total > limit,
-            total=page.total,
-        )
+        return _first_tie_page(hop, page, limit)
+    tag = _tie_tag(hop)
     everything = await context.neighbours(hop, where).load(parent_id)
     start = 0 if after is None else _position_after(everything, cursors.decode(tag, after))
     items = everything[start : start + limit]
@@ -115,6 +119,32 @@ async def tie_page(
         has_next=start + limit < len(everything),
         total=len(everything),
     )
+
+
+async def first_tie_pages(
+    context: Context,
+    hop: Hop,
+    parent_ids: Sequence[str],
+    first: int | None,
+    where: EdgeMatch | None = None,
+) -> list[TiePage]:
+    """The first page of each parent's ties, as `tie_page` without `after` gives it."""
+    limit = checked_first(context, first)
+    pages = await context.first_neighbours(hop, limit, where).load_many(parent_ids)
+    return [_first_tie_page(hop, page, limit) for page in pages]
+
+
+def _first_tie_page(hop: Hop, page: NeighbourPage, limit: int) -> TiePage:
+    return TiePage(
+        items=list(page.items[:limit]),
+        tag=_tie_tag(hop),
+        has_next=page.total > limit,
+        total=page.total,
+    )
+
+
+def _tie_tag(hop: Hop) -> str:
+    return "tie:" + "|".join(t.value for t in hop.types)
 
 
 def _position_after(items: Sequence[Neighbour], keyset: Keyset) -> int:

@@ -7,21 +7,24 @@ relationship fields page through that node's ties with the edge properties on ea
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any, Generic, TypeAlias, TypeVar, cast
 
 import strawberry
+from graphql.pyutils import gather_with_cancel
 from strawberry.scalars import JSON
 
 from graph import model
 from graph.history import LogEntry
 from graph.store import EdgeMatch, Hop
 from resolvers import global_ids
+from resolvers.context import Context
 from resolvers.history import HistoryPage, history_page
-from resolvers.pages import tie_page
+from resolvers.pages import TiePage, first_tie_pages, tie_page
 from resolvers.tallies import counted_tie_page
 from schema.aggregates import TieAggregate
+from schema.batched_fields import resolved_in_batches
 from schema.connections import CursorAt, PageInfo, page_info
 from schema.count_orders import TieOrder, tie_count
 from schema.enums import EventType, NodeKind, OrgType, SeatType, Sector, TieType
@@ -177,7 +180,7 @@ async def history_of(
 
 
 async def _ties(
-    info: Info,
+    context: Context,
     parent: Entity,
     relation: str,
     first: int,
@@ -189,25 +192,68 @@ async def _ties(
     hop = hop_of(parent.record.kind, relation)
     where = None if filter_ is None else filter_.edge_match(hop)
     if order_by is None:
-        page = await tie_page(info.context, hop, parent.record.id, first, after, where)
+        page = await tie_page(context, hop, parent.record.id, first, after, where)
     else:
         count = tie_count(hop.others, order_by.count)
         page = await counted_tie_page(
-            info.context, hop, parent.record.id, count, order_by.descending(), first, after, where
+            context, hop, parent.record.id, count, order_by.descending(), first, after, where
         )
-    edges = [
-        TieEdge(
-            position=position,
-            cursor_at=page.cursor_at,
-            node=as_graphql(item.node),
-            tie_id=item.tie.id,
-            type=item.tie.type,
-            role=item.tie.role,
-            start=partial_date(item.tie.start),
-            end=partial_date(item.tie.end),
-            seat_type=item.tie.seat_type,
-            source_ids=item.tie.sources,
+    return _tie_connection(page, hop, parent.record.id, where, after)
+
+
+async def _first_ties_of_many(
+    context: Context,
+    parents: Sequence[Entity],
+    relation: str,
+    first: int,
+    filter_: EdgeFilter | None,
+) -> list[TieConnection[Any]]:
+    """`_ties` without `after` or `orderBy` for each parent, one batched load per hop."""
+    by_hop: dict[Hop, list[int]] = {}
+    for index, parent in enumerate(parents):
+        by_hop.setdefault(hop_of(parent.record.kind, relation), []).append(index)
+    connections: list[TieConnection[Any] | None] = [None] * len(parents)
+
+    async def along(hop: Hop, indices: list[int]) -> None:
+        where = None if filter_ is None else filter_.edge_match(hop)
+        ids = [parents[index].record.id for index in indices]
+        pages = await first_tie_pages(context, hop, ids, first, where)
+        for index, parent_id, page in zip(indices, ids, pages, strict=True):
+            connections[index] = _tie_connection(page, hop, parent_id, where, None)
+
+    await gather_with_cancel(*(along(hop, indices) for hop, indices in by_hop.items()))
+    return cast(list[TieConnection[Any]], connections)
+
+
+Resolver = TypeVar("Resolver", bound=Callable[..., Any])
+
+
+def _ties_in_batches(method: Resolver) -> Resolver:
+    """Registers the batch form of a relationship field named as its relation."""
+    relation = method.__name__
+
+    async def many(
+        context: Context, parents: Sequence[Entity], arguments: Mapping[str, Any]
+    ) -> Sequence[TieConnection[Any]]:
+        first, after, filter_ = arguments["first"], arguments["after"], arguments["filter"]
+        if after is None and arguments["order_by"] is None:
+            return await _first_ties_of_many(context, parents, relation, first, filter_)
+        return await gather_with_cancel(
+            *(
+                _ties(context, parent, relation, first, after, filter_, arguments["order_by"])
+                for parent in parents
+            )
         )
+
+    return resolved_in_batches(many)(method)
+
+
+def _tie_connection(
+    page: TiePage, hop: Hop, parent_id: str, where: EdgeMatch | None, after: str | None
+) -> TieConnection[Any]:
+    cursor_at = page.cursor_at
+    edges: list[TieEdge[Any]] = [
+        TieEdge(tie=item.tie, far=item.node, position=position, cursor_at=cursor_at)
         for position, item in enumerate(page.items)
     ]
     return TieConnection(
@@ -215,7 +261,7 @@ async def _ties(
         page_info=page_info(page.cursor_at, len(page.items), page.has_next, after is not None),
         total_count=page.total,
         hop=hop,
-        parent_id=parent.record.id,
+        parent_id=parent_id,
         where=where,
     )
 
@@ -225,26 +271,48 @@ Target = TypeVar("Target")  # the node at the far end of a tie
 
 @strawberry.type(description="A tie to the node, with the tie's own properties.")
 class TieEdge(Generic[Target]):
-    node: Target = strawberry.field(description="The node at the tie's far end.")
-    tie_id: str = strawberry.field(description="The tie's stable identifier.")
-    type: TieType = strawberry.field(description="The tie's type, which says which way it goes.")
-    role: str | None = strawberry.field(
+    """Built for every tie of a page; its fields are read from the tie when asked."""
+
+    tie: strawberry.Private[model.Tie]
+    far: strawberry.Private[model.Node]
+    position: strawberry.Private[int]
+    cursor_at: strawberry.Private[CursorAt]
+
+    @strawberry.field(description="The node at the tie's far end.")
+    def node(self) -> Target:
+        return cast(Target, as_graphql(self.far))
+
+    @strawberry.field(description="The tie's stable identifier.")
+    def tie_id(self) -> str:
+        return self.tie.id
+
+    @strawberry.field(description="The tie's type, which says which way it goes.")
+    def type(self) -> TieType:
+        return self.tie.type
+
+    @strawberry.field(
         description="The role held through the tie, in the source's words (chair, member, "
         "project manager, host...); null when the source names none."
     )
-    start: PartialDate | None = strawberry.field(
+    def role(self) -> str | None:
+        return self.tie.role
+
+    @strawberry.field(
         description="When the tie began, at the precision the source gives; null when it "
         "does not say (network questions then use the initiative's dates)."
     )
-    end: PartialDate | None = strawberry.field(
+    def start(self) -> PartialDate | None:
+        return partial_date(self.tie.start)
+
+    @strawberry.field(
         description="When the tie ended; null when it is open-ended or the source does not say."
     )
-    seat_type: SeatType | None = strawberry.field(
-        description="On steering-group seats: elected official or civil servant."
-    )
-    source_ids: strawberry.Private[tuple[str, ...]]
-    position: strawberry.Private[int]
-    cursor_at: strawberry.Private[CursorAt]
+    def end(self) -> PartialDate | None:
+        return partial_date(self.tie.end)
+
+    @strawberry.field(description="On steering-group seats: elected official or civil servant.")
+    def seat_type(self) -> SeatType | None:
+        return self.tie.seat_type
 
     @strawberry.field(description="Pass as `after` to get the ties that follow this one.")
     def cursor(self) -> str:
@@ -252,7 +320,7 @@ class TieEdge(Generic[Target]):
 
     @strawberry.field(description="The sources that state this tie.")
     async def sources(self, info: Info) -> list[Source]:
-        return await sources_of(info, self.source_ids)
+        return await sources_of(info, self.tie.sources)
 
     @strawberry.field(
         description="Every write to this tie, newest first: when, by whom, the values before "
@@ -261,7 +329,7 @@ class TieEdge(Generic[Target]):
     async def history(
         self, info: Info, first: HistoryFirst = None, after: HistoryAfter = None
     ) -> HistoryConnection:
-        return await history_of(info, self.type.value, self.tie_id, first, after)
+        return await history_of(info, self.tie.type.value, self.tie.id, first, after)
 
 
 @strawberry.type(
@@ -402,6 +470,7 @@ class Person(Entity):
         return identifiers_of(self.record)
 
     @strawberry.field(description="Organisations the person works for or belongs to, over time.")
+    @_ties_in_batches
     async def memberships(
         self,
         info: Info,
@@ -410,9 +479,10 @@ class Person(Entity):
         filter: OrganisationEdges = None,
         order_by: Sorted = None,
     ) -> TieConnection[Organisation]:
-        return await _ties(info, self, "memberships", first, after, filter, order_by)
+        return await _ties(info.context, self, "memberships", first, after, filter, order_by)
 
     @strawberry.field(description="Seats on programme steering groups, with the seat type.")
+    @_ties_in_batches
     async def steering_seats(
         self,
         info: Info,
@@ -421,9 +491,10 @@ class Person(Entity):
         filter: ProgrammeEdges = None,
         order_by: Sorted = None,
     ) -> TieConnection[Programme]:
-        return await _ties(info, self, "steering_seats", first, after, filter, order_by)
+        return await _ties(info.context, self, "steering_seats", first, after, filter, order_by)
 
     @strawberry.field(description="Programmes and projects the person leads or takes part in.")
+    @_ties_in_batches
     async def initiatives(
         self,
         info: Info,
@@ -432,9 +503,10 @@ class Person(Entity):
         filter: InitiativeEdges = None,
         order_by: Sorted = None,
     ) -> TieConnection[Initiative]:
-        return await _ties(info, self, "initiatives", first, after, filter, order_by)
+        return await _ties(info.context, self, "initiatives", first, after, filter, order_by)
 
     @strawberry.field(description="Events the person took part in.")
+    @_ties_in_batches
     async def events(
         self,
         info: Info,
@@ -443,7 +515,7 @@ class Person(Entity):
         filter: EventEdges = None,
         order_by: Sorted = None,
     ) -> TieConnection[Event]:
-        return await _ties(info, self, "events", first, after, filter, order_by)
+        return await _ties(info.context, self, "events", first, after, filter, order_by)
 
 
 @strawberry.type(description="An organisation: a municipality, a city branch, a company, an NGO...")
@@ -469,6 +541,7 @@ class Organisation(Entity):
         return self.record.municipality
 
     @strawberry.field(description="People and organisations that work for or belong to it.")
+    @_ties_in_batches
     async def members(
         self,
         info: Info,
@@ -477,9 +550,10 @@ class Organisation(Entity):
         filter: ActorEdges = None,
         order_by: Sorted = None,
     ) -> TieConnection[Actor]:
-        return await _ties(info, self, "members", first, after, filter, order_by)
+        return await _ties(info.context, self, "members", first, after, filter, order_by)
 
     @strawberry.field(description="Organisations this one belongs to or is a unit of.")
+    @_ties_in_batches
     async def parents(
         self,
         info: Info,
@@ -488,9 +562,10 @@ class Organisation(Entity):
         filter: OrganisationEdges = None,
         order_by: Sorted = None,
     ) -> TieConnection[Organisation]:
-        return await _ties(info, self, "parents", first, after, filter, order_by)
+        return await _ties(info.context, self, "parents", first, after, filter, order_by)
 
     @strawberry.field(description="Units inside this organisation.")
+    @_ties_in_batches
     async def units(
         self,
         info: Info,
@@ -499,9 +574,10 @@ class Organisation(Entity):
         filter: OrganisationEdges = None,
         order_by: Sorted = None,
     ) -> TieConnection[Organisation]:
-        return await _ties(info, self, "units", first, after, filter, order_by)
+        return await _ties(info.context, self, "units", first, after, filter, order_by)
 
     @strawberry.field(description="Programmes and projects it leads, partners in or takes part in.")
+    @_ties_in_batches
     async def initiatives(
         self,
         info: Info,
@@ -510,9 +586,10 @@ class Organisation(Entity):
         filter: InitiativeEdges = None,
         order_by: Sorted = None,
     ) -> TieConnection[Initiative]:
-        return await _ties(info, self, "initiatives", first, after, filter, order_by)
+        return await _ties(info.context, self, "initiatives", first, after, filter, order_by)
 
     @strawberry.field(description="Outcomes the organisation adopted.")
+    @_ties_in_batches
     async def adopted(
         self,
         info: Info,
@@ -521,9 +598,10 @@ class Organisation(Entity):
         filter: OutcomeEdges = None,
         order_by: Sorted = None,
     ) -> TieConnection[Outcome]:
-        return await _ties(info, self, "adopted", first, after, filter, order_by)
+        return await _ties(info.context, self, "adopted", first, after, filter, order_by)
 
     @strawberry.field(description="Events the organisation took part in.")
+    @_ties_in_batches
     async def events(
         self,
         info: Info,
@@ -532,7 +610,7 @@ class Organisation(Entity):
         filter: EventEdges = None,
         order_by: Sorted = None,
     ) -> TieConnection[Event]:
-        return await _ties(info, self, "events", first, after, filter, order_by)
+        return await _ties(info.context, self, "events", first, after, filter, order_by)
 
 
 @strawberry.interface(
@@ -540,6 +618,7 @@ class Organisation(Entity):
 )
 class Initiative(Dated):
     @strawberry.field(description="Everyone who leads, partners in or takes part in it.")
+    @_ties_in_batches
     async def participants(
         self,
         info: Info,
@@ -548,9 +627,10 @@ class Initiative(Dated):
         filter: ActorEdges = None,
         order_by: Sorted = None,
     ) -> TieConnection[Actor]:
-        return await _ties(info, self, "participants", first, after, filter, order_by)
+        return await _ties(info.context, self, "participants", first, after, filter, order_by)
 
     @strawberry.field(description="Those who lead it: managers, owners, directors.")
+    @_ties_in_batches
     async def leaders(
         self,
         info: Info,
@@ -559,9 +639,10 @@ class Initiative(Dated):
         filter: ActorEdges = None,
         order_by: Sorted = None,
     ) -> TieConnection[Actor]:
-        return await _ties(info, self, "leaders", first, after, filter, order_by)
+        return await _ties(info.context, self, "leaders", first, after, filter, order_by)
 
     @strawberry.field(description="Partner organisations: hosts, funders, coordinators, partners.")
+    @_ties_in_batches
     async def partners(
         self,
         info: Info,
@@ -570,9 +651,10 @@ class Initiative(Dated):
         filter: OrganisationEdges = None,
         order_by: Sorted = None,
     ) -> TieConnection[Organisation]:
-        return await _ties(info, self, "partners", first, after, filter, order_by)
+        return await _ties(info.context, self, "partners", first, after, filter, order_by)
 
     @strawberry.field(description="Programmes it is part of.")
+    @_ties_in_batches
     async def programmes(
         self,
         info: Info,
@@ -581,9 +663,10 @@ class Initiative(Dated):
         filter: ProgrammeEdges = None,
         order_by: Sorted = None,
     ) -> TieConnection[Programme]:
-        return await _ties(info, self, "programmes", first, after, filter, order_by)
+        return await _ties(info.context, self, "programmes", first, after, filter, order_by)
 
     @strawberry.field(description="Outcomes it produced.")
+    @_ties_in_batches
     async def outcomes(
         self,
         info: Info,
@@ -592,9 +675,10 @@ class Initiative(Dated):
         filter: OutcomeEdges = None,
         order_by: Sorted = None,
     ) -> TieConnection[Outcome]:
-        return await _ties(info, self, "outcomes", first, after, filter, order_by)
+        return await _ties(info.context, self, "outcomes", first, after, filter, order_by)
 
     @strawberry.field(description="Goals it set itself.")
+    @_ties_in_batches
     async def goals(
         self,
         info: Info,
@@ -603,9 +687,10 @@ class Initiative(Dated):
         filter: GoalEdges = None,
         order_by: Sorted = None,
     ) -> TieConnection[Goal]:
-        return await _ties(info, self, "goals", first, after, filter, order_by)
+        return await _ties(info.context, self, "goals", first, after, filter, order_by)
 
     @strawberry.field(description="Events that belong to it: decisions, meetings, visits...")
+    @_ties_in_batches
     async def events(
         self,
         info: Info,
@@ -614,9 +699,10 @@ class Initiative(Dated):
         filter: EventEdges = None,
         order_by: Sorted = None,
     ) -> TieConnection[Event]:
-        return await _ties(info, self, "events", first, after, filter, order_by)
+        return await _ties(info.context, self, "events", first, after, filter, order_by)
 
     @strawberry.field(description="What carried it on.")
+    @_ties_in_batches
     async def continued_by(
         self,
         info: Info,
@@ -625,9 +711,10 @@ class Initiative(Dated):
         filter: InitiativeEdges = None,
         order_by: Sorted = None,
     ) -> TieConnection[Initiative]:
-        return await _ties(info, self, "continued_by", first, after, filter, order_by)
+        return await _ties(info.context, self, "continued_by", first, after, filter, order_by)
 
     @strawberry.field(description="What it carries on.")
+    @_ties_in_batches
     async def continues(
         self,
         info: Info,
@@ -636,9 +723,10 @@ class Initiative(Dated):
         filter: InitiativeEdges = None,
         order_by: Sorted = None,
     ) -> TieConnection[Initiative]:
-        return await _ties(info, self, "continues", first, after, filter, order_by)
+        return await _ties(info.context, self, "continues", first, after, filter, order_by)
 
     @strawberry.field(description="Related programmes and projects, either way.")
+    @_ties_in_batches
     async def related(
         self,
         info: Info,
@@ -647,12 +735,13 @@ class Initiative(Dated):
         filter: InitiativeEdges = None,
         order_by: Sorted = None,
     ) -> TieConnection[Initiative]:
-        return await _ties(info, self, "related", first, after, filter, order_by)
+        return await _ties(info.context, self, "related", first, after, filter, order_by)
 
 
 @strawberry.type(description="A development programme, such as one of Espoo's or KunTeko 2020.")
 class Programme(Initiative):
     @strawberry.field(description="The steering group: each seat's role and seat type on the edge.")
+    @_ties_in_batches
     async def steering_group(
         self,
         info: Info,
@@ -661,9 +750,10 @@ class Programme(Initiative):
         filter: PersonEdges = None,
         order_by: Sorted = None,
     ) -> TieConnection[Person]:
-        return await _ties(info, self, "steering_group", first, after, filter, order_by)
+        return await _ties(info.context, self, "steering_group", first, after, filter, order_by)
 
     @strawberry.field(description="Projects in this programme.")
+    @_ties_in_batches
     async def projects(
         self,
         info: Info,
@@ -672,9 +762,10 @@ class Programme(Initiative):
         filter: ProjectEdges = None,
         order_by: Sorted = None,
     ) -> TieConnection[Project]:
-        return await _ties(info, self, "projects", first, after, filter, order_by)
+        return await _ties(info.context, self, "projects", first, after, filter, order_by)
 
     @strawberry.field(description="Programmes inside this one.")
+    @_ties_in_batches
     async def subprogrammes(
         self,
         info: Info,
@@ -683,7 +774,7 @@ class Programme(Initiative):
         filter: ProgrammeEdges = None,
         order_by: Sorted = None,
     ) -> TieConnection[Programme]:
-        return await _ties(info, self, "subprogrammes", first, after, filter, order_by)
+        return await _ties(info.context, self, "subprogrammes", first, after, filter, order_by)
 
 
 @strawberry.type(description="A project, pilot or service within a programme.")
@@ -694,6 +785,7 @@ class Project(Initiative):
 @strawberry.type(description="Something that came of the work: a service, a model, a commitment.")
 class Outcome(Dated):
     @strawberry.field(description="Programmes and projects that produced it.")
+    @_ties_in_batches
     async def produced_by(
         self,
         info: Info,
@@ -702,9 +794,10 @@ class Outcome(Dated):
         filter: InitiativeEdges = None,
         order_by: Sorted = None,
     ) -> TieConnection[Initiative]:
-        return await _ties(info, self, "produced_by", first, after, filter, order_by)
+        return await _ties(info.context, self, "produced_by", first, after, filter, order_by)
 
     @strawberry.field(description="Organisations, programmes and projects that adopted it.")
+    @_ties_in_batches
     async def adopted_by(
         self,
         info: Info,
@@ -713,12 +806,13 @@ class Outcome(Dated):
         filter: EntityEdges = None,
         order_by: Sorted = None,
     ) -> TieConnection[Entity]:
-        return await _ties(info, self, "adopted_by", first, after, filter, order_by)
+        return await _ties(info.context, self, "adopted_by", first, after, filter, order_by)
 
 
 @strawberry.type(description="A goal a programme or project set itself.")
 class Goal(Entity):
     @strawberry.field(description="The programmes and projects that set it.")
+    @_ties_in_batches
     async def set_by(
         self,
         info: Info,
@@ -727,7 +821,7 @@ class Goal(Entity):
         filter: InitiativeEdges = None,
         order_by: Sorted = None,
     ) -> TieConnection[Initiative]:
-        return await _ties(info, self, "set_by", first, after, filter, order_by)
+        return await _ties(info.context, self, "set_by", first, after, filter, order_by)
 
 
 @strawberry.type(description="An event: a decision, a meeting, a visit, a training...")
@@ -737,6 +831,7 @@ class Event(Dated):
         return self.record.event_type
 
     @strawberry.field(description="People and organisations that took part.")
+    @_ties_in_batches
     async def participants(
         self,
         info: Info,
@@ -745,9 +840,10 @@ class Event(Dated):
         filter: ActorEdges = None,
         order_by: Sorted = None,
     ) -> TieConnection[Actor]:
-        return await _ties(info, self, "participants", first, after, filter, order_by)
+        return await _ties(info.context, self, "participants", first, after, filter, order_by)
 
     @strawberry.field(description="The programmes and projects it belongs to.")
+    @_ties_in_batches
     async def initiatives(
         self,
         info: Info,
@@ -756,12 +852,13 @@ class Event(Dated):
         filter: InitiativeEdges = None,
         order_by: Sorted = None,
     ) -> TieConnection[Initiative]:
-        return await _ties(info, self, "initiatives", first, after, filter, order_by)
+        return await _ties(info.context, self, "initiatives", first, after, filter, order_by)
 
 
 @strawberry.type(description="A development story, such as those on the Tekojen tori marketplace.")
 class Story(Dated):
     @strawberry.field(description="What the story tells of.")
+    @_ties_in_batches
     async def tells_of(
         self,
         info: Info,
@@ -770,7 +867,7 @@ class Story(Dated):
         filter: EntityEdges = None,
         order_by: Sorted = None,
     ) -> TieConnection[Entity]:
-        return await _ties(info, self, "tells_of", first, after, filter, order_by)
+        return await _ties(info.context, self, "tells_of", first, after, filter, order_by)
 
 
 @strawberry.type(description="Where facts come from: a document, a page, a decision.")

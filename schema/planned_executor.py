@@ -21,7 +21,7 @@ are not planned. Rules and checks: docs/executor.md.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Sequence
 from itertools import islice
 from typing import Any
 
@@ -45,6 +45,7 @@ from graphql.execution.values import get_argument_values
 from graphql.pyutils import Path, gather_with_cancel
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
+from schema.batched_fields import BatchedField, batched_field
 from schema.plain_reads import LeafRead, ObjectRead, plain_read, read_leaf
 from schema.runtime_types import NotLearnt, learn_runtime_type, runtime_type
 from schema.turns import TURN, InTurns
@@ -53,9 +54,11 @@ _TYPENAME = 0
 _LEAF = 1
 _OBJECT = 2
 _STANDARD = 3
+_BATCHED = 4
 
 Step = tuple[int, str, Any, FieldDetailsList]
 Plan = tuple[Step, ...]
+PlannedItem = tuple[GraphQLObjectType, tuple[GroupedFieldSet, Plan | None]]
 
 _STANDARD_PATH = object()
 """What a planned object field gives when graphql-core must complete it instead."""
@@ -76,6 +79,10 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         self._plans: dict[int, tuple[GroupedFieldSet, Plan | None]] = {}
         self._arguments: dict[int, tuple[GraphQLField, dict[str, Any] | None, FieldNode]] = {}
         """Per field node (kept alive beside its id) and its field: its constant arguments."""
+        self._batch_arguments: dict[int, tuple[FieldNode, dict[str, Any] | None]] = {}
+        self._regions: dict[int, Path] = {}
+        """The roots of the lists being completed a level at a time, or given up on: an error
+        under one is not the answer's (see _complete_list)."""
 
     def execute_fields(
         self,
@@ -246,7 +253,12 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
             for detail in details
             for directive in detail.node.directives or ()
         )
-        if field is None or node.arguments or incremental:
+        if field is None or incremental:
+            return (_STANDARD, response_name, None, details)
+        batched = batched_field(field)
+        if batched is not None:
+            return (_BATCHED, response_name, BatchStep(batched), details)
+        if node.arguments:
             return (_STANDARD, response_name, None, details)
         read = plain_read(field)
         if isinstance(read, LeafRead):
@@ -354,6 +366,12 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
     ) -> list[tuple[GraphQLObjectType, tuple[GroupedFieldSet, Plan | None]]] | None:
         """Each item's object type and selection plan; None when any item must go the
         standard way (a null, a type not known by its class, a deferred selection)."""
+        fixed = step.fixed
+        if fixed is not None:
+            fields = step.subfields(self, fixed, details)
+            if fields is None or any(item is None for item in items):
+                return None
+            return [(fixed, fields)] * len(items)
         planned = []
         for item in items:
             object_type = (
@@ -420,7 +438,272 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         self,
         item_type: GraphQLOutputType,
         items: list[Any] | tuple[Any, ...],
-        planned: list[tuple[GraphQLObjectType, tuple[GroupedFieldSet, Plan | None]]],
+        planned: list[PlannedItem],
+        field_path: Path,
+        details: FieldDetailsList,
+        offset: int = 0,
+    ) -> Any:
+        """The list completed a level at a time: its items' selections are filled in, and each
+        batched field (schema/batched_fields.py) is resolved once for all the objects that ask
+        for it at that level, then its values filled in the same way, down to the last level.
+
+        This gives the answer item by item completion gives only where nothing goes wrong, so
+        any error under the list gives it up: work still under way there is left to finish
+        unheard, and the list is completed item by item (the error is then raised again, and
+        reported, where graphql-core reports it)."""
+        region = _Region(Path(field_path.prev, field_path.key, field_path.typename))
+        self._regions[id(region.root)] = region.root
+        try:
+            completed = self._fill_items(region, items, planned, region.root, offset)
+        except Exception:
+            return self._give_up(region, item_type, items, planned, field_path, details, offset)
+        if not region.batches and not region.waiting:
+            del self._regions[id(region.root)]
+            return completed
+        return self._finish_levels(
+            region, completed, item_type, items, planned, field_path, details, offset
+        )
+
+    async def _finish_levels(
+        self,
+        region: _Region,
+        completed: list[Any],
+        item_type: GraphQLOutputType,
+        items: list[Any] | tuple[Any, ...],
+        planned: list[PlannedItem],
+        field_path: Path,
+        details: FieldDetailsList,
+        offset: int,
+    ) -> Any:
+        try:
+            while region.batches or region.waiting:
+                batches = list(region.batches.values())
+                waiting = region.waiting
+                region.batches, region.waiting = {}, []
+                resolving: list[Awaitable[Any]] = [self._resolve_batch(b) for b in batches]
+                resolving.extend(awaitable for _container, _key, awaitable in waiting)
+                if len(resolving) == 1:
+                    resolved = [await resolving[0]]
+                else:
+                    resolved = await gather_with_cancel(*resolving)
+                for (container, key, _awaitable), value in zip(
+                    waiting, resolved[len(batches) :], strict=True
+                ):
+                    container[key] = value
+                for batch, values in zip(batches, resolved, strict=False):
+                    self._fill_batch(region, batch, values)
+        except Exception:
+            given_up = self._give_up(region, item_type, items, planned, field_path, details, offset)
+            return await given_up if self.is_awaitable(given_up) else given_up
+        del self._regions[id(region.root)]
+        return completed
+
+    def _give_up(
+        self,
+        region: _Region,
+        item_type: GraphQLOutputType,
+        items: list[Any] | tuple[Any, ...],
+        planned: list[PlannedItem],
+        field_path: Path,
+        details: FieldDetailsList,
+        offset: int,
+    ) -> Any:
+        """The list completed item by item; the region's root stays known, so whatever was
+        still under way there ends unheard."""
+        if region.waiting:
+            self.settle_in_background([awaitable for _c, _k, awaitable in region.waiting])
+        region.batches, region.waiting = {}, []
+        return self._complete_items(item_type, items, planned, field_path, details, offset)
+
+    def handle_field_error(
+        self,
+        raw_error: Exception,
+        return_type: GraphQLOutputType,
+        field_details_list: FieldDetailsList,
+        path: Path,
+    ) -> None:
+        """graphql-core's, except under a list being completed a level at a time: there the
+        list is given up (_complete_list) and the error raised again item by item."""
+        if self._regions:
+            at: Path | None = path
+            while at is not None:
+                if id(at) in self._regions:
+                    raise _GivenUpError from raw_error
+                at = at.prev
+        super().handle_field_error(raw_error, return_type, field_details_list, path)
+
+    def _fill_items(
+        self,
+        region: _Region,
+        items: list[Any] | tuple[Any, ...],
+        planned: list[PlannedItem],
+        field_path: Path,
+        offset: int,
+    ) -> list[Any]:
+        completed: list[Any] = []
+        for index, item in enumerate(items):
+            object_type, (grouped_field_set, plan) = planned[index]
+            item_path = Path(field_path, offset + index, None)
+            if plan is None:
+                done = super().execute_fields(object_type, item, item_path, grouped_field_set, None)
+                if self.is_awaitable(done):
+                    region.waiting.append((completed, index, done))
+            else:
+                done = self._fill(region, plan, object_type, item, item_path)
+            completed.append(done)
+        return completed
+
+    def _fill(
+        self,
+        region: _Region,
+        plan: Plan,
+        parent_type: GraphQLObjectType,
+        source: Any,
+        path: Path,
+    ) -> dict[str, Any]:
+        """The object's selection, as _run completes it, with batched fields left to their
+        level and awaited fields to the region."""
+        results: dict[str, Any] = {}
+        is_awaitable = self.is_awaitable
+        for kind, response_name, how, field_details_list in plan:
+            if kind == _TYPENAME:
+                results[response_name] = how
+                continue
+            if kind == _LEAF:
+                value = read_leaf(how, source)
+                if value is not Undefined:
+                    results[response_name] = value
+                    continue
+            elif kind == _OBJECT:
+                value = self._fill_object_field(
+                    region, how, parent_type, source, path, response_name, field_details_list
+                )
+                if value is not _STANDARD_PATH:
+                    results[response_name] = value
+                    if is_awaitable(value):
+                        region.waiting.append((results, response_name, value))
+                    continue
+            elif kind == _BATCHED:
+                arguments = self._arguments_of_batch(how.field, field_details_list[0])
+                if arguments is not None:
+                    results[response_name] = None  # keeps the key's place in the answer
+                    region.batch(how, parent_type, field_details_list, arguments).members.append(
+                        (results, response_name, source, path)
+                    )
+                    continue
+            result = self.execute_field(
+                parent_type,
+                source,
+                field_details_list,
+                Path(path, response_name, parent_type.name),
+                None,
+            )
+            if result is not Undefined:
+                results[response_name] = result
+                if is_awaitable(result):
+                    region.waiting.append((results, response_name, result))
+        return results
+
+    def _fill_object_field(
+        self,
+        region: _Region,
+        step: ObjectStep,
+        parent_type: GraphQLObjectType,
+        source: Any,
+        path: Path,
+        response_name: str,
+        details: FieldDetailsList,
+    ) -> Any:
+        read = step.read
+        try:
+            value = read.read(source)
+        except Exception:
+            return _STANDARD_PATH
+        if read.item_type is not None and type(value) is not list and type(value) is not tuple:
+            return self._complete_object_field(
+                step, parent_type, source, path, response_name, details
+            )
+        return self._fill_value(region, step, value, parent_type, path, response_name, details)
+
+    def _fill_value(
+        self,
+        region: _Region,
+        step: ObjectStep,
+        value: Any,
+        parent_type: GraphQLObjectType,
+        path: Path,
+        response_name: str,
+        details: FieldDetailsList,
+    ) -> Any:
+        """A read or resolved object field's value filled in; _STANDARD_PATH where
+        graphql-core must complete it."""
+        read = step.read
+        if value is None:
+            return None if read.nullable else _STANDARD_PATH
+        field_path = Path(path, response_name, parent_type.name)
+        if read.item_type is None:
+            object_type = step.fixed or self._object_type(
+                step, value, parent_type, field_path, details
+            )
+            fields = None if object_type is None else step.subfields(self, object_type, details)
+            if object_type is None or fields is None:
+                return _STANDARD_PATH
+            grouped_field_set, plan = fields
+            if plan is None:
+                return super().execute_fields(
+                    object_type, value, field_path, grouped_field_set, None
+                )
+            return self._fill(region, plan, object_type, value, field_path)
+        planned = self._planned_items(step, value, parent_type, field_path, details)
+        if planned is None:
+            return _STANDARD_PATH
+        return self._fill_items(region, value, planned, field_path, 0)
+
+    def _fill_batch(self, region: _Region, batch: _Batch, values: Sequence[Any]) -> None:
+        step = batch.step.value
+        if len(values) != len(batch.members):
+            raise _GivenUpError
+        for (results, response_name, _source, path), value in zip(
+            batch.members, values, strict=True
+        ):
+            filled = self._fill_value(
+                region, step, value, batch.parent_type, path, response_name, batch.details
+            )
+            if filled is _STANDARD_PATH:
+                raise _GivenUpError
+            results[response_name] = filled
+            if self.is_awaitable(filled):
+                region.waiting.append((results, response_name, filled))
+
+    async def _resolve_batch(self, batch: _Batch) -> Sequence[Any]:
+        sources = [source for _results, _name, source, _path in batch.members]
+        return await batch.step.batched.resolve(
+            self.schema, self.context_value, sources, batch.arguments
+        )
+
+    def _arguments_of_batch(
+        self, field: GraphQLField, first: FieldDetails
+    ) -> dict[str, Any] | None:
+        """The field's arguments as graphql-core coerces them, the same for every object;
+        None: resolve it object by object (fragment arguments, or they do not coerce)."""
+        node = first.node
+        known = self._batch_arguments.get(id(node))
+        if known is not None:
+            return known[1]
+        args = None
+        if first.fragment_variable_values is None:
+            try:
+                args = get_argument_values(field, node, self.variable_values)
+            except Exception:
+                args = None
+        self._batch_arguments[id(node)] = (node, args)
+        return args
+
+    def _complete_items(
+        self,
+        item_type: GraphQLOutputType,
+        items: list[Any] | tuple[Any, ...],
+        planned: list[PlannedItem],
         field_path: Path,
         details: FieldDetailsList,
         offset: int = 0,
@@ -516,3 +799,65 @@ class ObjectStep:
             )
             self._subfields[object_type] = found
             return found
+
+
+class _GivenUpError(Exception):
+    """Something under a list completed a level at a time went wrong: complete it item by
+    item instead."""
+
+
+class BatchStep:
+    """A batched field (schema/batched_fields.py): its batch form, and its value's selection
+    per object type as an object field's."""
+
+    __slots__ = ("batched", "field", "value")
+
+    def __init__(self, batched: BatchedField) -> None:
+        self.batched = batched
+        self.field = batched.field
+        self.value = ObjectStep(batched.value)
+
+
+_Member = tuple[dict[str, Any], str, Any, Path]
+"""Where the value goes (the object's results and the response key), the object, its path."""
+
+
+class _Batch:
+    __slots__ = ("arguments", "details", "members", "parent_type", "step")
+
+    def __init__(
+        self,
+        step: BatchStep,
+        parent_type: GraphQLObjectType,
+        details: FieldDetailsList,
+        arguments: dict[str, Any],
+    ) -> None:
+        self.step = step
+        self.parent_type = parent_type
+        self.details = details
+        self.arguments = arguments
+        self.members: list[_Member] = []
+
+
+class _Region:
+    """A list being completed a level at a time: its root path, the batched fields of the
+    level being filled, the fields whose values are still awaited."""
+
+    __slots__ = ("batches", "root", "waiting")
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.batches: dict[int, _Batch] = {}
+        self.waiting: list[tuple[Any, Any, Awaitable[Any]]] = []
+
+    def batch(
+        self,
+        step: BatchStep,
+        parent_type: GraphQLObjectType,
+        details: FieldDetailsList,
+        arguments: dict[str, Any],
+    ) -> _Batch:
+        found = self.batches.get(id(step))
+        if found is None:
+            found = self.batches[id(step)] = _Batch(step, parent_type, details, arguments)
+        return found

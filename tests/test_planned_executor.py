@@ -1,12 +1,15 @@
 """The planned executor's fallbacks answer as graphql-core does, on a small schema that has
 what Poikki's does not yet: values cast with `strawberry.cast`, a type with its own
 `is_type_of`, a generic type behind a union, tuples and generators for lists, nulls in lists of
-non-null items, and reads that raise in lists and in non-null fields."""
+non-null items, and reads that raise in lists and in non-null fields; and fields resolved in
+batches (schema/batched_fields.py), whose lists are completed a level at a time, with errors
+raised by the batch, by the values it gives and deep under them."""
 
 from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Mapping, Sequence
 from typing import Annotated, Any, Generic, TypeVar
 
 import pytest
@@ -14,14 +17,45 @@ import strawberry
 from graphql import GraphQLResolveInfo
 from strawberry.types.cast import cast
 
+from schema.batched_fields import resolved_in_batches
 from schema.planned_executor import PlannedExecutor
 
 T = TypeVar("T")
 
 
+BATCHES: list[int] = []
+"""How many objects each call of a batch form was given."""
+
+
+def _litter(name: str, first: int) -> Litter | None:
+    if first < 0:
+        raise ValueError(f"`first` must not be negative; got {first}")
+    if name == "c" and first == 1:
+        return None  # the field is non-null: an error on both paths
+    pets: list[Dog | Cat] = [
+        Dog(name=f"{name}{i}") if i % 2 else Cat(name=f"{name}{i}") for i in range(first)
+    ]
+    if first == 3:
+        pets.append(Cat(name="unlucky"))
+    return Litter(pets=pets, count=len(pets))
+
+
+async def _litters(
+    _context: Any, dogs: Sequence[Dog], arguments: Mapping[str, Any]
+) -> list[Litter | None]:
+    BATCHES.append(len(dogs))
+    return [_litter(dog.name, arguments["first"]) for dog in dogs]
+
+
 @strawberry.type
 class Dog:
     name: str
+
+    @strawberry.field
+    @resolved_in_batches(_litters)
+    async def litter(self, first: int = 2) -> Litter:
+        found = _litter(self.name, first)
+        return found  # type: ignore[return-value]  # None on purpose: see _litter
 
 
 @strawberry.type
@@ -57,6 +91,14 @@ class Box(Generic[T]):
 
 
 Pet = Annotated[Dog | Cat, strawberry.union("Pet")]
+
+
+@strawberry.type
+class Litter:
+    pets: list[Pet]
+    count: int
+
+
 Holder = Annotated[Box[Dog] | Box[Cat], strawberry.union("Holder")]
 
 
@@ -113,6 +155,13 @@ QUERIES = [
     "{ generated { __typename } }",
     "{ unlucky { lives } pets { __typename } }",
     "{ a: pets { ... P } b: cats { __typename } } fragment P on Cat { name }",
+    "{ pets { ... on Dog { name litter { count pets { __typename"
+    " ... on Dog { litter { count } } } } } } }",
+    "{ pets { ... on Dog { l: litter(first: 3) { pets { ... on Cat { name lives } } } } } }",
+    "{ pets { ... on Dog { litter(first: -1) { count } name } } cats { name } }",
+    "{ maybePets { ... on Dog { litter(first: 1) { count } } } }",
+    "{ pets { ... on Dog { litter(first: 4) { pets {"
+    " ... on Dog { litter(first: 3) { count } } } } } } }",
 ]
 
 
@@ -138,3 +187,15 @@ def test_fallbacks_answer_as_graphql_core_does(
     # Twice: the second time, the object types of the classes are already remembered.
     for _ in range(2):
         assert _answer(planned, query) == _answer(standard, query)
+
+
+def test_batched_fields_are_resolved_once_a_level() -> None:
+    planned = strawberry.Schema(Query, execution_context_class=PlannedExecutor)
+    BATCHES.clear()
+    query = (
+        "{ pets { ... on Dog { litter(first: 4) { pets { ... on Dog { litter { count } } } } } } }"
+    )
+    answer = _answer(planned, query)
+    # Dogs a and c, then the two dogs of each of their litters: two calls, not six.
+    assert BATCHES == [2, 4]
+    assert answer == _answer(strawberry.Schema(Query), query)
