@@ -50,6 +50,9 @@ class Context:
     _page_loaders: dict[tuple[Hop, int, EdgeMatch | None], DataLoader[str, NeighbourPage]] = field(
         default_factory=dict
     )
+    """The loaders' functions hold the store, not the context: a loader that held its context
+    would make a cycle, and everything a request loaded would wait for the cycle collector
+    instead of being freed when the request ends."""
 
     _tally_loaders: TallyLoaders | None = None
 
@@ -73,9 +76,10 @@ class Context:
 
     def nodes(self, kind: NodeKind) -> DataLoader[str, Node | None]:
         if kind not in self._node_loaders:
+            store = self.store  # the loader must not hold the context: see _page_loaders
 
             async def load(ids: Sequence[str]) -> list[Node | None]:
-                return await self.store.get_nodes(kind, ids)
+                return await store.get_nodes(kind, ids)
 
             self._node_loaders[kind] = DataLoader(load_fn=load, max_batch_size=self._batch_size)
         return self._node_loaders[kind]
@@ -87,9 +91,10 @@ class Context:
         batched over all parents asked for in one tick; the database does the cut."""
         key = (hop, limit, where)
         if key not in self._page_loaders:
+            store = self.store
 
             async def load(parent_ids: Sequence[str]) -> list[NeighbourPage]:
-                found = await self.store.first_neighbours(hop, parent_ids, limit, where)
+                found = await store.first_neighbours(hop, parent_ids, limit, where)
                 return [found[pid] for pid in parent_ids]
 
             self._page_loaders[key] = DataLoader(load_fn=load, max_batch_size=self._batch_size)
@@ -102,9 +107,10 @@ class Context:
         asked for in one tick."""
         key = (hop, where)
         if key not in self._hop_loaders:
+            store = self.store
 
             async def load(parent_ids: Sequence[str]) -> list[list[Neighbour]]:
-                found = await self.store.neighbours(hop, parent_ids, where=where)
+                found = await store.neighbours(hop, parent_ids, where=where)
                 return [found[pid] for pid in parent_ids]
 
             self._hop_loaders[key] = DataLoader(load_fn=load, max_batch_size=self._batch_size)

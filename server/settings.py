@@ -184,8 +184,10 @@ class Settings:
         True,
         "plan each query's selections: `__typename`, attributes and argument-less methods"
         " (scalars, a page's edges, each edge's node) completed directly, not through"
-        " graphql-core's per-field machinery, and constant arguments coerced once a request"
-        " (docs/executor.md); `false` runs its executor unchanged (the same answers, slower)",
+        " graphql-core's per-field machinery, lists completed a level at a time with each"
+        " relationship field resolved once a level for all its objects, and constant arguments"
+        " coerced once a request (docs/executor.md); `false` runs its executor unchanged (the"
+        " same answers, slower)",
     )
     result_cache_mb: int | None = variable(
         "POIKKI_RESULT_CACHE_MB",
