@@ -914,5 +914,10 @@ TYPES: dict[NodeKind, type[Entity]] = {
 ALL_TYPES = tuple(TYPES.values())
 
 
+_TYPE_OF_KIND = {id(kind): graphql_type for kind, graphql_type in TYPES.items()}
+"""TYPES by the kind's identity (its members are singletons): an Enum's hash is computed in
+Python, and this is looked up for every edge of every page."""
+
+
 def as_graphql(record: model.Node) -> Entity:
-    return TYPES[record.kind](record=record)
+    return _TYPE_OF_KIND[id(record.kind)](record=record)

@@ -21,9 +21,11 @@ are not planned. Rules and checks: docs/executor.md.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Sequence
-from itertools import islice
-from typing import Any
+from collections.abc import Awaitable, Callable, Sequence
+from functools import partial
+from itertools import islice, repeat
+from operator import is_
+from typing import Any, cast
 
 from graphql import (
     FieldNode,
@@ -64,6 +66,12 @@ _STANDARD_PATH = object()
 """What a planned object field gives when graphql-core must complete it instead."""
 
 _INCREMENTAL = frozenset({"defer", "stream"})
+
+_new_path = cast(
+    Callable[[tuple[Path | None, str | int, str | None]], Path], partial(tuple.__new__, Path)
+)
+"""Path((prev, key, typename)) without the Python frame of a named tuple's constructor: made for
+every object and list item a level fills."""
 
 
 class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
@@ -390,7 +398,7 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         fixed = step.fixed
         if fixed is not None:
             fields = step.subfields(self, fixed, details)
-            if fields is None or any(item is None for item in items):
+            if fields is None or any(map(is_, items, repeat(None))):
                 return None
             return [(fixed, fields)] * len(items)
         planned = []
@@ -564,7 +572,7 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         completed: list[Any] = []
         for index, item in enumerate(items):
             object_type, (grouped_field_set, plan) = planned[index]
-            item_path = Path(field_path, offset + index, None)
+            item_path = _new_path((field_path, offset + index, None))
             if plan is None:
                 done = super().execute_fields(object_type, item, item_path, grouped_field_set, None)
                 if self.is_awaitable(done):
@@ -616,7 +624,7 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
                 parent_type,
                 source,
                 field_details_list,
-                Path(path, response_name, parent_type.name),
+                _new_path((path, response_name, parent_type.name)),
                 None,
             )
             if result is not Undefined:
@@ -661,7 +669,7 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         read = step.read
         if value is None:
             return None if read.nullable else _STANDARD_PATH
-        field_path = Path(path, response_name, parent_type.name)
+        field_path = _new_path((path, response_name, parent_type.name))
         if read.item_type is None:
             object_type = step.fixed or self._object_type(
                 step, value, parent_type, field_path, details
