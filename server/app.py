@@ -169,11 +169,13 @@ def served_store(app: ASGIApp) -> GraphStore:
     return store
 
 
-YOUNG_OBJECTS_BEFORE_A_COLLECTION = 50_000
+YOUNG_OBJECTS_BEFORE_A_COLLECTION = 10_000
 """Python collects its youngest objects every 700 net allocations; a nested page makes tens of
 thousands of objects that refcounting frees as the request ends, so at 700 the collector
 walked them ~9 times a request (1-2.5 ms of a 12 ms answer) and promoted the living ones to
-be walked again. At 50,000 it seldom runs while a request's objects are alive."""
+be walked again. At 10,000 a nested page sets off one young collection every ~100 requests;
+higher would lengthen the pauses where many objects live at once (a large answer being built),
+since each collection walks up to that many young objects and a middle one ten times that."""
 
 
 _THRESHOLDS_AT_IMPORT = gc.get_threshold()
