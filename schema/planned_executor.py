@@ -85,9 +85,11 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
             middleware is None or not middleware.middlewares
         ) and self.operation.operation is OperationType.QUERY
         self._plans: dict[int, tuple[GroupedFieldSet, Plan | None]] = {}
-        self._arguments: dict[int, tuple[GraphQLField, dict[str, Any] | None, FieldNode]] = {}
-        """Per field node (kept alive beside its id) and its field: its constant arguments."""
-        self._batch_arguments: dict[int, tuple[FieldNode, dict[str, Any] | None]] = {}
+        self._arguments: dict[
+            tuple[int, bool], tuple[GraphQLField, dict[str, Any] | None, FieldNode]
+        ] = {}
+        """Per field node (kept alive beside its id), with variables or not, and its field:
+        its arguments coerced once a request."""
         self._regions: dict[int, Path] = {}
         """The roots of the lists being completed a level at a time, or given up on: an error
         under one is not the answer's (see _complete_list)."""
@@ -238,23 +240,26 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         return completed
 
     def _constant_arguments(
-        self, field_def: GraphQLField, first: FieldDetails
+        self, field_def: GraphQLField, first: FieldDetails, *, variables: bool = False
     ) -> dict[str, Any] | None:
-        """The field's coerced arguments when they name no variable; None: coerce them as
-        graphql-core does (they name variables, or do not coerce)."""
+        """The field's arguments as graphql-core coerces them, coerced once a request: those
+        that name no variable, or with `variables` (a batched field's) any; None: coerce them
+        object by object as graphql-core does (they name variables or fragment arguments, or
+        do not coerce)."""
         node = first.node
-        known = self._arguments.get(id(node))
+        known = self._arguments.get((id(node), variables))
         if known is not None and known[0] is field_def:
             return known[1]
         args = None
-        if first.fragment_variable_values is None and not any(
-            _names_variables(argument.value) for argument in node.arguments or ()
+        if first.fragment_variable_values is None and (
+            variables
+            or not any(_names_variables(argument.value) for argument in node.arguments or ())
         ):
             try:
                 args = get_argument_values(field_def, node, self.variable_values)
             except Exception:
                 args = None
-        self._arguments[id(node)] = (field_def, args, node)
+        self._arguments[(id(node), variables)] = (field_def, args, node)
         return args
 
     def plan(
@@ -613,7 +618,9 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
                         region.waiting.append((results, response_name, value))
                     continue
             elif kind == _BATCHED:
-                arguments = self._arguments_of_batch(how.field, field_details_list[0])
+                arguments = self._constant_arguments(
+                    how.batched.field, field_details_list[0], variables=True
+                )
                 if arguments is not None:
                     results[response_name] = None  # keeps the key's place in the answer
                     region.batch(how, parent_type, field_details_list, arguments).members.append(
@@ -709,24 +716,6 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         return await batch.step.batched.resolve(
             self.schema, self.context_value, sources, batch.arguments
         )
-
-    def _arguments_of_batch(
-        self, field: GraphQLField, first: FieldDetails
-    ) -> dict[str, Any] | None:
-        """The field's arguments as graphql-core coerces them, the same for every object;
-        None: resolve it object by object (fragment arguments, or they do not coerce)."""
-        node = first.node
-        known = self._batch_arguments.get(id(node))
-        if known is not None:
-            return known[1]
-        args = None
-        if first.fragment_variable_values is None:
-            try:
-                args = get_argument_values(field, node, self.variable_values)
-            except Exception:
-                args = None
-        self._batch_arguments[id(node)] = (node, args)
-        return args
 
     def _complete_items(
         self,
@@ -839,11 +828,10 @@ class BatchStep:
     """A batched field (schema/batched_fields.py): its batch form, and its value's selection
     per object type as an object field's."""
 
-    __slots__ = ("batched", "field", "value")
+    __slots__ = ("batched", "value")
 
     def __init__(self, batched: BatchedField) -> None:
         self.batched = batched
-        self.field = batched.field
         self.value = ObjectStep(batched.value)
 
 
