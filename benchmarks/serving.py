@@ -1,13 +1,14 @@
 """A real `poikki serve` over loopback and a concurrent client that measures what users feel.
 
 The server runs as its own process (uvicorn, log level warning) on a free loopback port; the
-client is an httpx.AsyncClient in this process. A workload is a GraphQL query with variables
-drawn at random for every request. Each measurement is a phase: a warm-up whose requests are
-thrown away, then requests for a fixed time (and at least a minimum count) from `concurrency`
-workers, each sending its next request as soon as its previous answer has been read. Latency
-is from sending the request to having read the whole response; requests/s is the number of
-answers over the phase's wall time. Any answer with GraphQL errors or a non-200 status counts
-as an error, and the figures of a phase with errors are reported with its first error.
+client is an aiohttp session in this process (benchmarks/client.py). A workload is a GraphQL
+query with variables drawn at random for every request. Each measurement is a phase: a
+warm-up whose requests are thrown away, then requests for a fixed time (and at least a minimum
+count) from `concurrency` workers, each sending its next request as soon as its previous
+answer has been read. Latency is from sending the request to having read the whole response;
+requests/s is the number of answers over the phase's wall time. Any answer with GraphQL
+errors or a non-200 status counts as an error, and the figures of a phase with errors are
+reported with its first error.
 """
 
 from __future__ import annotations
@@ -30,9 +31,10 @@ from typing import IO, Any
 
 import httpx
 
-Variables = dict[str, Any]
+from benchmarks.client import Client, Variables
+
 VariablesFor = Callable[[random.Random], Variables]
-Prepare = Callable[["Workload", httpx.AsyncClient], Awaitable[dict[str, Any]]]
+Prepare = Callable[["Workload", Client], Awaitable[dict[str, Any]]]
 
 HEALTH_TIMEOUT = 180.0
 STOP_TIMEOUT = 60.0
@@ -178,34 +180,8 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered), max(1, math.ceil(share * len(ordered)))) - 1]
 
 
-async def get(client: httpx.AsyncClient, path: str, status: int) -> tuple[float, str | None]:
-    """(milliseconds, error) of one plain GET."""
-    started = time.perf_counter()
-    response = await client.get(path)
-    elapsed = (time.perf_counter() - started) * 1000
-    if response.status_code != status:
-        return elapsed, f"HTTP {response.status_code}, expected {status}"
-    return elapsed, None
-
-
-async def post(
-    client: httpx.AsyncClient, query: str, variables: Variables
-) -> tuple[float, dict[str, Any] | None, str | None]:
-    """(milliseconds, data, error) of one GraphQL request."""
-    started = time.perf_counter()
-    response = await client.post("/graphql", json={"query": query, "variables": variables})
-    elapsed = (time.perf_counter() - started) * 1000
-    if response.status_code != 200:
-        return elapsed, None, f"HTTP {response.status_code}: {response.text[:300]}"
-    body = response.json()
-    if body.get("errors"):
-        return elapsed, None, str(body["errors"])[:300]
-    data: dict[str, Any] = body["data"]
-    return elapsed, data, None
-
-
 async def phase(
-    client: httpx.AsyncClient,
+    client: Client,
     workload: Workload,
     *,
     concurrency: int,
@@ -220,9 +196,9 @@ async def phase(
     async def worker() -> None:
         while time.perf_counter() < deadline or len(latencies) + len(errors) < min_requests:
             if workload.get is not None:
-                elapsed, error = await get(client, workload.get, workload.status)
+                elapsed, error = await client.get(workload.get, workload.status)
             else:
-                elapsed, _, error = await post(client, workload.query, workload.variables(rng))
+                elapsed, _, error = await client.post(workload.query, workload.variables(rng))
             if error is None:
                 latencies.append(elapsed)
             else:
@@ -257,12 +233,12 @@ class Load:
     seed: int = 1
 
 
-async def read_model_settled(client: httpx.AsyncClient, timeout: float = 600.0) -> None:
+async def read_model_settled(client: Client, timeout: float = 600.0) -> None:
     """Wait until the server's read model (if it keeps one) is current and has built every
     order the warm-up asked for: the phases measure the steady state, not the build."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        status = (await client.get("/readyz")).json().get("readModel")
+        status = (await client.get_json("/readyz")).get("readModel")
         if status is None or status["settled"]:
             return
         await asyncio.sleep(0.05)
@@ -273,10 +249,7 @@ async def measure(base: str, workloads: list[Workload], load: Load) -> dict[str,
     """Per workload: what `prepare` returned, then a phase with one client (the latency a lone
     user sees) and a phase with `load.concurrency` clients (latency under load, requests/s)."""
     results: dict[str, Any] = {}
-    limits = httpx.Limits(
-        max_connections=load.concurrency, max_keepalive_connections=load.concurrency
-    )
-    async with httpx.AsyncClient(base_url=base, timeout=300, limits=limits) as client:
+    async with Client(base, timeout=300, connections=load.concurrency) as client:
         for workload in workloads:
             print(f"    {workload.label}", end="", flush=True)
             rng = random.Random(f"{load.seed}-{workload.key}")
@@ -327,16 +300,16 @@ async def beside_heavy(base: str, lookup: Workload, load: Load) -> dict[str, Any
     """(e): while one client asks HEAVY again and again, a second client's node lookups and a
     third's /healthz are timed, each alone, for `load.seconds` (at least 50 requests each)."""
     async with (
-        httpx.AsyncClient(base_url=base, timeout=600) as heavy_client,
-        httpx.AsyncClient(base_url=base, timeout=60) as lookups,
-        httpx.AsyncClient(base_url=base, timeout=60) as health,
+        Client(base, timeout=600) as heavy_client,
+        Client(base, timeout=60) as lookups,
+        Client(base, timeout=60) as health,
     ):
         stop = asyncio.Event()
         heavy: list[tuple[float, str | None]] = []
 
         async def loop_heavy() -> None:
             while not stop.is_set():
-                elapsed, _, error = await post(heavy_client, HEAVY, {"seed": len(heavy)})
+                elapsed, _, error = await heavy_client.post(HEAVY, {"seed": len(heavy)})
                 heavy.append((elapsed, error))
 
         looping = asyncio.create_task(loop_heavy())

@@ -23,8 +23,9 @@ from typing import Any
 import httpx
 
 from benchmarks import analytics, executor_floor, exports, history, serving
+from benchmarks.client import Client
 from benchmarks.foundation import BASELINE, THREE_LEVELS
-from benchmarks.serving import Load, Server, Workload, measure, post
+from benchmarks.serving import Load, Server, Workload, measure
 from graph.backends.ladybug import LadybugStore
 from graph.model import Node, NodeKind, Tie
 from resolvers.global_ids import encode
@@ -203,17 +204,15 @@ def workloads(nodes: Sequence[Node], network_programmes: int = 3) -> list[Worklo
     ]
 
 
-def _walk_pages(
-    cursors: list[str | None], root: str
-) -> Callable[[Workload, httpx.AsyncClient], Any]:
+def _walk_pages(cursors: list[str | None], root: str) -> Callable[[Workload, Client], Any]:
     """Pages through the root list `root` once, keeping every cursor for the phases."""
 
-    async def prepare(workload: Workload, client: httpx.AsyncClient) -> dict[str, Any]:
+    async def prepare(workload: Workload, client: Client) -> dict[str, Any]:
         timings = []
         after: str | None = None
         del cursors[1:]
         while True:
-            elapsed, data, error = await post(client, workload.query, {"after": after})
+            elapsed, data, error = await client.post(workload.query, {"after": after})
             if data is None:
                 raise RuntimeError(f"{workload.label}: {error}")
             timings.append(elapsed)
@@ -227,14 +226,14 @@ def _walk_pages(
     return prepare
 
 
-def _first_networks(scopes: list[dict[str, str]]) -> Callable[[Workload, httpx.AsyncClient], Any]:
+def _first_networks(scopes: list[dict[str, str]]) -> Callable[[Workload, Client], Any]:
     """Times each scope's first answer: the first also fetches the snapshot of the whole graph,
     the others select and build their network; later answers come from the server's cache."""
 
-    async def prepare(workload: Workload, client: httpx.AsyncClient) -> dict[str, Any]:
+    async def prepare(workload: Workload, client: Client) -> dict[str, Any]:
         timings, sizes = [], []
         for scope in scopes:
-            elapsed, data, error = await post(client, workload.query, scope)
+            elapsed, data, error = await client.post(workload.query, scope)
             if data is None:
                 raise RuntimeError(f"{workload.label}: {error}")
             timings.append(elapsed)
@@ -427,7 +426,7 @@ def machine() -> dict[str, Any]:
         "uvicorn": version("uvicorn"),
         "python-igraph": version("python-igraph"),
         "networkx": version("networkx"),
-        "httpx": version("httpx"),
+        "aiohttp": version("aiohttp"),
         "commit": git("rev-parse", "--short", "HEAD"),
         "uncommitted_changes": [line[3:] for line in changed.splitlines()],
         "load_average_at_start": os.getloadavg(),
