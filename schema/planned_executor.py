@@ -609,6 +609,25 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
                     results[response_name] = value
                     continue
             elif kind == _OBJECT:
+                if how.read.item_type is None:
+                    # One object (an edge's node): filled here when nothing about it is
+                    # unusual, as _fill_value would, without its calls.
+                    try:
+                        value = how.read.read(source)
+                    except Exception:
+                        value = None
+                    if value is not None:
+                        object_type = how.fixed or runtime_type(value, how.read.named)
+                        planned = how.known_subfields.get(object_type)
+                        if planned is not None and planned[1] is not None:
+                            results[response_name] = self._fill(
+                                region,
+                                planned[1],
+                                cast(GraphQLObjectType, object_type),
+                                value,
+                                _new_path((path, response_name, parent_type.name)),
+                            )
+                            continue
                 value = self._fill_object_field(
                     region, how, parent_type, source, path, response_name, field_details_list
                 )
@@ -788,7 +807,7 @@ def _names_variables(value: ValueNode) -> bool:
 class ObjectStep:
     """A planned object field: how to read it, and per object type the selection to complete."""
 
-    __slots__ = ("_subfields", "fixed", "read")
+    __slots__ = ("fixed", "known_subfields", "read")
 
     def __init__(self, read: ObjectRead) -> None:
         self.read = read
@@ -797,7 +816,9 @@ class ObjectStep:
             named if isinstance(named, GraphQLObjectType) and named.is_type_of is None else None
         )
         """The object type of every value, where graphql-core checks none."""
-        self._subfields: dict[GraphQLObjectType, tuple[GroupedFieldSet, Plan | None] | None] = {}
+        self.known_subfields: dict[Any, tuple[GroupedFieldSet, Plan | None] | None] = {}
+        """What `subfields` found for each object type so far (looked up by any key: a miss
+        is simply no plan yet)."""
 
     def subfields(
         self, executor: PlannedExecutor, object_type: GraphQLObjectType, details: FieldDetailsList
@@ -805,7 +826,7 @@ class ObjectStep:
         """The selection to complete on values of `object_type` and its plan; None: some of
         it is deferred."""
         try:
-            return self._subfields[object_type]
+            return self.known_subfields[object_type]
         except KeyError:
             grouped_field_set, new_defer_usages, _forbidden = executor.collect_subfields(
                 object_type, details
@@ -815,7 +836,7 @@ class ObjectStep:
                 if new_defer_usages
                 else (grouped_field_set, executor.plan(object_type, grouped_field_set))
             )
-            self._subfields[object_type] = found
+            self.known_subfields[object_type] = found
             return found
 
 
