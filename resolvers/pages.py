@@ -108,7 +108,7 @@ async def tie_page(
     limit = checked_first(context, first)
     if after is None:
         page = await context.first_neighbours(hop, limit, where).load(parent_id)
-        return _first_tie_page(hop, page, limit)
+        return _first_tie_page(_tie_tag(hop), page, limit)
     tag = _tie_tag(hop)
     everything = await context.neighbours(hop, where).load(parent_id)
     start = 0 if after is None else _position_after(everything, cursors.decode(tag, after))
@@ -131,13 +131,14 @@ async def first_tie_pages(
     """The first page of each parent's ties, as `tie_page` without `after` gives it."""
     limit = checked_first(context, first)
     pages = await context.first_neighbours(hop, limit, where).load_many(parent_ids)
-    return [_first_tie_page(hop, page, limit) for page in pages]
+    tag = _tie_tag(hop)
+    return [_first_tie_page(tag, page, limit) for page in pages]
 
 
-def _first_tie_page(hop: Hop, page: NeighbourPage, limit: int) -> TiePage:
+def _first_tie_page(tag: str, page: NeighbourPage, limit: int) -> TiePage:
     return TiePage(
         items=list(page.items[:limit]),
-        tag=_tie_tag(hop),
+        tag=tag,
         has_next=page.total > limit,
         total=page.total,
     )

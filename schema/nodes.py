@@ -252,10 +252,17 @@ def _tie_connection(
     page: TiePage, hop: Hop, parent_id: str, where: EdgeMatch | None, after: str | None
 ) -> TieConnection[Any]:
     cursor_at = page.cursor_at
-    edges: list[TieEdge[Any]] = [
-        _tie_edge(item.tie, item.node, position, cursor_at)
-        for position, item in enumerate(page.items)
-    ]
+    edges: list[TieEdge[Any]] = []
+    for position, item in enumerate(page.items):
+        far = item.node
+        node = _new(_TYPE_OF_KIND[id(far.kind)])  # as_graphql(far), without its call
+        node.record = far
+        edge: TieEdge[Any] = _new(TieEdge)
+        edge.node = node
+        edge.tie = item.tie
+        edge.position = position
+        edge.cursor_at = cursor_at
+        edges.append(edge)
     return TieConnection(
         edges=edges,
         page_info=page_info(page.cursor_at, len(page.items), page.has_next, after is not None),
@@ -266,31 +273,18 @@ def _tie_connection(
     )
 
 
-def _tie_edge(tie: model.Tie, far: model.Node, position: int, cursor_at: CursorAt) -> TieEdge[Any]:
-    """TieEdge(tie=…, far=…, position=…, cursor_at=…), assigned as `as_graphql` assigns."""
-    edge: TieEdge[Any] = _new(TieEdge)
-    edge.tie = tie
-    edge.far = far
-    edge.position = position
-    edge.cursor_at = cursor_at
-    return edge
-
-
 Target = TypeVar("Target")  # the node at the far end of a tie
 
 
 @strawberry.type(description="A tie to the node, with the tie's own properties.")
 class TieEdge(Generic[Target]):
-    """Built for every tie of a page; its fields are read from the tie when asked."""
+    """Built for every tie of a page with its far node; the other fields are read from the tie
+    when asked."""
 
+    node: Target = strawberry.field(description="The node at the tie's far end.")
     tie: strawberry.Private[model.Tie]
-    far: strawberry.Private[model.Node]
     position: strawberry.Private[int]
     cursor_at: strawberry.Private[CursorAt]
-
-    @strawberry.field(description="The node at the tie's far end.")
-    def node(self) -> Target:
-        return cast(Target, as_graphql(self.far))
 
     @strawberry.field(description="The tie's stable identifier.")
     def tie_id(self) -> str:

@@ -617,13 +617,13 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
                     except Exception:
                         value = None
                     if value is not None:
-                        object_type = how.fixed or runtime_type(value, how.read.named)
+                        object_type: Any = how.fixed or runtime_type(value, how.read.named)
                         planned = how.known_subfields.get(object_type)
                         if planned is not None and planned[1] is not None:
                             results[response_name] = self._fill(
                                 region,
                                 planned[1],
-                                cast(GraphQLObjectType, object_type),
+                                object_type,
                                 value,
                                 _new_path((path, response_name, parent_type.name)),
                             )
