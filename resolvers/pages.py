@@ -130,7 +130,11 @@ async def first_tie_pages(
 ) -> list[TiePage]:
     """The first page of each parent's ties, as `tie_page` without `after` gives it."""
     limit = checked_first(context, first)
-    pages = await context.first_neighbours(hop, limit, where).load_many(parent_ids)
+    loader = context.first_neighbours(hop, limit, where)
+    waiting = [loader.load(parent_id) for parent_id in parent_ids]
+    # As load_many, without gather's callback and wake-up per parent: the futures of one
+    # batch are resolved together, so awaiting them in turn suspends about once a batch.
+    pages = [await page for page in waiting]
     tag = _tie_tag(hop)
     return [_first_tie_page(tag, page, limit) for page in pages]
 
