@@ -48,6 +48,7 @@ from graphql.pyutils import Path, gather_with_cancel
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from schema.batched_fields import BatchedField, batched_field
+from schema.operation_plans import operation_plans
 from schema.plain_reads import LeafRead, ObjectRead, plain_read, read_leaf
 from schema.runtime_types import NotLearnt, learn_runtime_type, runtime_type
 from schema.turns import TURN, InTurns
@@ -85,11 +86,23 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
             middleware is None or not middleware.middlewares
         ) and self.operation.operation is OperationType.QUERY
         self._plans: dict[int, tuple[GroupedFieldSet, Plan | None]] = {}
-        self._arguments: dict[
-            tuple[int, bool], tuple[GraphQLField, dict[str, Any] | None, FieldNode]
+        shared = (
+            operation_plans(self.operation, self.fragments.values()) if self._planning else None
+        )
+        self._steps: dict[Any, tuple[GraphQLObjectType, Step]] = (
+            {} if shared is None else shared.steps
+        )
+        """Per parent type, response name and field nodes: the step; shared by the requests
+        running this operation where it has no directives (schema/operation_plans.py)."""
+        self._arguments: dict[int, tuple[GraphQLField, dict[str, Any] | None, FieldNode]] = (
+            {} if shared is None else shared.arguments
+        )
+        """Per field node written without variables (kept alive beside its id), and its field:
+        its arguments coerced once, shared as the steps are."""
+        self._variable_arguments: dict[
+            int, tuple[GraphQLField, dict[str, Any] | None, FieldNode]
         ] = {}
-        """Per field node (kept alive beside its id), with variables or not, and its field:
-        its arguments coerced once a request."""
+        """The same for batched fields' arguments, variables and all: once a request."""
         self._regions: dict[int, Path] = {}
         """The roots of the lists being completed a level at a time, or given up on: an error
         under one is not the answer's (see _complete_list)."""
@@ -247,7 +260,8 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         object by object as graphql-core does (they name variables or fragment arguments, or
         do not coerce)."""
         node = first.node
-        known = self._arguments.get((id(node), variables))
+        kept = self._variable_arguments if variables else self._arguments
+        known = kept.get(id(node))
         if known is not None and known[0] is field_def:
             return known[1]
         args = None
@@ -259,7 +273,7 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
                 args = get_argument_values(field_def, node, self.variable_values)
             except Exception:
                 args = None
-        self._arguments[(id(node), variables)] = (field_def, args, node)
+        kept[id(node)] = (field_def, args, node)
         return args
 
     def plan(
@@ -276,6 +290,17 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         return plan
 
     def _step(
+        self, parent_type: GraphQLObjectType, response_name: str, details: FieldDetailsList
+    ) -> Step:
+        key = (id(parent_type), response_name, *[id(detail.node) for detail in details])
+        known = self._steps.get(key)
+        if known is not None and known[0] is parent_type:
+            return known[1]
+        step = self._new_step(parent_type, response_name, details)
+        self._steps[key] = (parent_type, step)
+        return step
+
+    def _new_step(
         self, parent_type: GraphQLObjectType, response_name: str, details: FieldDetailsList
     ) -> Step:
         node = details[0].node

@@ -14,10 +14,12 @@ from typing import Annotated, Any, Generic, TypeVar
 
 import pytest
 import strawberry
-from graphql import GraphQLResolveInfo
+from graphql import GraphQLResolveInfo, OperationDefinitionNode
 from strawberry.types.cast import cast
 
 from schema.batched_fields import resolved_in_batches
+from schema.document_cache import ParseOnce, _parsed
+from schema.operation_plans import operation_plans
 from schema.planned_executor import PlannedExecutor
 
 T = TypeVar("T")
@@ -199,3 +201,42 @@ def test_batched_fields_are_resolved_once_a_level() -> None:
     # Dogs a and c, then the two dogs of each of their litters: two calls, not six.
     assert BATCHES == [2, 4]
     assert answer == _answer(strawberry.Schema(Query), query)
+
+
+def test_an_operation_is_planned_once_for_every_request_that_runs_it() -> None:
+    planned = strawberry.Schema(
+        Query, execution_context_class=PlannedExecutor, extensions=[ParseOnce]
+    )
+    standard = strawberry.Schema(Query)
+    query = "{ pets { ... on Dog { litter(first: 4) { count pets { ... on Cat { name } } } } } }"
+    operation = _parsed(query, None).definitions[0]
+    assert isinstance(operation, OperationDefinitionNode)
+    answers = [_answer(planned, query) for _ in range(3)]
+    shared = operation_plans(operation, [])
+    assert shared is not None
+    steps = dict(shared.steps)
+    assert steps, "the first request's steps are kept"
+    assert answers == [_answer(standard, query)] * 3
+    _answer(planned, query)
+    assert shared.steps == steps, "later requests find them and add none"
+
+
+def test_an_operation_with_directives_is_planned_for_each_request() -> None:
+    planned = strawberry.Schema(
+        Query, execution_context_class=PlannedExecutor, extensions=[ParseOnce]
+    )
+    standard = strawberry.Schema(Query)
+    query = (
+        "query Q($x: Boolean!) { pets { ... on Dog { name @include(if: $x)"
+        " litter(first: 2) { count @skip(if: $x) } } } }"
+    )
+    operation = _parsed(query, None).definitions[0]
+    assert isinstance(operation, OperationDefinitionNode)
+    for x in (True, False, True):
+        answers = [
+            asyncio.run(schema.execute(query, {"x": x}, root_value=Query()))
+            for schema in (planned, standard)
+        ]
+        assert [answer.data for answer in answers] == [answers[1].data] * 2
+        assert answers[0].errors == answers[1].errors
+    assert operation_plans(operation, []) is None
