@@ -29,6 +29,11 @@ def test_an_answer_reads_back_as_the_standard_library_reads_its_own(value: objec
     assert json.loads(answer_bytes(value)) == json.loads(json.dumps(value))
 
 
+def test_keys_that_are_not_strings_are_written_as_the_standard_library_writes_them() -> None:
+    value = {"data": {"tally": {1: "yksi", 2.5: [None], False: {"x": 3}, None: "ei"}}}
+    assert answer_bytes(value) == json.dumps(value, separators=(",", ":")).encode()
+
+
 def test_integers_beyond_64_bits_are_still_encoded() -> None:
     value = {"big": 2**70, "small": [1, -(2**65)]}
     assert json.loads(answer_bytes(value)) == value
