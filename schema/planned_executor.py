@@ -599,17 +599,38 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         field_path: Path,
         offset: int,
     ) -> list[Any]:
-        completed: list[Any] = []
+        """The items' selections, those of each object type filled in together
+        (_fill_objects); an item whose selection has no plan is completed by graphql-core."""
+        paths = [_new_path((field_path, offset + index, None)) for index in range(len(items))]
+        first = planned[0] if planned else None
+        if first is not None and first[1][1] is not None and planned.count(first) == len(planned):
+            return self._fill_objects(region, first[1][1], first[0], items, paths)
+        completed: list[Any] = [None] * len(items)
+        groups: dict[int, tuple[GraphQLObjectType, Plan, list[int]]] = {}
         for index, item in enumerate(items):
             object_type, (grouped_field_set, plan) = planned[index]
-            item_path = _new_path((field_path, offset + index, None))
             if plan is None:
-                done = super().execute_fields(object_type, item, item_path, grouped_field_set, None)
+                done = super().execute_fields(
+                    object_type, item, paths[index], grouped_field_set, None
+                )
+                completed[index] = done
                 if self.is_awaitable(done):
                     region.waiting.append((completed, index, done))
-            else:
-                done = self._fill(region, plan, object_type, item, item_path)
-            completed.append(done)
+                continue
+            group = groups.get(id(plan))
+            if group is None:
+                group = groups[id(plan)] = (object_type, plan, [])
+            group[2].append(index)
+        for object_type, plan, indices in groups.values():
+            filled = self._fill_objects(
+                region,
+                plan,
+                object_type,
+                [items[index] for index in indices],
+                [paths[index] for index in indices],
+            )
+            for index, selection in zip(indices, filled, strict=True):
+                completed[index] = selection
         return completed
 
     def _fill(
@@ -620,69 +641,220 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         source: Any,
         path: Path,
     ) -> dict[str, Any]:
-        """The object's selection, as _run completes it, with batched fields left to their
-        level and awaited fields to the region."""
-        results: dict[str, Any] = {}
-        is_awaitable = self.is_awaitable
-        for kind, response_name, how, field_details_list in plan:
+        return self._fill_objects(region, plan, parent_type, (source,), (path,))[0]
+
+    def _fill_objects(
+        self,
+        region: _Region,
+        plan: Plan,
+        parent_type: GraphQLObjectType,
+        sources: Sequence[Any],
+        paths: Sequence[Path],
+    ) -> list[dict[str, Any]]:
+        """The selections of objects of one type, as _run completes one, a field at a time
+        for all of them: an edge's node or a connection's edges is read for every object and
+        filled in together, down to the level's batched fields (left to the level) and
+        awaited fields (left to the region). An object whose field is unusual (a read that
+        raises, a null where the type forbids it, a type not known by its class) has that
+        field filled the way one object's is (_fill_step)."""
+        if not sources:
+            return []
+        results: list[dict[str, Any]] = [{} for _ in sources]
+        for step in plan:
+            kind, response_name, how, details = step
+            unusual: Sequence[int]
             if kind == _TYPENAME:
-                results[response_name] = how
+                for result in results:
+                    result[response_name] = how
                 continue
             if kind == _LEAF:
-                value = read_leaf(how, source)
-                if value is not Undefined:
-                    results[response_name] = value
-                    continue
+                unusual = []
+                for index, source in enumerate(sources):
+                    value = read_leaf(how, source)
+                    if value is Undefined:
+                        unusual.append(index)
+                    else:
+                        results[index][response_name] = value
             elif kind == _OBJECT:
-                if how.read.item_type is None:
-                    # One object (an edge's node): filled here when nothing about it is
-                    # unusual, as _fill_value would, without its calls.
-                    try:
-                        value = how.read.read(source)
-                    except Exception:
-                        value = None
-                    if value is not None:
-                        object_type: Any = how.fixed or runtime_type(value, how.read.named)
-                        planned = how.known_subfields.get(object_type)
-                        if planned is not None and planned[1] is not None:
-                            results[response_name] = self._fill(
-                                region,
-                                planned[1],
-                                object_type,
-                                value,
-                                _new_path((path, response_name, parent_type.name)),
-                            )
-                            continue
-                value = self._fill_object_field(
-                    region, how, parent_type, source, path, response_name, field_details_list
+                unusual = self._fill_object_fields(
+                    region, how, parent_type, sources, paths, response_name, results
                 )
-                if value is not _STANDARD_PATH:
-                    results[response_name] = value
-                    if is_awaitable(value):
-                        region.waiting.append((results, response_name, value))
-                    continue
             elif kind == _BATCHED:
-                arguments = self._constant_arguments(
-                    how.batched.field, field_details_list[0], variables=True
-                )
-                if arguments is not None:
-                    results[response_name] = None  # keeps the key's place in the answer
-                    region.batch(how, parent_type, field_details_list, arguments).members.append(
-                        (results, response_name, source, path)
-                    )
+                arguments = self._constant_arguments(how.batched.field, details[0], variables=True)
+                if arguments is None:
+                    unusual = range(len(sources))
+                else:
+                    members = region.batch(how, parent_type, details, arguments).members
+                    for result, source, path in zip(results, sources, paths, strict=True):
+                        result[response_name] = None  # keeps the key's place in the answer
+                        members.append((result, response_name, source, path))
                     continue
-            result = self.execute_field(
-                parent_type,
-                source,
-                field_details_list,
-                _new_path((path, response_name, parent_type.name)),
-                None,
-            )
-            if result is not Undefined:
-                results[response_name] = result
-                if is_awaitable(result):
-                    region.waiting.append((results, response_name, result))
+            else:
+                unusual = range(len(sources))
+            for index in unusual:
+                self._fill_step(
+                    region, step, parent_type, sources[index], paths[index], results[index]
+                )
         return results
+
+    def _fill_object_fields(
+        self,
+        region: _Region,
+        step: ObjectStep,
+        parent_type: GraphQLObjectType,
+        sources: Sequence[Any],
+        paths: Sequence[Path],
+        response_name: str,
+        results: list[dict[str, Any]],
+    ) -> list[int]:
+        """An object field of every source filled in: the values of one object together, the
+        items of every source's list together. The sources whose field is unusual."""
+        read = step.read
+        unusual: list[int] = []
+        values: list[Any] = []
+        at: Sequence[int] = range(len(sources))
+        try:
+            values = list(map(read.read, sources))
+        except Exception:
+            values = []
+        if len(values) < len(sources) or any(map(is_, values, repeat(None))):
+            values = []
+            kept: list[int] = []
+            at = kept
+            for index, source in enumerate(sources):
+                try:
+                    value = read.read(source)
+                except Exception:
+                    unusual.append(index)
+                    continue
+                if value is None:
+                    if read.nullable:
+                        results[index][response_name] = None
+                    else:
+                        unusual.append(index)
+                    continue
+                values.append(value)
+                kept.append(index)
+        if read.item_type is None:
+            targets = [results[index] for index in at]
+            value_paths = [paths[index] for index in at]
+            left = self._fill_values(
+                region, step, parent_type, response_name, values, value_paths, targets
+            )
+            unusual.extend(at[position] for position in left)
+            return sorted(unusual) if left else unusual
+        fixed = step.fixed
+        planned = None if fixed is None else step.known_subfields.get(fixed)
+        if fixed is None or planned is None or planned[1] is None:
+            return sorted([*unusual, *at])
+        items: list[Any] = []
+        item_paths: list[Path] = []
+        spans: list[tuple[int, int, int]] = []
+        for index, value in zip(at, values, strict=True):
+            if (type(value) is not list and type(value) is not tuple) or any(
+                map(is_, value, repeat(None))
+            ):
+                unusual.append(index)
+                continue
+            field_path = _new_path((paths[index], response_name, parent_type.name))
+            start = len(items)
+            items.extend(value)
+            item_paths.extend(
+                [_new_path((field_path, position, None)) for position in range(len(value))]
+            )
+            spans.append((index, start, len(items)))
+        filled = self._fill_objects(region, planned[1], fixed, items, item_paths)
+        for index, start, end in spans:
+            results[index][response_name] = filled[start:end]
+        return sorted(unusual)
+
+    def _fill_values(
+        self,
+        region: _Region,
+        step: ObjectStep,
+        parent_type: GraphQLObjectType,
+        response_name: str,
+        values: Sequence[Any],
+        paths: Sequence[Path],
+        targets: Sequence[dict[str, Any]],
+    ) -> list[int]:
+        """Each (non-null) value's selection, those of one object type together, set as
+        `response_name` of its target; the positions of the values whose type or plan is not
+        known yet (they go the way one value goes)."""
+        fixed = step.fixed
+        known = step.known_subfields
+        type_name = parent_type.name
+        if fixed is not None:
+            planned = known.get(fixed)
+            if planned is None or planned[1] is None:
+                return list(range(len(values)))
+            filled = self._fill_objects(
+                region,
+                planned[1],
+                fixed,
+                values,
+                [_new_path((path, response_name, type_name)) for path in paths],
+            )
+            for target, selection in zip(targets, filled, strict=True):
+                target[response_name] = selection
+            return []
+        named = step.read.named
+        left: list[int] = []
+        groups: dict[int, tuple[GraphQLObjectType, Plan, list[int]]] = {}
+        for position, value in enumerate(values):
+            object_type: Any = fixed or runtime_type(value, named)
+            planned = known.get(object_type)
+            if planned is None or planned[1] is None:
+                left.append(position)
+                continue
+            group = groups.get(id(object_type))
+            if group is None:
+                group = groups[id(object_type)] = (object_type, planned[1], [])
+            group[2].append(position)
+        for object_type, plan, positions in groups.values():
+            filled = self._fill_objects(
+                region,
+                plan,
+                object_type,
+                [values[position] for position in positions],
+                [_new_path((paths[position], response_name, type_name)) for position in positions],
+            )
+            for position, selection in zip(positions, filled, strict=True):
+                targets[position][response_name] = selection
+        return left
+
+    def _fill_step(
+        self,
+        region: _Region,
+        step: Step,
+        parent_type: GraphQLObjectType,
+        source: Any,
+        path: Path,
+        results: dict[str, Any],
+    ) -> None:
+        """One field of one object, where _fill_objects found it unusual: an object field read
+        and completed on its own, or graphql-core's execute_field."""
+        kind, response_name, how, field_details_list = step
+        if kind == _OBJECT:
+            value = self._fill_object_field(
+                region, how, parent_type, source, path, response_name, field_details_list
+            )
+            if value is not _STANDARD_PATH:
+                results[response_name] = value
+                if self.is_awaitable(value):
+                    region.waiting.append((results, response_name, value))
+                return
+        result = self.execute_field(
+            parent_type,
+            source,
+            field_details_list,
+            _new_path((path, response_name, parent_type.name)),
+            None,
+        )
+        if result is not Undefined:
+            results[response_name] = result
+            if self.is_awaitable(result):
+                region.waiting.append((results, response_name, result))
 
     def _fill_object_field(
         self,
@@ -740,14 +912,31 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         return self._fill_items(region, value, planned, field_path, 0)
 
     def _fill_batch(self, region: _Region, batch: _Batch, values: Sequence[Any]) -> None:
+        """The batch's values set in its members' objects, filled in together (_fill_values);
+        a value of a type not known yet the way one value goes (_fill_value)."""
         step = batch.step.value
-        if len(values) != len(batch.members):
+        members = batch.members
+        if len(values) != len(members):
             raise _GivenUpError
-        for (results, response_name, _source, path), value in zip(
-            batch.members, values, strict=True
-        ):
+        present = [index for index, value in enumerate(values) if value is not None]
+        if len(present) < len(values) and not step.read.nullable:
+            raise _GivenUpError  # a null where the type forbids it: graphql-core's error
+        # The members' keys hold None already (their place in the answer): nulls stay.
+        response_name = members[0][1]
+        left = self._fill_values(
+            region,
+            step,
+            batch.parent_type,
+            response_name,
+            [values[index] for index in present],
+            [members[index][3] for index in present],
+            [members[index][0] for index in present],
+        )
+        for position in left:
+            index = present[position]
+            results, _name, _source, path = members[index]
             filled = self._fill_value(
-                region, step, value, batch.parent_type, path, response_name, batch.details
+                region, step, values[index], batch.parent_type, path, response_name, batch.details
             )
             if filled is _STANDARD_PATH:
                 raise _GivenUpError
