@@ -50,7 +50,7 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from schema.batched_fields import BatchedField, batched_field
 from schema.operation_plans import operation_plans
 from schema.plain_reads import LeafRead, ObjectRead, plain_read, read_leaf
-from schema.runtime_types import NotLearnt, learn_runtime_type, runtime_type
+from schema.runtime_types import NotLearnt, by_runtime_type, learn_runtime_type, runtime_type
 from schema.turns import TURN, InTurns
 
 _TYPENAME = 0
@@ -798,23 +798,15 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
             for target, selection in zip(targets, filled, strict=True):
                 target[response_name] = selection
             return []
-        named = step.read.named
-        left: list[int] = []
-        groups: dict[int, tuple[GraphQLObjectType, Plan, list[int]]] = {}
-        for position, value in enumerate(values):
-            object_type: Any = fixed or runtime_type(value, named)
+        grouped, left = by_runtime_type(values, step.read.named)
+        for object_type, positions in grouped.items():
             planned = known.get(object_type)
             if planned is None or planned[1] is None:
-                left.append(position)
+                left.extend(positions)
                 continue
-            group = groups.get(id(object_type))
-            if group is None:
-                group = groups[id(object_type)] = (object_type, planned[1], [])
-            group[2].append(position)
-        for object_type, plan, positions in groups.values():
             filled = self._fill_objects(
                 region,
-                plan,
+                planned[1],
                 object_type,
                 [values[position] for position in positions],
                 [_new_path((paths[position], response_name, type_name)) for position in positions],

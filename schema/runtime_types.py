@@ -12,7 +12,7 @@ never remembered: their fields go the standard way.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from graphql import (
@@ -115,3 +115,30 @@ def learn_runtime_type(
     known = _resolved(value, named, schema, info, type_resolver)
     _KNOWN[(named, type(value))] = known or _UNKNOWN
     return known
+
+
+def by_runtime_type(
+    values: Sequence[Any], named: Composite
+) -> tuple[dict[GraphQLObjectType, list[int]], list[int]]:
+    """The positions of the values that complete as each object type (`runtime_type`, asked
+    once per class), and of those `runtime_type` cannot tell (cast, or not learnt yet)."""
+    grouped: dict[GraphQLObjectType, list[int]] = {}
+    untold: list[int] = []
+    of_class: dict[type, list[int] | None] = {}
+    for position, value in enumerate(values):
+        if getattr(value, TYPE_CAST_ATTRIBUTE, None) is not None:
+            untold.append(position)
+            continue
+        cls = type(value)
+        try:
+            positions = of_class[cls]
+        except KeyError:
+            known = runtime_type(value, named)
+            positions = of_class[cls] = (
+                grouped.setdefault(known, []) if isinstance(known, GraphQLObjectType) else None
+            )
+        if positions is None:
+            untold.append(position)
+        else:
+            positions.append(position)
+    return grouped, untold
