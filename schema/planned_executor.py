@@ -1,13 +1,16 @@
 """An executor that completes plain reads without graphql-core's per-field machinery.
 
 For each selection set a query meets (an object type and its grouped fields) it makes a plan
-once per request: `__typename` is the type's name; a scalar or enum plain read
+(kept for every request running the operation where it has no directive,
+schema/operation_plans.py): `__typename` is the type's name; a scalar or enum plain read
 (schema/plain_reads.py) is read and coerced directly; an object plain read (a connection's
 edges, an edge's node) is read and its selection completed directly, the object type of each
 value taken from schema/runtime_types.py. No resolve info, resolver wrapper or completion
 dispatch is spent on these; paths are still built, so errors deeper down are located as
 graphql-core locates them. Other fields go through graphql-core's execute_field, with the
-arguments of a field that names no variable coerced once per request.
+arguments of a field that names no variable coerced once. A planned list is completed a level
+at a time, the objects of one type filled a field at a time (_fill_objects), and fields with a
+batch form resolved once a level (schema/batched_fields.py).
 
 Anything unusual goes the standard way, so answers, errors and nulls are exactly those of the
 standard executor: a field with arguments or `@stream`/`@defer`, a value that is None where
@@ -222,7 +225,7 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         position_context: Any,
     ) -> Any:
         """graphql-core's, with the arguments of a field written without variables coerced
-        once per request, not once per object (a nested page's `first: 10` on every project)."""
+        once, not once per object (a nested page's `first: 10` on every project)."""
         first = field_details_list[0]
         node = first.node
         field_def = self.schema.get_field(parent_type, node.name.value)
@@ -255,8 +258,9 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
     def _constant_arguments(
         self, field_def: GraphQLField, first: FieldDetails, *, variables: bool = False
     ) -> dict[str, Any] | None:
-        """The field's arguments as graphql-core coerces them, coerced once a request: those
-        that name no variable, or with `variables` (a batched field's) any; None: coerce them
+        """The field's arguments as graphql-core coerces them: those that name no variable
+        coerced once (shared as the steps are), or with `variables` (a batched field's) any,
+        once a request; None: coerce them
         object by object as graphql-core does (they name variables or fragment arguments, or
         do not coerce)."""
         node = first.node
