@@ -13,10 +13,10 @@ from graph.backends.ladybug import LadybugStore
 from graph.model import Node, Tie
 from graph.store import GraphStore
 from seed.knowledge import seed_graph
-from seed.loader import load_into
 from server.app import create_app, served_store
 from server.settings import Settings, from_environment
 from tests.backends import BACKENDS, open_backend
+from tests.databases import load_copy
 
 Result = TypeVar("Result")
 Args = TypeVarTuple("Args")
@@ -90,7 +90,7 @@ def _seeded_settings(backend: str, folder: Path) -> Settings:
             await store.close()
 
     if backend == "embedded":
-        load_into(Settings(data_dir=folder).database_path, *seed_graph())
+        load_copy(Settings(data_dir=folder).database_path, *seed_graph())
         return Settings(data_dir=folder)
     asyncio.run(refill(folder))
     return replace(from_environment(), data_dir=folder)
@@ -113,7 +113,7 @@ def make_client(tmp_path: Path) -> Iterator[Callable[..., GraphQLClient]]:
 
     def make(nodes: list[Node], ties: list[Tie], **settings: Any) -> GraphQLClient:
         data_dir = tmp_path / f"db{len(opened)}"
-        load_into(Settings(data_dir=data_dir).database_path, nodes, ties)
+        load_copy(Settings(data_dir=data_dir).database_path, nodes, ties)
         http = TestClient(create_app(Settings(data_dir=data_dir, **settings)))
         http.__enter__()
         opened.append(http)

@@ -42,12 +42,12 @@ from schema.cost import (
 from schema.count_orders import NAMES
 from schema.relations import RELATIONS
 from seed.knowledge import seed_graph
-from seed.loader import load_into
 from seed.synthetic import synthetic_graph
 from server.app import create_app
 from server.settings import Settings
 from tests import aggregate_oracle as oracle
 from tests.conftest import GraphQLClient
+from tests.databases import load_copy
 
 EXAMPLES = int(os.environ.get("POIKKI_AGGREGATE_EXAMPLES", "25"))
 SCHEMA = build_schema()._schema
@@ -101,7 +101,7 @@ def served(
 ) -> Iterator[Served]:
     name, model = request.param
     data_dir = tmp_path_factory.mktemp(name)
-    load_into(Settings(data_dir=data_dir).database_path, *GRAPHS[name]())
+    load_copy(Settings(data_dir=data_dir).database_path, *GRAPHS[name]())
     settings_ = Settings(data_dir=data_dir, read_model=model, result_cache_mb=0)
     with TestClient(create_app(settings_)) as http:
         client = GraphQLClient(http)

@@ -20,16 +20,18 @@ from graph.backends.ladybug import LadybugStore
 from graph.model import Boundary, Node, Tie
 from seed.knowledge import seed_graph
 from seed.synthetic import synthetic_graph
+from tests.databases import load_copy
 
 TOLERANCE = 1e-9
 
 
 def _snapshot(folder: Path, nodes: list[Node], ties: list[Tie]) -> Snapshot:
+    load_copy(folder / "graph.lbug", nodes, ties)
+
     async def run() -> Snapshot:
         store = LadybugStore(folder / "graph.lbug")
         await store.open()
         try:
-            await store.bulk_load(nodes, ties)
             return await take_snapshot(store)
         finally:
             await store.close()

@@ -12,14 +12,14 @@ from starlette.testclient import TestClient
 
 from graph.backends.ladybug import LadybugStore
 from seed.knowledge import seed_graph
-from seed.loader import load_into
 from server.app import YOUNG_OBJECTS_BEFORE_A_COLLECTION, create_app, served_store
 from server.settings import Settings
+from tests.databases import load_copy
 
 
 def test_what_the_server_made_to_start_is_not_walked_while_it_serves(tmp_path: Path) -> None:
     settings = Settings(data_dir=tmp_path)
-    load_into(settings.database_path, *seed_graph())
+    load_copy(settings.database_path, *seed_graph())
     app = create_app(settings)
     gc.unfreeze()
     with TestClient(app) as http:
@@ -40,7 +40,7 @@ def test_a_served_request_leaves_nothing_for_the_collector(tmp_path: Path) -> No
     refcounting when the answer is sent, not left in cycles; the collector runs seldom while
     the server serves (server/app.py) and at Python's default once it stops."""
     settings = Settings(data_dir=tmp_path, result_cache_mb=0)
-    load_into(settings.database_path, *seed_graph())
+    load_copy(settings.database_path, *seed_graph())
     default = gc.get_threshold()
     nested = """{ programmes(first: 5) { edges { node { name projects(first: 5) { edges {
       node { name participants(first: 5) { edges { role node { __typename } } } } } } } } } }"""

@@ -20,11 +20,11 @@ from graph.model import Node, NodeKind, Tie, TieType
 from graph.tokens import Role, digest_of
 from resolvers import global_ids
 from seed.knowledge import seed_graph
-from seed.loader import load_into
 from server.cli import app
 from server.copy import copy_graph
 from tests.conftest import GraphQLClient
 from tests.curators import Curators, add_tokens, curators_of
+from tests.databases import load_copy
 
 SOURCE = global_ids.encode(NodeKind.SOURCE, "espoo-news-2017-03-02")
 PROGRAMME = global_ids.encode(NodeKind.PROGRAMME, "espoon-kehitysohjelmat-2013-2017")
@@ -452,7 +452,7 @@ def test_the_cli_makes_tokens_storing_only_their_digest_and_forgets_people(
     tmp_path: Path, make_client: Callable[..., GraphQLClient]
 ) -> None:
     data_dir = tmp_path / "db"
-    load_into(data_dir / "poikki.lbug", *seed_graph())
+    load_copy(data_dir / "poikki.lbug", *seed_graph())
     runner = CliRunner()
     made = runner.invoke(
         app, ["token", "create", "--role", "editor", "--name", "ci", "--data-dir", str(data_dir)]

@@ -15,11 +15,11 @@ import httpx
 import pytest
 from starlette.testclient import TestClient
 
-from seed.loader import load_into
 from seed.synthetic import synthetic_graph
 from server.app import create_app
 from server.explorer import STATIC
 from server.settings import Settings
+from tests.databases import load_copy
 from tests.live_server import Server
 from tests.pages import assert_committed_bundle_is_fresh, chromium
 
@@ -275,7 +275,7 @@ def test_a_view_larger_than_the_default_draw_size_is_drawn_whole(
     would pass the cost limit), so a synthetic graph of 3,000 people is drawn whole."""
     pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'")
     data_dir = tmp_path_factory.mktemp("explorer-synthetic")
-    load_into(data_dir / "poikki.lbug", *synthetic_graph(3_000, seed=3))
+    load_copy(data_dir / "poikki.lbug", *synthetic_graph(3_000, seed=3))
     server = Server(data_dir)
     try:
         server.wait_healthy()

@@ -20,9 +20,9 @@ from starlette.testclient import TestClient
 from graph.exports.formats import WRITERS, ExportFormat
 from graph.model import Node, NodeKind, Tie, TieType
 from resolvers import global_ids
-from seed.loader import load_into
 from server.app import create_app
 from server.settings import Settings
+from tests.databases import load_copy
 from tests.live_server import Server
 
 UNHOLDABLE = "\x00\x01\x08\x0b\x0c\x1b\x1f\ufffe\uffff"
@@ -57,7 +57,7 @@ PERSON_KEY = global_ids.encode(NodeKind.PERSON, "nul")
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     data_dir = tmp_path_factory.mktemp("unholdable")
-    load_into(Settings(data_dir=data_dir).database_path, NODES, TIES)
+    load_copy(Settings(data_dir=data_dir).database_path, NODES, TIES)
     served = Server(data_dir)
     try:
         served.wait_healthy()
@@ -143,7 +143,7 @@ SEED = global_ids.encode(NodeKind.PERSON, "nul")
 @pytest.fixture(scope="module")
 def asgi(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     data_dir = tmp_path_factory.mktemp("parameters")
-    load_into(Settings(data_dir=data_dir).database_path, NODES, TIES)
+    load_copy(Settings(data_dir=data_dir).database_path, NODES, TIES)
     with TestClient(create_app(Settings(data_dir=data_dir))) as http:
         yield http
 

@@ -14,10 +14,10 @@ from typer.testing import CliRunner
 from graph.exports.formats import WRITERS
 from graph.model import Node, NodeKind, Tie, TieType
 from resolvers import global_ids
-from seed.loader import load_into
 from server.cli import app
 from tests import export_readers as readers
 from tests.conftest import GraphQLClient
+from tests.databases import load_copy
 
 SOURCE = Node(NodeKind.SOURCE, "s", "A source")
 
@@ -241,7 +241,7 @@ def test_the_cli_writes_what_http_serves(
     from seed.knowledge import seed_graph
 
     data_dir = tmp_path / "cli"
-    load_into(data_dir / "poikki.lbug", *seed_graph())
+    load_copy(data_dir / "poikki.lbug", *seed_graph())
     out = tmp_path / "people.graphml"
     result = CliRunner().invoke(
         app,

@@ -41,12 +41,12 @@ SCALARS = {
 def admin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphQLClient]:
     from starlette.testclient import TestClient
 
-    from seed.loader import load_into
     from server.app import create_app
     from server.settings import Settings
+    from tests.databases import load_copy
 
     data_dir = tmp_path_factory.mktemp("fuzz")
-    load_into(Settings(data_dir=data_dir).database_path, *seed_graph())
+    load_copy(Settings(data_dir=data_dir).database_path, *seed_graph())
     with TestClient(create_app(Settings(data_dir=data_dir)), raise_server_exceptions=False) as http:
         yield curators_of(GraphQLClient(http)).admin
 

@@ -17,13 +17,13 @@ from graph.backends.ladybug import LadybugStore
 from graph.model import NodeKind
 from resolvers import global_ids
 from seed.knowledge import seed_graph
-from seed.loader import load_into
 from server.app import create_app
 from server.cli import app
 from server.copy import copy_graph
 from server.settings import Settings
 from tests.conftest import GraphQLClient
 from tests.curators import Curators, curators_of
+from tests.databases import load_copy
 
 NEWS = global_ids.encode(NodeKind.SOURCE, "espoo-news-2017-03-02")
 HISTORY = """
@@ -88,7 +88,7 @@ class Served:
 @pytest.fixture
 def served(tmp_path: Path) -> Iterator[Served]:
     data_dir = tmp_path / "db"
-    load_into(Settings(data_dir=data_dir).database_path, *seed_graph())
+    load_copy(Settings(data_dir=data_dir).database_path, *seed_graph())
     server = Served(data_dir)
     yield server
     server.stop()

@@ -21,11 +21,11 @@ from graph.model import Node, NodeKind, OrgType, Scheme, Sector, Tie, TieType
 from graph.store import Keyset
 from resolvers import cursors, global_ids
 from seed.actors import organisation
-from seed.loader import load_into
 from server.cli import app
 from server.settings import Settings
 from tests.conftest import GraphQLClient
 from tests.curators import Curators, curators_of
+from tests.databases import load_copy
 
 S1, S2 = ("s1",), ("s2",)
 KEEP, REMOVE = "sirpa-hertell", "hertell-sirpa"
@@ -408,7 +408,7 @@ def test_popolo_and_csv_identifiers_are_read(curators: Curators) -> None:
 
 
 def test_poikki_merge_on_the_command_line(tmp_path: Path) -> None:
-    load_into(Settings(data_dir=tmp_path).database_path, *_graph())
+    load_copy(Settings(data_dir=tmp_path).database_path, *_graph())
     runner = CliRunner()
     done = runner.invoke(app, ["merge", KEEP, REMOVE_ID, "--data-dir", str(tmp_path)])
     assert done.exit_code == 0, done.output
@@ -488,7 +488,7 @@ def test_poikki_import_prints_what_it_matched(tmp_path: Path) -> None:
     nodes, ties = _graph()
     wikidata = identifier(Scheme.WIKIDATA, "Q5")
     nodes = [replace(n, identifiers=(wikidata,)) if n.id == KEEP else n for n in nodes]
-    load_into(Settings(data_dir=tmp_path).database_path, nodes, ties)
+    load_copy(Settings(data_dir=tmp_path).database_path, nodes, ties)
     record = {
         "kind": "PERSON",
         "id": "sh",

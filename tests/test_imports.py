@@ -14,10 +14,10 @@ from typer.testing import CliRunner
 from graph.model import NodeKind
 from resolvers import global_ids
 from seed.knowledge import seed_graph
-from seed.loader import load_into
 from server.cli import app
 from tests.conftest import GraphQLClient
 from tests.curators import Curators, curators_of
+from tests.databases import load_copy
 from tests.documents import IMPORT
 
 SOURCE_LINE = {
@@ -226,7 +226,7 @@ def test_a_bad_import_over_the_cli_is_rejected_whole_and_changes_nothing(
     tmp_path: Path, name: str, file: str, content: bytes, line: int
 ) -> None:
     data_dir = tmp_path / "db"
-    load_into(data_dir / "poikki.lbug", *seed_graph())
+    load_copy(data_dir / "poikki.lbug", *seed_graph())
     runner = CliRunner()
 
     def export() -> bytes:
@@ -270,7 +270,7 @@ def test_a_bad_import_over_graphql_lists_every_problem_and_writes_nothing(
 
 def test_the_cli_imports_a_csv_bundle_and_prints_a_summary(tmp_path: Path) -> None:
     data_dir = tmp_path / "db"
-    load_into(data_dir / "poikki.lbug", *seed_graph())
+    load_copy(data_dir / "poikki.lbug", *seed_graph())
     (tmp_path / "sources.csv").write_text(
         "id,title,publisher,date,url,language\n"
         "kh-2016,Kaupunginhallitus 2016,Espoon kaupunki,2016,https://espoo.example,fi\n",

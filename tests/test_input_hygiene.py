@@ -18,12 +18,12 @@ from typer.testing import CliRunner
 from graph.model import NodeKind
 from resolvers import global_ids
 from seed.knowledge import seed_graph
-from seed.loader import load_into
 from server.app import create_app
 from server.cli import app
 from server.settings import Settings
 from tests.conftest import GraphQLClient
 from tests.curators import Curators, curators_of
+from tests.databases import load_copy
 
 SOURCE = global_ids.encode(NodeKind.SOURCE, "espoo-news-2017-03-02")
 PROGRAMME = global_ids.encode(NodeKind.PROGRAMME, "espoon-kehitysohjelmat-2013-2017")
@@ -57,7 +57,7 @@ def curators(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Curators]:
     """The seed with a token per role, shared by the module: every test either is refused
     (and checks that nothing changed) or writes a node no other test looks for."""
     data_dir = tmp_path_factory.mktemp("hygiene")
-    load_into(Settings(data_dir=data_dir).database_path, *seed_graph())
+    load_copy(Settings(data_dir=data_dir).database_path, *seed_graph())
     with TestClient(create_app(Settings(data_dir=data_dir))) as http:
         yield curators_of(GraphQLClient(http))
 
@@ -335,7 +335,7 @@ def test_the_cli_refuses_token_names_that_are_blank_unprintable_or_long(
     tmp_path: Path, bad: str
 ) -> None:
     data_dir = tmp_path / "data"
-    load_into(Settings(data_dir=data_dir).database_path, *seed_graph())
+    load_copy(Settings(data_dir=data_dir).database_path, *seed_graph())
     runner = CliRunner()
     args = ["token", "create", "--role", "editor", "--data-dir", str(data_dir), "--name", bad]
     done = runner.invoke(app, args)
@@ -494,7 +494,7 @@ def test_csv_bundles_refuse_bad_text_naming_file_and_line(
 
 def test_the_cli_import_rejects_control_characters_and_writes_nothing(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
-    load_into(Settings(data_dir=data_dir).database_path, *seed_graph())
+    load_copy(Settings(data_dir=data_dir).database_path, *seed_graph())
     people = tmp_path / "people.jsonl"
     people.write_text(jsonl(GOOD_SOURCE, person_line(name="Nul\x00name")), encoding="utf-8")
     done = CliRunner().invoke(app, ["import", str(people), "--data-dir", str(data_dir)])
@@ -508,7 +508,7 @@ def test_the_cli_refuses_a_person_id_over_200_characters_or_unprintable(
     tmp_path: Path, bad: str
 ) -> None:
     data_dir = tmp_path / "data"
-    load_into(Settings(data_dir=data_dir).database_path, *seed_graph())
+    load_copy(Settings(data_dir=data_dir).database_path, *seed_graph())
     done = CliRunner().invoke(app, ["forget", bad, "--data-dir", str(data_dir)])
     assert done.exit_code == 2, done.output
     assert "id" in done.output

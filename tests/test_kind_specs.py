@@ -14,11 +14,11 @@ from starlette.testclient import TestClient
 
 from graph.model import KIND_SPECS, Field, Node, NodeKind, Timing
 from seed.knowledge import seed_graph
-from seed.loader import load_into
 from server.app import create_app
 from server.settings import Settings
 from tests.conftest import GraphQLClient
 from tests.curators import Curators, curators_of
+from tests.databases import load_copy
 
 IMPORT = """
 mutation ($files: [ImportFileInput!]!) {
@@ -62,7 +62,7 @@ def _record(kind: NodeKind) -> dict[str, Any]:
 def curators(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Curators]:
     """The seed and one node of every kind with every field its spec names, imported."""
     folder = tmp_path_factory.mktemp("specs")
-    load_into(Settings(data_dir=folder).database_path, *seed_graph())
+    load_copy(Settings(data_dir=folder).database_path, *seed_graph())
     with TestClient(create_app(Settings(data_dir=folder))) as http:
         found = curators_of(GraphQLClient(http))
         source = {"kind": "SOURCE", "id": SOURCE, "title": "Cited by every kind"}

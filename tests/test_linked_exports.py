@@ -22,12 +22,12 @@ from graph.exports.popolo import write_popolo
 from graph.model import Claim, Node, NodeKind, Tie, TieType
 from resolvers import global_ids
 from seed.knowledge import seed_graph
-from seed.loader import load_into
 from seed.synthetic import synthetic_graph
 from server.cli import app
 from server.settings import Settings
 from tests.conftest import GraphQLClient
 from tests.curators import Curators, curators_of
+from tests.databases import load_copy
 from tests.documents import IMPORT
 
 SCHEMA = rdflib.Namespace("http://schema.org/")
@@ -134,7 +134,7 @@ def test_a_synthetic_graph_from_the_cli_embeds_its_context_and_rdflib_reads_it(
 ) -> None:
     nodes, ties = synthetic_graph(people=300, seed=3)
     data_dir = tmp_path / "db"
-    load_into(Settings(data_dir=data_dir).database_path, nodes, ties)
+    load_copy(Settings(data_dir=data_dir).database_path, nodes, ties)
     out = tmp_path / "synthetic.jsonld"
     done = CliRunner().invoke(
         app, ["export", "--format", "jsonld", "--out", str(out), "--data-dir", str(data_dir)]

@@ -205,12 +205,12 @@ def fixture_client(
 ) -> Iterator[GraphQLClient]:
     from starlette.testclient import TestClient
 
-    from seed.loader import load_into
     from server.app import create_app
     from server.settings import Settings
+    from tests.databases import load_copy
 
     data_dir = tmp_path_factory.mktemp("periods")
-    load_into(Settings(data_dir=data_dir).database_path, NODES, TIES)
+    load_copy(Settings(data_dir=data_dir).database_path, NODES, TIES)
     with TestClient(create_app(Settings(data_dir=data_dir))) as http:
         yield GraphQLClient(http)
 

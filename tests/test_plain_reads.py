@@ -33,10 +33,10 @@ from resolvers import global_ids
 from schema.build import build_schema
 from schema.turns import TURN
 from seed.knowledge import seed_graph
-from seed.loader import load_into
 from seed.synthetic import synthetic_graph
 from server.app import create_app, served_store
 from server.settings import Settings
+from tests.databases import load_copy
 from tests.planned_queries import planned_queries
 
 EXAMPLES = int(os.environ.get("POIKKI_PLAIN_READS_EXAMPLES", "60"))
@@ -67,7 +67,7 @@ def pair(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     opened = []
     for plain in (True, False):
         folder = tmp_path_factory.mktemp(f"{request.param}-{plain}")
-        load_into(Settings(data_dir=folder).database_path, *graph)
+        load_copy(Settings(data_dir=folder).database_path, *graph)
         settings_ = Settings(data_dir=folder, plain_reads=plain, result_cache_mb=0)
         http = TestClient(create_app(settings_), raise_server_exceptions=False)
         http.__enter__()

@@ -11,10 +11,12 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import pytest_asyncio
 
 from graph.backends import read_model
 from graph.backends.cypher_store import CypherStore
@@ -34,6 +36,7 @@ from graph.store import (
 from seed.knowledge import seed_graph
 from seed.synthetic import synthetic_graph
 from tests.conftest import GraphQLClient
+from tests.databases import load_copy
 
 MULTI_TYPE_HOPS = [
     Hop(
@@ -80,60 +83,81 @@ def graph() -> tuple[list[Node], list[Tie]]:
     return [*nodes, *more_nodes], [*ties, *more_ties]
 
 
-@pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[LadybugStore]:
-    path = tmp_path / "model.lbug"
-    loader = LadybugStore(path)
-    await loader.open()
-    await loader.bulk_load(*graph())
-    await loader.close()
+@asynccontextmanager
+async def _settled(path: Path) -> AsyncIterator[LadybugStore]:
+    """The graph in a new database at `path`, opened with its read model ordered along HOPS."""
+    await asyncio.to_thread(load_copy, path, *graph())
     opened = LadybugStore(path, read_model=True)
     await opened.open()
-    assert opened.read_model is not None
-    await opened.read_model.settled(HOPS)
-    yield opened
-    await opened.close()
+    try:
+        assert opened.read_model is not None
+        await opened.read_model.settled(HOPS)
+        yield opened
+    finally:
+        await opened.close()
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[LadybugStore]:
+    """A store of its own, for a test that writes or counts what the model does."""
+    async with _settled(tmp_path / "model.lbug") as opened:
+        yield opened
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def shared_store(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[LadybugStore]:
+    """One store for the tests that only read and compare: opening it and building its model
+    costs more than most of them. They are marked READS, to run on the module's event loop,
+    where the model's keeper lives."""
+    async with _settled(tmp_path_factory.mktemp("shared") / "model.lbug") as opened:
+        yield opened
+
+
+READS = pytest.mark.asyncio(loop_scope="module")
 
 
 async def ids_of(store: LadybugStore, kind: NodeKind) -> list[str]:
     return [node.id for node in await store.scan_nodes(kind, None, 100_000)]
 
 
-async def test_pages_of_neighbours_equal_the_database(store: LadybugStore) -> None:
+@READS
+async def test_pages_of_neighbours_equal_the_database(shared_store: LadybugStore) -> None:
     compared = 0
     for hop in HOPS:
-        parents = await ids_of(store, hop.parent)
+        parents = await ids_of(shared_store, hop.parent)
         parents.append("no-such-parent")
         for limit in (0, 1, 3, 50):
-            model = await store.first_neighbours(hop, parents, limit)
-            database = await CypherStore.first_neighbours(store, hop, parents, limit)
+            model = await shared_store.first_neighbours(hop, parents, limit)
+            database = await CypherStore.first_neighbours(shared_store, hop, parents, limit)
             assert model == database, (hop, limit)
             compared += sum(len(page.items) for page in model.values())
     assert compared > 5_000
 
 
-async def test_neighbours_after_a_keyset_equal_the_database(store: LadybugStore) -> None:
+@READS
+async def test_neighbours_after_a_keyset_equal_the_database(shared_store: LadybugStore) -> None:
     for hop in HOPS:
-        parents = await ids_of(store, hop.parent)
-        everything = await store.neighbours(hop, parents)
-        assert everything == await CypherStore.neighbours(store, hop, parents)
+        parents = await ids_of(shared_store, hop.parent)
+        everything = await shared_store.neighbours(hop, parents)
+        assert everything == await CypherStore.neighbours(shared_store, hop, parents)
         for pid, items in everything.items():
             if len(items) < 3:
                 continue
             after = items[len(items) // 2].keyset
-            model = await store.neighbours(hop, [pid], after)
-            assert model == await CypherStore.neighbours(store, hop, [pid], after)
+            model = await shared_store.neighbours(hop, [pid], after)
+            assert model == await CypherStore.neighbours(shared_store, hop, [pid], after)
             assert model[pid] == items[len(items) // 2 + 1 :]
 
 
-async def test_node_lookups_equal_the_database(store: LadybugStore) -> None:
-    everyone = [i for kind in NodeKind for i in await ids_of(store, kind)]
+@READS
+async def test_node_lookups_equal_the_database(shared_store: LadybugStore) -> None:
+    everyone = [i for kind in NodeKind for i in await ids_of(shared_store, kind)]
     asked = [*everyone, "no-such-node", everyone[0]]
-    assert await store.find_nodes(asked) == await CypherStore.find_nodes(store, asked)
+    assert await shared_store.find_nodes(asked) == await CypherStore.find_nodes(shared_store, asked)
     found = 0
     for kind in NodeKind:
-        of_kind = await store.get_nodes(kind, asked)
-        assert of_kind == await CypherStore.get_nodes(store, kind, asked)
+        of_kind = await shared_store.get_nodes(kind, asked)
+        assert of_kind == await CypherStore.get_nodes(shared_store, kind, asked)
         found += sum(node is not None for node in of_kind)
     assert found == len(everyone) + 1
 
@@ -166,19 +190,20 @@ QUERIES = [
 ]
 
 
+@READS
 @pytest.mark.parametrize(("kind", "conditions"), QUERIES)
 async def test_root_lists_equal_the_database_page_by_page(
-    store: LadybugStore, kind: NodeKind, conditions: tuple[Condition, ...]
+    shared_store: LadybugStore, kind: NodeKind, conditions: tuple[Condition, ...]
 ) -> None:
-    count = await store.count_nodes(kind, conditions)
-    assert count == await CypherStore.count_nodes(store, kind, conditions)
+    count = await shared_store.count_nodes(kind, conditions)
+    assert count == await CypherStore.count_nodes(shared_store, kind, conditions)
     for field in SortField:
         for descending in (False, True):
             query = NodeQuery(kind, conditions, Order(field, descending), limit=37)
             seen = 0
             while True:
-                page = await store.list_nodes(query)
-                assert page == await CypherStore.list_nodes(store, query), query
+                page = await shared_store.list_nodes(query)
+                assert page == await CypherStore.list_nodes(shared_store, query), query
                 seen += len(page.nodes)
                 if not page.has_more:
                     break
@@ -200,23 +225,25 @@ SEARCHES = [
 ]
 
 
+@READS
 @pytest.mark.parametrize(("text", "kinds"), SEARCHES)
 async def test_search_equals_the_database_page_by_page(
-    store: LadybugStore, text: str, kinds: tuple[NodeKind, ...]
+    shared_store: LadybugStore, text: str, kinds: tuple[NodeKind, ...]
 ) -> None:
-    count = await store.count_search(text, kinds)
-    assert count == await CypherStore.count_search(store, text, kinds)
+    searched = shared_store.round_trips.by_statement.get("read model: search", 0)
+    count = await shared_store.count_search(text, kinds)
+    assert count == await CypherStore.count_search(shared_store, text, kinds)
     assert (count > 0) is (text != "no such words"), count
     query, seen = SearchQuery(text, kinds, 29), 0
     while True:
-        page = await store.search(query)
-        assert page == await CypherStore.search(store, query), query
+        page = await shared_store.search(query)
+        assert page == await CypherStore.search(shared_store, query), query
         seen += len(page.hits)
         if not page.has_more:
             break
         query = replace(query, after=page.hits[-1].keyset)
     assert seen == count
-    assert store.round_trips.by_statement["read model: search"] > 0
+    assert shared_store.round_trips.by_statement["read model: search"] > searched
 
 
 async def test_a_write_is_seen_at_once_and_the_model_catches_up(store: LadybugStore) -> None:
@@ -242,10 +269,7 @@ async def test_a_write_is_seen_at_once_and_the_model_catches_up(store: LadybugSt
 
 async def test_closing_while_the_model_builds_waits_for_it(tmp_path: Path) -> None:
     path = tmp_path / "closing.lbug"
-    loader = LadybugStore(path)
-    await loader.open()
-    await loader.bulk_load(*graph())
-    await loader.close()
+    await asyncio.to_thread(load_copy, path, *graph())
     for pause in (0.0, 0.01, 0.05):
         store = LadybugStore(path, read_model=True)
         await store.open()
@@ -253,18 +277,19 @@ async def test_closing_while_the_model_builds_waits_for_it(tmp_path: Path) -> No
         await store.close()
 
 
-async def test_scans_in_id_order_equal_the_database(store: LadybugStore) -> None:
-    await assert_scans_equal_the_database(store)
+@READS
+async def test_scans_in_id_order_equal_the_database(shared_store: LadybugStore) -> None:
+    await assert_scans_equal_the_database(shared_store)
 
 
 async def test_a_model_read_in_slices_holds_every_node_and_tie(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "sliced.lbug"
+    nodes, ties = graph()
+    await asyncio.to_thread(load_copy, path, nodes, ties)
     loader = LadybugStore(path)
     await loader.open()
-    nodes, ties = graph()
-    await loader.bulk_load(nodes, ties)
     people = [node for node in nodes if node.kind is NodeKind.PERSON]
     await loader.delete(people[::5], [])  # gaps in the table's rows
     await loader.close()
@@ -339,7 +364,11 @@ def test_graphql_answers_equal_with_and_without_the_read_model(
     assert store.read_model is not None
     for query in GRAPHQL_QUERIES:
         with_model.data(query)  # asks for the hops, so the model builds their orders
-    with_model.run(store.read_model.settled)
+    # Until the model is current and ordered along every hop asked for ("settled"); a hop
+    # asked for while the first build runs is ordered after it.
+    deadline = time.monotonic() + 120
+    while not with_model.http.get("/readyz").json()["readModel"]["settled"]:
+        assert time.monotonic() < deadline, "the read model did not settle within 120 s"
     served = store.round_trips.by_statement
     for query in GRAPHQL_QUERIES:
         before = dict(served)

@@ -36,11 +36,11 @@ from graph.model import (
 from resolvers.global_ids import encode
 from schema.relations import RELATIONS
 from seed.knowledge import seed_graph
-from seed.loader import load_into
 from server.app import create_app, served_store
 from server.settings import Settings, from_environment
 from tests.backends import BACKENDS, open_backend
 from tests.conftest import GraphQLClient
+from tests.databases import load_copy
 from tests.filter_oracle import Oracle, camel, ordered, tie_meets
 
 MODES = ["read model", "cypher", *(["neo4j"] if "neo4j" in BACKENDS else [])]
@@ -180,7 +180,7 @@ def served(
         asyncio.run(refill())
         config = replace(from_environment(), data_dir=folder, result_cache_mb=0)
     else:
-        load_into(Settings(data_dir=folder).database_path, nodes, ties)
+        load_copy(Settings(data_dir=folder).database_path, nodes, ties)
         config = Settings(data_dir=folder, read_model=mode == "read model", result_cache_mb=0)
     with TestClient(create_app(config)) as http:
         client = GraphQLClient(http)
@@ -483,7 +483,7 @@ def _edge_filter_type(others: tuple[NodeKind, ...]) -> str:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphQLClient]:
     folder = tmp_path_factory.mktemp("demo")
-    load_into(Settings(data_dir=folder).database_path, *seed_graph())
+    load_copy(Settings(data_dir=folder).database_path, *seed_graph())
     with TestClient(create_app(Settings(data_dir=folder))) as http:
         yield GraphQLClient(http)
 

@@ -15,8 +15,8 @@ import pytest
 
 from graph.model import Node, NodeKind, Tie, TieType
 from resolvers.global_ids import encode
-from seed.loader import load_into
 from seed.synthetic import synthetic_graph
+from tests.databases import load_copy
 from tests.live_server import Server, poikki
 
 HEALTHY_WITHIN = 1.0
@@ -67,7 +67,7 @@ def _post(base: str, query: str, timeout: float = 300) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def synthetic_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     data_dir = tmp_path_factory.mktemp("synthetic")
-    load_into(data_dir / "poikki.lbug", *synthetic_graph(3_000, seed=3))
+    load_copy(data_dir / "poikki.lbug", *synthetic_graph(3_000, seed=3))
     # The questions here must be answered however busy the machine is: the request time
     # budget (tested on its own) is raised so that only the health of the server is judged.
     server = Server(data_dir, env={"POIKKI_REQUEST_TIMEOUT_SECONDS": "600"})
@@ -160,7 +160,7 @@ def test_a_projection_past_the_budget_is_refused_with_memory_unchanged(
     """20,000 people in one project: 199,990,000 projected ties, some 20 GB to build. The
     projection is counted before it is built and refused."""
     people = 20_000
-    load_into(tmp_path / "poikki.lbug", *_one_huge_project(people))
+    load_copy(tmp_path / "poikki.lbug", *_one_huge_project(people))
     server = Server(tmp_path)
     try:
         server.wait_healthy()
