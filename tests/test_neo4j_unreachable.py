@@ -14,7 +14,7 @@ from starlette.testclient import TestClient
 from server.app import create_app
 from server.settings import Settings
 from tests.conftest import GraphQLClient
-from tests.live_server import refused_address
+from tests.live_server import refused_address, seed
 from tests.test_cli import _poikki
 
 
@@ -57,7 +57,7 @@ def test_copy_needs_a_neo4j_uri(tmp_path: Path) -> None:
 
 
 def test_copy_to_an_unreachable_server_says_so(nowhere: str, tmp_path: Path) -> None:
-    _poikki("seed", "--data-dir", str(tmp_path))
+    seed(tmp_path)
     result = _poikki(
         "copy", "--to", "neo4j", "--data-dir", str(tmp_path), env={"POIKKI_NEO4J_URI": nowhere}
     )

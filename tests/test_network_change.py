@@ -18,6 +18,7 @@ import pytest
 from graph.model import Node, NodeKind, Tie, TieType
 from resolvers import global_ids
 from tests.conftest import GraphQLClient
+from tests.live_server import seed
 
 POIKKI = Path(sys.executable).parent / "poikki"
 TERMS = ("TERM_2013_2017", "TERM_2017_2021")
@@ -393,10 +394,7 @@ def test_a_change_export_is_csv_with_two_proper_periods(
 
 
 def test_poikki_export_writes_a_change_from_the_command_line(tmp_path: Path) -> None:
-    seeded = subprocess.run(
-        [str(POIKKI), "seed", "--data-dir", str(tmp_path)], capture_output=True, text=True
-    )
-    assert seeded.returncode == 0, seeded.stderr
+    seed(tmp_path)
     out = tmp_path / "change.zip"
     args = ["export", "--format", "csv", "--out", str(out), "--mode", "ORGANISATIONS"]
     args += ["--period", "TERM_2013_2017", "--period", "2017-06..2021-07", "--data-dir"]

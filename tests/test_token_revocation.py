@@ -11,7 +11,6 @@ import json
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,7 +23,7 @@ from graph.model import NodeKind
 from resolvers import global_ids
 from tests.conftest import GraphQLClient
 from tests.curators import Curators, curators_of
-from tests.live_server import GraphQL, Server, poikki, seed
+from tests.live_server import GraphQL, Server, new_token, seed
 
 WAIT = 30.0
 """Seconds any one message may take; a test that waits longer fails."""
@@ -48,18 +47,12 @@ def _init(token: str) -> str:
     return json.dumps({"type": "connection_init", "payload": {"Authorization": f"Bearer {token}"}})
 
 
-def _token(data_dir: Path, role: str, name: str) -> str:
-    done = poikki("token", "create", "--role", role, "--name", name, "--data-dir", str(data_dir))
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip().splitlines()[-1]
-
-
 @pytest.fixture(scope="module")
 def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, dict[str, str]]]:
     data_dir = tmp_path_factory.mktemp("revocation") / "data"
     seed(data_dir)
     roles = {"admin": "admin", "watcher": "reader", "writer": "editor"}
-    tokens = {name: _token(data_dir, role, name) for name, role in roles.items()}
+    tokens = {name: new_token(data_dir, role, name) for name, role in roles.items()}
     server = Server(data_dir)
     try:
         server.wait_healthy()
