@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 import signal
 import socket
-import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -17,6 +15,7 @@ from graph.model import NodeKind
 from seed.knowledge import seed_graph
 from seed.synthetic import synthetic_graph
 from tests.conftest import GraphQLClient
+from tests.databases import load_copy
 from tests.live_server import Server
 
 
@@ -147,16 +146,8 @@ def _response(connection: socket.socket) -> tuple[int, dict[str, Any]]:
 
 def test_sigterm_finishes_requests_in_flight_and_logs_them_as_json(tmp_path: Path) -> None:
     data_dir = tmp_path / "db"
-    seeded = subprocess.run(
-        [
-            *(sys.executable, "-m", "server", "seed", "--synthetic", "--people", "2500"),
-            *("--data-dir", str(data_dir)),
-        ],
-        capture_output=True,
-        timeout=600,
-        check=False,
-    )
-    assert seeded.returncode == 0, seeded.stderr
+    # The graph `poikki seed --synthetic --people 2500` loads.
+    load_copy(data_dir / "poikki.lbug", *synthetic_graph(2500))
     server = Server(data_dir, env={"POIKKI_SHUTDOWN_GRACE_SECONDS": "300"}, python_module=True)
     try:
         server.wait_healthy()
