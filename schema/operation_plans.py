@@ -6,8 +6,9 @@ A query's text is parsed once (schema/document_cache.py), so every request with 
 the same operation node. Where the operation and its document's fragments carry no directive,
 the fields collected for an object type depend on the document alone, not on the variables:
 the steps planned for each field, and the arguments written without variables as graphql-core
-coerces them, then hold for all of those requests. An operation with directives
-(`@include(if: $x)`, `@defer`) is planned anew for each request, as before.
+coerces them and as their resolvers take them, then hold for all of those requests. An
+operation with directives (`@include(if: $x)`, `@defer`) is planned anew for each request, as
+before.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ parsed documents kept)."""
 class OperationPlans:
     """One operation's steps and constant arguments, filled in by the requests that run it."""
 
-    __slots__ = ("arguments", "operation", "steps")
+    __slots__ = ("arguments", "converted", "operation", "steps")
 
     def __init__(self, operation: OperationDefinitionNode) -> None:
         self.operation = operation
@@ -36,6 +37,9 @@ class OperationPlans:
         """Per (parent type, response name, field nodes): the step, beside its parent type."""
         self.arguments: dict[int, Any] = {}
         """Per field node written without variables: its field and coerced arguments."""
+        self.converted: dict[int, Any] = {}
+        """Per field node called directly: its arguments written without variables,
+        converted for its resolver (schema/direct_calls.py)."""
 
 
 _KEPT: OrderedDict[int, OperationPlans | None] = OrderedDict()

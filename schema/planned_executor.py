@@ -51,6 +51,7 @@ from graphql.pyutils import Path, gather_with_cancel
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
 from schema.batched_fields import BatchedField, batched_field
+from schema.direct_calls import DirectField, direct_field
 from schema.operation_plans import operation_plans
 from schema.plain_reads import LeafRead, ObjectRead, plain_read, read_leaf
 from schema.runtime_types import NotLearnt, by_runtime_type, learn_runtime_type, runtime_type
@@ -106,6 +107,12 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
             int, tuple[GraphQLField, dict[str, Any] | None, FieldNode]
         ] = {}
         """The same for batched fields' arguments, variables and all: once a request."""
+        self._converted: dict[
+            int, tuple[GraphQLField, dict[str, Any], frozenset[str], FieldNode]
+        ] = {} if shared is None else shared.converted
+        """Per field node called directly (schema/direct_calls.py): its arguments written
+        without variables converted for the resolver, and the names of those that name
+        variables; shared as the steps are."""
         self._regions: dict[int, Path] = {}
         """The roots of the lists being completed a level at a time, or given up on: an error
         under one is not the answer's (see _complete_list)."""
@@ -224,23 +231,36 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         path: Path,
         position_context: Any,
     ) -> Any:
-        """graphql-core's, with the arguments of a field written without variables coerced
-        once, not once per object (a nested page's `first: 10` on every project)."""
+        """graphql-core's, with a strawberry resolver called directly where the wrapper would
+        only convert its arguments (schema/direct_calls.py), and the arguments of a field
+        written without variables coerced and converted once, not once per object or
+        request."""
         first = field_details_list[0]
         node = first.node
         field_def = self.schema.get_field(parent_type, node.name.value)
-        args = None
-        if field_def is not None and node.arguments and self._planning:
-            args = self._constant_arguments(field_def, first)
-        if field_def is None or args is None:
+        if field_def is None or not self._planning:
+            return super().execute_field(
+                parent_type, source, field_details_list, path, position_context
+            )
+        direct = direct_field(field_def, self.schema)
+        arguments: dict[str, Any] | None
+        if direct is not None:
+            arguments = self._converted_arguments(direct, field_def, first)
+        elif node.arguments:
+            arguments = self._constant_arguments(field_def, first)
+        else:
+            arguments = None
+        if arguments is None:
             return super().execute_field(
                 parent_type, source, field_details_list, path, position_context
             )
         return_type = field_def.type
-        resolve_fn = field_def.resolve or self.field_resolver
         info = self.build_resolve_info(field_def, to_nodes(field_details_list), parent_type, path)
         try:
-            result = resolve_fn(source, info, **args)
+            if direct is not None:
+                result = direct.call(source, info, arguments)
+            else:
+                result = (field_def.resolve or self.field_resolver)(source, info, **arguments)
             if self.is_awaitable(result):
                 return self.complete_awaitable_value(
                     return_type, field_details_list, info, path, result, position_context
@@ -254,6 +274,56 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
             self.handle_field_error(raw_error, return_type, field_details_list, path)
             return None
         return completed
+
+    def _converted_arguments(
+        self, direct: DirectField, field_def: GraphQLField, first: FieldDetails
+    ) -> dict[str, Any] | None:
+        """The field's arguments as its resolver takes them: those written without variables
+        converted once (shared as the steps are), those naming variables coerced and converted
+        for this request; None: leave the field to graphql-core and strawberry (fragment
+        arguments, or arguments that do not coerce or convert, whose errors are theirs)."""
+        node = first.node
+        if first.fragment_variable_values is not None:
+            return None
+        known = self._converted.get(id(node))
+        if known is None or known[0] is not field_def:
+            varying = frozenset(
+                argument.name.value
+                for argument in node.arguments or ()
+                if _names_variables(argument.value)
+            )
+            raw = (
+                self._constant_arguments(field_def, first)
+                if not varying
+                else self._coerced_arguments(field_def, node)
+            )
+            if raw is None:
+                return None
+            try:
+                constant = direct.convert(
+                    {name: value for name, value in raw.items() if name not in varying}
+                )
+            except Exception:
+                return None
+            known = (field_def, constant, varying, node)
+            self._converted[id(node)] = known
+        constant, varying = known[1], known[2]
+        if not varying:
+            return constant
+        raw = self._coerced_arguments(field_def, node)
+        if raw is None:
+            return None
+        try:
+            converted = direct.convert({name: raw[name] for name in varying if name in raw})
+        except Exception:
+            return None
+        return {**constant, **converted}
+
+    def _coerced_arguments(self, field_def: GraphQLField, node: FieldNode) -> dict[str, Any] | None:
+        try:
+            return get_argument_values(field_def, node, self.variable_values)
+        except Exception:
+            return None
 
     def _constant_arguments(
         self, field_def: GraphQLField, first: FieldDetails, *, variables: bool = False
