@@ -13,7 +13,7 @@ by graphql-core.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any
@@ -34,6 +34,8 @@ from graphql import (
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.field import StrawberryField
 
+from schema.leaf_columns import Column, column_coercion
+
 Read = Callable[[Any], Any]
 Composite = GraphQLObjectType | GraphQLInterfaceType | GraphQLUnionType
 
@@ -45,6 +47,8 @@ class LeafRead:
     read: Read
     type: GraphQLLeafType
     nullable: bool
+    column: Column | None
+    """How a column of its values is coerced at once (schema/leaf_columns.py)."""
 
 
 @dataclass(frozen=True)
@@ -87,7 +91,7 @@ def _plain_read(field: GraphQLField) -> LeafRead | ObjectRead | None:
     nullable = not isinstance(field.type, GraphQLNonNull)
     value_type = field.type.of_type if isinstance(field.type, GraphQLNonNull) else field.type
     if isinstance(value_type, GraphQLScalarType | GraphQLEnumType):
-        return LeafRead(read, value_type, nullable)
+        return LeafRead(read, value_type, nullable, column_coercion(value_type))
     if isinstance(value_type, Composite):
         return ObjectRead(read, field.type, nullable, None, value_type)
     if isinstance(value_type, GraphQLList):
@@ -122,3 +126,16 @@ def read_leaf(read: LeafRead, source: Any) -> Any:
     if coerced is None:
         return Undefined
     return coerced
+
+
+def read_leaves(read: LeafRead, sources: Sequence[Any]) -> list[Any] | None:
+    """The field's completed values for every source, or None where they are to be taken one
+    at a time (read_leaf): a read that raises, a null, a value of another type."""
+    column = read.column
+    if column is None:
+        return None
+    try:
+        values = list(map(read.read, sources))
+    except Exception:
+        return None
+    return column(values)

@@ -53,7 +53,7 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from schema.batched_fields import BatchedField, batched_field
 from schema.direct_calls import DirectField, direct_field
 from schema.operation_plans import operation_plans
-from schema.plain_reads import LeafRead, ObjectRead, plain_read, read_leaf
+from schema.plain_reads import LeafRead, ObjectRead, plain_read, read_leaf, read_leaves
 from schema.runtime_types import NotLearnt, by_runtime_type, learn_runtime_type, runtime_type
 from schema.turns import TURN, InTurns
 
@@ -108,11 +108,11 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         ] = {}
         """The same for batched fields' arguments, variables and all: once a request."""
         self._converted: dict[
-            int, tuple[GraphQLField, dict[str, Any], frozenset[str], FieldNode]
+            int, tuple[GraphQLField, dict[str, Any], GraphQLField | None, FieldNode]
         ] = {} if shared is None else shared.converted
         """Per field node called directly (schema/direct_calls.py): its arguments written
-        without variables converted for the resolver, and the names of those that name
-        variables; shared as the steps are."""
+        without variables converted for the resolver, and the field with only the arguments
+        that name variables (None: none do); shared as the steps are."""
         self._regions: dict[int, Path] = {}
         """The roots of the lists being completed a level at a time, or given up on: an error
         under one is not the answer's (see _complete_list)."""
@@ -287,11 +287,11 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
             return None
         known = self._converted.get(id(node))
         if known is None or known[0] is not field_def:
-            varying = frozenset(
+            varying = [
                 argument.name.value
                 for argument in node.arguments or ()
                 if _names_variables(argument.value)
-            )
+            ]
             raw = (
                 self._constant_arguments(field_def, first)
                 if not varying
@@ -305,16 +305,22 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
                 )
             except Exception:
                 return None
-            known = (field_def, constant, varying, node)
+            # The arguments naming variables alone, to coerce them alone in later requests.
+            variables_only = (
+                GraphQLField(field_def.type, {name: field_def.args[name] for name in varying})
+                if varying
+                else None
+            )
+            known = (field_def, constant, variables_only, node)
             self._converted[id(node)] = known
-        constant, varying = known[1], known[2]
-        if not varying:
+        constant, variables_only = known[1], known[2]
+        if variables_only is None:
             return constant
-        raw = self._coerced_arguments(field_def, node)
+        raw = self._coerced_arguments(variables_only, node)
         if raw is None:
             return None
         try:
-            converted = direct.convert({name: raw[name] for name in varying if name in raw})
+            converted = direct.convert(raw)
         except Exception:
             return None
         return {**constant, **converted}
@@ -742,6 +748,11 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
                     result[response_name] = how
                 continue
             if kind == _LEAF:
+                column = read_leaves(how, sources)
+                if column is not None:
+                    for result, value in zip(results, column, strict=True):
+                        result[response_name] = value
+                    continue
                 unusual = []
                 for index, source in enumerate(sources):
                     value = read_leaf(how, source)
