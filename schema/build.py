@@ -9,7 +9,8 @@ from typing import Any
 
 import strawberry
 from graphql import ASTValidationRule, GraphQLError
-from strawberry.extensions import max_aliases, query_depth_limiter
+from strawberry.extensions import SchemaExtension, max_aliases, query_depth_limiter
+from strawberry.extensions.runner import SchemaExtensionsRunner
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types import ExecutionContext
 from strawberry.types.execution import ExecutionResult
@@ -23,6 +24,7 @@ from schema.curation import CurationMutation
 from schema.document_cache import ParseOnce, ValidatedDocuments, ValidateOnce
 from schema.duplicates import DuplicatesQuery
 from schema.errors import ErrorCodes, is_expected
+from schema.extension_hooks import HookRunner
 from schema.introspection import IntrospectionNeedsToken
 from schema.lookup import LookupQuery
 from schema.names import RememberedNames
@@ -73,6 +75,9 @@ class QueryLimits:
 
 
 class PoikkiSchema(strawberry.Schema):
+    """strawberry's Schema with the request's time budget, and extension hooks looked up once
+    per class (schema/extension_hooks.py)."""
+
     def __init__(self, *args: Any, request_seconds: float, max_tokens: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.request_seconds = request_seconds
@@ -104,6 +109,11 @@ class PoikkiSchema(strawberry.Schema):
                 operation_extensions,
             ),
         )
+
+    def create_extensions_runner(
+        self, execution_context: ExecutionContext, extensions: list[SchemaExtension]
+    ) -> SchemaExtensionsRunner:
+        return HookRunner(execution_context=execution_context, extensions=extensions)
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
