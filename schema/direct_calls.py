@@ -47,11 +47,11 @@ class DirectField:
     """The resolver's `parent` and `root` parameters: each is given the source."""
     info_name: str | None
 
-    def convert(self, raw: Mapping[str, Any]) -> dict[str, Any]:
+    def convert(self, raw: dict[str, Any]) -> dict[str, Any]:
         """The arguments in `raw` (as graphql-core coerced them, by GraphQL name) as the
         resolver takes them (by Python name, input objects built)."""
         return convert_arguments(
-            dict(raw),
+            raw,
             self.definition.arguments,
             scalar_registry=self.converter.scalar_registry,
             config=self.converter.config,

@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import contextlib
 import inspect
-from collections.abc import Callable
 from functools import partial
 from types import FunctionType
-from typing import Any
+from typing import Any, TypeVar
 
 from strawberry.extensions import SchemaExtension
 from strawberry.extensions.context import (
@@ -78,37 +77,28 @@ def _hooks(
     return hooks
 
 
-def _stage(kind: type[ExtensionContextManagerBase]) -> Callable[[list[SchemaExtension]], Any]:
-    def enter(extensions: list[SchemaExtension]) -> ExtensionContextManagerBase:
-        manager = kind.__new__(kind)
-        manager.default_hook = getattr(SchemaExtension, kind.HOOK_NAME)
-        manager.hooks = _hooks(manager, extensions)
-        return manager
-
-    return enter
+Stage = TypeVar("Stage", bound=ExtensionContextManagerBase)
 
 
-_OPERATION = _stage(OperationContextManager)
-_PARSING = _stage(ParsingContextManager)
-_VALIDATION = _stage(ValidationContextManager)
-_EXECUTING = _stage(ExecutingContextManager)
+def _stage(kind: type[Stage], extensions: list[SchemaExtension]) -> Stage:
+    """strawberry's manager of a stage, given its hooks without its own lookup."""
+    manager = kind.__new__(kind)
+    manager.default_hook = getattr(SchemaExtension, kind.HOOK_NAME)
+    manager.hooks = _hooks(manager, extensions)
+    return manager
 
 
 class HookRunner(SchemaExtensionsRunner):
     """strawberry's runner, its stage managers given their hooks from the per-class lookup."""
 
     def operation(self) -> OperationContextManager:
-        manager: OperationContextManager = _OPERATION(self.extensions)
-        return manager
+        return _stage(OperationContextManager, self.extensions)
 
     def parsing(self) -> ParsingContextManager:
-        manager: ParsingContextManager = _PARSING(self.extensions)
-        return manager
+        return _stage(ParsingContextManager, self.extensions)
 
     def validation(self) -> ValidationContextManager:
-        manager: ValidationContextManager = _VALIDATION(self.extensions)
-        return manager
+        return _stage(ValidationContextManager, self.extensions)
 
     def executing(self) -> ExecutingContextManager:
-        manager: ExecutingContextManager = _EXECUTING(self.extensions)
-        return manager
+        return _stage(ExecutingContextManager, self.extensions)

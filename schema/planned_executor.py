@@ -287,30 +287,24 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
             return None
         known = self._converted.get(id(node))
         if known is None or known[0] is not field_def:
-            varying = [
+            varying = {
                 argument.name.value
                 for argument in node.arguments or ()
                 if _names_variables(argument.value)
-            ]
-            raw = (
-                self._constant_arguments(field_def, first)
-                if not varying
-                else self._coerced_arguments(field_def, node)
-            )
+            }
+            # The field split in two: the arguments written without variables, coerced and
+            # converted here once, and those naming variables, coerced alone per request.
+            constant_field, variables_only = field_def, None
+            if varying:
+                constant_field = _with_arguments(field_def, lambda name: name not in varying)
+                variables_only = _with_arguments(field_def, lambda name: name in varying)
+            raw = self._coerced_arguments(constant_field, node)
             if raw is None:
                 return None
             try:
-                constant = direct.convert(
-                    {name: value for name, value in raw.items() if name not in varying}
-                )
+                constant = direct.convert(raw)
             except Exception:
                 return None
-            # The arguments naming variables alone, to coerce them alone in later requests.
-            variables_only = (
-                GraphQLField(field_def.type, {name: field_def.args[name] for name in varying})
-                if varying
-                else None
-            )
             known = (field_def, constant, variables_only, node)
             self._converted[id(node)] = known
         constant, variables_only = known[1], known[2]
@@ -1083,6 +1077,11 @@ class PlannedExecutor(StrawberryGraphQLCoreExecutionContext):
         except Exception as raw_error:
             self.handle_field_error(raw_error, return_type, details, path)
             return None
+
+
+def _with_arguments(field: GraphQLField, keep: Callable[[str], bool]) -> GraphQLField:
+    """The field with only the arguments `keep` accepts, for graphql-core to coerce alone."""
+    return GraphQLField(field.type, {name: arg for name, arg in field.args.items() if keep(name)})
 
 
 def _names_variables(value: ValueNode) -> bool:
